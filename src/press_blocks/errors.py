@@ -1,0 +1,346 @@
+"""Every exception press-blocks raises, under one base class.
+
+::
+
+    PressBlocksError
+    ├── ConfigurationError              bad token, stage or base URL
+    │   ├── MissingCredentialsError
+    │   └── InvalidStageError           (also a ValueError)
+    ├── APIError                        anything about talking to the API
+    │   ├── APIConnectionError          the request got no HTTP answer
+    │   │   └── APITimeoutError
+    │   ├── ResponseDecodeError         a 2xx whose body is not the JSON it should be
+    │   ├── PaginationError             a page without its list or ``pageCount``
+    │   └── APIStatusError              the server answered with an error status
+    │       ├── BadRequestException             400
+    │       ├── UnauthorizedException           401
+    │       ├── ForbiddenException              403
+    │       ├── NotFoundException               404
+    │       ├── ConflictException               409
+    │       ├── PayloadTooLargeException        413
+    │       ├── UnprocessableEntityException    422
+    │       ├── TooManyRequestsException        429
+    │       ├── InternalServerErrorException    500 and every other 5xx
+    │       └── UnexpectedStatusException       any other status
+    ├── ArtifactError                   building the artifact zip
+    │   ├── ArtifactPathError           (also a ValueError)
+    │   ├── IgnoreFileError             (also a ValueError)
+    │   ├── UnsafeSymlinkError
+    │   ├── UnreadableFileError         (also an OSError)
+    │   └── ArtifactTooLargeError
+    └── ParameterFileError              fallback parameter / related-block files
+        ├── MissingFallbackError        (also a TypeError)
+        ├── FallbackFileNotFoundError   (also a FileNotFoundError)
+        ├── EmptyFallbackFileError      (also a ValueError)
+        └── InvalidFallbackFileError    (also a TypeError)
+
+The HTTP exception names are the ones ``peak.press.blocks`` users already catch; the
+builtin second bases keep ``except TypeError`` style code written for the seed working.
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "ArtifactError",
+    "ArtifactPathError",
+    "ArtifactTooLargeError",
+    "BadRequestException",
+    "ConfigurationError",
+    "ConflictException",
+    "EmptyFallbackFileError",
+    "FallbackFileNotFoundError",
+    "ForbiddenException",
+    "IgnoreFileError",
+    "InternalServerErrorException",
+    "InvalidFallbackFileError",
+    "InvalidStageError",
+    "MissingCredentialsError",
+    "MissingFallbackError",
+    "NotFoundException",
+    "PaginationError",
+    "ParameterFileError",
+    "PayloadTooLargeException",
+    "PressBlocksError",
+    "ResponseDecodeError",
+    "TooManyRequestsException",
+    "UnauthorizedException",
+    "UnexpectedStatusException",
+    "UnprocessableEntityException",
+    "UnreadableFileError",
+    "UnsafeSymlinkError",
+    "status_error_class",
+]
+
+
+class PressBlocksError(Exception):
+    """The base of every exception raised by press-blocks."""
+
+
+# --- configuration -----------------------------------------------------------------
+
+
+class ConfigurationError(PressBlocksError):
+    """The client cannot be configured as asked (token, stage, base URL, options)."""
+
+
+class MissingCredentialsError(ConfigurationError):
+    """No API token was given and none is set in the environment."""
+
+
+class InvalidStageError(ConfigurationError, ValueError):
+    """The stage is not one of the known Peak stages."""
+
+
+# --- HTTP ----------------------------------------------------------------------------
+
+
+class APIError(PressBlocksError):
+    """A request to the Press API failed; ``method`` and ``url`` say which."""
+
+    def __init__(self, message: str, *, method: str = "", url: str = "", request_id: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.method = method
+        self.url = url
+        self.request_id = request_id
+
+
+class APIConnectionError(APIError):
+    """The request got no HTTP answer: the connection failed or broke."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write or pool)."""
+
+
+class ResponseDecodeError(APIError):
+    """A successful status came with a body that is not the JSON it should be."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        method: str = "",
+        url: str = "",
+        request_id: str | None = None,
+        response: httpx.Response | None = None,
+    ) -> None:
+        super().__init__(message, method=method, url=url, request_id=request_id)
+        self.response = response
+
+
+class PaginationError(APIError):
+    """A list page lacks the key that pagination needs (its item list or ``pageCount``)."""
+
+    def __init__(self, message: str, *, key: str, method: str = "", url: str = "") -> None:
+        super().__init__(message, method=method, url=url)
+        self.key = key
+
+
+class APIStatusError(APIError):
+    """The API answered with a non-2xx status.
+
+    Carries ``status_code``, ``method``, ``url``, ``request_id``, the parsed ``body``
+    (JSON when it decodes, else text) and the ``response`` itself.
+    """
+
+    status_code: int = 0
+
+    def __init__(
+        self,
+        *,
+        status_code: int,
+        method: str,
+        url: str,
+        request_id: str | None,
+        body: Any,
+        response: httpx.Response | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.body = body
+        self.response = response
+        super().__init__(
+            _status_message(status_code, method, url, request_id, body),
+            method=method,
+            url=url,
+            request_id=request_id,
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Keyword-only constructors do not pickle by default; errors cross process
+        # boundaries in test runners and worker pools.
+        state = {
+            "status_code": self.status_code,
+            "method": self.method,
+            "url": self.url,
+            "request_id": self.request_id,
+            "body": self.body,
+        }
+        return (_rebuild_status_error, (type(self), state))
+
+    @property
+    def detail(self) -> str | None:
+        """The server's own explanation, when its body carries one."""
+        return _detail_of(self.body)
+
+
+def _rebuild_status_error(cls: type[APIStatusError], state: dict[str, Any]) -> APIStatusError:
+    return cls(**state)
+
+
+class BadRequestException(APIStatusError):
+    """400: the given parameters are invalid."""
+
+
+class UnauthorizedException(APIStatusError):
+    """401: the credentials are missing or invalid."""
+
+
+class ForbiddenException(APIStatusError):
+    """403: the credentials do not allow this operation."""
+
+
+class NotFoundException(APIStatusError):
+    """404: the spec, release, deployment or revision does not exist."""
+
+
+class ConflictException(APIStatusError):
+    """409: a name is taken or the resource is in a conflicting state."""
+
+
+class PayloadTooLargeException(APIStatusError):
+    """413: the artifact is over the API's size limit."""
+
+
+class UnprocessableEntityException(APIStatusError):
+    """422: the request is well formed but semantically wrong."""
+
+
+class TooManyRequestsException(APIStatusError):
+    """429: rate limited; retries were exhausted or disabled."""
+
+
+class InternalServerErrorException(APIStatusError):
+    """5xx: the server failed; retries (where allowed) were exhausted."""
+
+
+class UnexpectedStatusException(APIStatusError):
+    """A status the API does not document for this call."""
+
+
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    400: BadRequestException,
+    401: UnauthorizedException,
+    403: ForbiddenException,
+    404: NotFoundException,
+    409: ConflictException,
+    413: PayloadTooLargeException,
+    422: UnprocessableEntityException,
+    429: TooManyRequestsException,
+}
+
+
+def status_error_class(status_code: int) -> type[APIStatusError]:
+    """Return the exception class for an HTTP error status."""
+    if status_code in _STATUS_CLASSES:
+        return _STATUS_CLASSES[status_code]
+    if 500 <= status_code <= 599:
+        return InternalServerErrorException
+    return UnexpectedStatusException
+
+
+def _detail_of(body: Any) -> str | None:
+    if isinstance(body, dict):
+        for key in ("detail", "message", "error"):
+            value = body.get(key)
+            if isinstance(value, str) and value:
+                return value
+        return None
+    if isinstance(body, str) and body.strip():
+        text = " ".join(body.split())
+        return text if len(text) <= 200 else text[:199] + "…"
+    return None
+
+
+def _status_message(status_code: int, method: str, url: str, request_id: str | None, body: Any) -> str:
+    try:
+        phrase = HTTPStatus(status_code).phrase
+    except ValueError:
+        phrase = "Error"
+    head = f"{status_code} {phrase}"
+    detail = _detail_of(body)
+    if detail:
+        head += f" — {detail}"
+    where = " ".join(part for part in (method, _path_of(url)) if part)
+    if request_id:
+        where += f", request {request_id}"
+    return f"{head} ({where})" if where else head
+
+
+def _path_of(url: str) -> str:
+    # Messages name the path, not the host: shorter, and the same on every stage.
+    scheme_sep = url.find("://")
+    if scheme_sep == -1:
+        return url
+    slash = url.find("/", scheme_sep + 3)
+    return url[slash:] if slash != -1 else "/"
+
+
+# --- artifacts -----------------------------------------------------------------------
+
+
+class ArtifactError(PressBlocksError):
+    """The artifact directory cannot be packaged."""
+
+
+class ArtifactPathError(ArtifactError, ValueError):
+    """The artifact path is missing or is not a directory."""
+
+
+class IgnoreFileError(ArtifactError, ValueError):
+    """An ignore file is missing, outside the artifact root, or holds a malformed pattern."""
+
+
+class UnsafeSymlinkError(ArtifactError):
+    """A symlink points outside the artifact root, or links form a loop."""
+
+
+class UnreadableFileError(ArtifactError, OSError):
+    """A file that should be packaged cannot be read."""
+
+
+class ArtifactTooLargeError(ArtifactError):
+    """The compressed artifact crossed the size limit."""
+
+
+# --- parameter files ---------------------------------------------------------------
+
+
+class ParameterFileError(PressBlocksError):
+    """A fallback parameters or related-blocks file cannot be used."""
+
+
+class MissingFallbackError(ParameterFileError, TypeError):
+    """No deployment id and no fallback file were given."""
+
+
+class FallbackFileNotFoundError(ParameterFileError, FileNotFoundError):
+    """The fallback file does not exist or is not a regular file."""
+
+
+class EmptyFallbackFileError(ParameterFileError, ValueError):
+    """The fallback file is empty."""
+
+
+class InvalidFallbackFileError(ParameterFileError, TypeError):
+    """The fallback file is not valid YAML/JSON, or has the wrong shape."""
