@@ -1,0 +1,249 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.list_releases_response import ListReleasesResponse
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    spec_id: str,
+    *,
+    page_size: int | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["pageSize"] = page_size
+
+    json_sort: list[str] | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort
+
+    params["sort"] = json_sort
+
+    params["pageNumber"] = page_number
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/blocks/specs/{spec_id}/releases".format(
+            spec_id=quote(str(spec_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ListReleasesResponse | None:
+    if response.status_code == 200:
+        response_200 = ListReleasesResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ErrorResponse.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = ErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ListReleasesResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    spec_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> Response[ErrorResponse | ListReleasesResponse]:
+    """List the releases of a block spec
+
+     Lists the releases of a spec, most recently created first unless `sort` says otherwise.
+
+    Args:
+        spec_id (str):
+        page_size (int | Unset):
+        sort (list[str] | Unset):
+        page_number (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ListReleasesResponse]
+    """
+
+    kwargs = _get_kwargs(
+        spec_id=spec_id,
+        page_size=page_size,
+        sort=sort,
+        page_number=page_number,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    spec_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> ErrorResponse | ListReleasesResponse | None:
+    """List the releases of a block spec
+
+     Lists the releases of a spec, most recently created first unless `sort` says otherwise.
+
+    Args:
+        spec_id (str):
+        page_size (int | Unset):
+        sort (list[str] | Unset):
+        page_number (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ListReleasesResponse
+    """
+
+    return sync_detailed(
+        spec_id=spec_id,
+        client=client,
+        page_size=page_size,
+        sort=sort,
+        page_number=page_number,
+    ).parsed
+
+
+async def asyncio_detailed(
+    spec_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> Response[ErrorResponse | ListReleasesResponse]:
+    """List the releases of a block spec
+
+     Lists the releases of a spec, most recently created first unless `sort` says otherwise.
+
+    Args:
+        spec_id (str):
+        page_size (int | Unset):
+        sort (list[str] | Unset):
+        page_number (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ListReleasesResponse]
+    """
+
+    kwargs = _get_kwargs(
+        spec_id=spec_id,
+        page_size=page_size,
+        sort=sort,
+        page_number=page_number,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    spec_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    page_size: int | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> ErrorResponse | ListReleasesResponse | None:
+    """List the releases of a block spec
+
+     Lists the releases of a spec, most recently created first unless `sort` says otherwise.
+
+    Args:
+        spec_id (str):
+        page_size (int | Unset):
+        sort (list[str] | Unset):
+        page_number (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ListReleasesResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            spec_id=spec_id,
+            client=client,
+            page_size=page_size,
+            sort=sort,
+            page_number=page_number,
+        )
+    ).parsed

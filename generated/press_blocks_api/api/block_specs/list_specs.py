@@ -1,0 +1,324 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_response import ErrorResponse
+from ...models.list_specs_response import ListSpecsResponse
+from ...models.scope import Scope
+from ...models.spec_status import SpecStatus
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    status: list[SpecStatus] | Unset = UNSET,
+    featured: bool | Unset = UNSET,
+    name: str | Unset = UNSET,
+    title: str | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    scope: list[Scope] | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_status: list[str] | Unset = UNSET
+    if not isinstance(status, Unset):
+        json_status = []
+        for status_item_data in status:
+            status_item = status_item_data.value
+            json_status.append(status_item)
+
+    params["status"] = json_status
+
+    params["featured"] = featured
+
+    params["name"] = name
+
+    params["title"] = title
+
+    json_sort: list[str] | Unset = UNSET
+    if not isinstance(sort, Unset):
+        json_sort = sort
+
+    params["sort"] = json_sort
+
+    json_scope: list[str] | Unset = UNSET
+    if not isinstance(scope, Unset):
+        json_scope = []
+        for scope_item_data in scope:
+            scope_item = scope_item_data.value
+            json_scope.append(scope_item)
+
+    params["scope"] = json_scope
+
+    params["pageSize"] = page_size
+
+    params["pageNumber"] = page_number
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/blocks/specs/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorResponse | ListSpecsResponse | None:
+    if response.status_code == 200:
+        response_200 = ListSpecsResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorResponse.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorResponse.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
+    if response.status_code == 429:
+        response_429 = ErrorResponse.from_dict(response.json())
+
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = ErrorResponse.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorResponse | ListSpecsResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    status: list[SpecStatus] | Unset = UNSET,
+    featured: bool | Unset = UNSET,
+    name: str | Unset = UNSET,
+    title: str | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    scope: list[Scope] | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> Response[ErrorResponse | ListSpecsResponse]:
+    """List block specs
+
+     Lists the published block specs, ordered by creation date, with the latest release of each.
+
+    Args:
+        status (list[SpecStatus] | Unset):
+        featured (bool | Unset):
+        name (str | Unset):
+        title (str | Unset):
+        sort (list[str] | Unset):
+        scope (list[Scope] | Unset):
+        page_size (int | Unset):
+        page_number (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ListSpecsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        featured=featured,
+        name=name,
+        title=title,
+        sort=sort,
+        scope=scope,
+        page_size=page_size,
+        page_number=page_number,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    status: list[SpecStatus] | Unset = UNSET,
+    featured: bool | Unset = UNSET,
+    name: str | Unset = UNSET,
+    title: str | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    scope: list[Scope] | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> ErrorResponse | ListSpecsResponse | None:
+    """List block specs
+
+     Lists the published block specs, ordered by creation date, with the latest release of each.
+
+    Args:
+        status (list[SpecStatus] | Unset):
+        featured (bool | Unset):
+        name (str | Unset):
+        title (str | Unset):
+        sort (list[str] | Unset):
+        scope (list[Scope] | Unset):
+        page_size (int | Unset):
+        page_number (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ListSpecsResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        status=status,
+        featured=featured,
+        name=name,
+        title=title,
+        sort=sort,
+        scope=scope,
+        page_size=page_size,
+        page_number=page_number,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    status: list[SpecStatus] | Unset = UNSET,
+    featured: bool | Unset = UNSET,
+    name: str | Unset = UNSET,
+    title: str | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    scope: list[Scope] | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> Response[ErrorResponse | ListSpecsResponse]:
+    """List block specs
+
+     Lists the published block specs, ordered by creation date, with the latest release of each.
+
+    Args:
+        status (list[SpecStatus] | Unset):
+        featured (bool | Unset):
+        name (str | Unset):
+        title (str | Unset):
+        sort (list[str] | Unset):
+        scope (list[Scope] | Unset):
+        page_size (int | Unset):
+        page_number (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorResponse | ListSpecsResponse]
+    """
+
+    kwargs = _get_kwargs(
+        status=status,
+        featured=featured,
+        name=name,
+        title=title,
+        sort=sort,
+        scope=scope,
+        page_size=page_size,
+        page_number=page_number,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    status: list[SpecStatus] | Unset = UNSET,
+    featured: bool | Unset = UNSET,
+    name: str | Unset = UNSET,
+    title: str | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    scope: list[Scope] | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> ErrorResponse | ListSpecsResponse | None:
+    """List block specs
+
+     Lists the published block specs, ordered by creation date, with the latest release of each.
+
+    Args:
+        status (list[SpecStatus] | Unset):
+        featured (bool | Unset):
+        name (str | Unset):
+        title (str | Unset):
+        sort (list[str] | Unset):
+        scope (list[Scope] | Unset):
+        page_size (int | Unset):
+        page_number (int | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorResponse | ListSpecsResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            status=status,
+            featured=featured,
+            name=name,
+            title=title,
+            sort=sort,
+            scope=scope,
+            page_size=page_size,
+            page_number=page_number,
+        )
+    ).parsed

@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.parameter_type import ParameterType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.parameter_option import ParameterOption
+
+
+T = TypeVar("T", bound="ParameterDefinitionInput")
+
+
+@_attrs_define
+class ParameterDefinitionInput:
+    """A build or run parameter a spec release declares.
+
+    Attributes:
+        name (str):
+        type_ (ParameterType):
+        required (bool):
+        default_value (Any): A parameter value (string, number, boolean, array or object).
+        title (str | Unset):
+        description (str | Unset):
+        hide_value (bool | Unset):
+        options (list[ParameterOption] | Unset):
+    """
+
+    name: str
+    type_: ParameterType
+    required: bool
+    default_value: Any
+    title: str | Unset = UNSET
+    description: str | Unset = UNSET
+    hide_value: bool | Unset = UNSET
+    options: list[ParameterOption] | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        name = self.name
+
+        type_ = self.type_.value
+
+        required = self.required
+
+        default_value = self.default_value
+
+        title = self.title
+
+        description = self.description
+
+        hide_value = self.hide_value
+
+        options: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.options, Unset):
+            options = []
+            for options_item_data in self.options:
+                options_item = options_item_data.to_dict()
+                options.append(options_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "type": type_,
+                "required": required,
+                "defaultValue": default_value,
+            }
+        )
+        if title is not UNSET:
+            field_dict["title"] = title
+        if description is not UNSET:
+            field_dict["description"] = description
+        if hide_value is not UNSET:
+            field_dict["hideValue"] = hide_value
+        if options is not UNSET:
+            field_dict["options"] = options
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.parameter_option import ParameterOption
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        type_ = ParameterType(d.pop("type"))
+
+        required = d.pop("required")
+
+        default_value = d.pop("defaultValue")
+
+        title = d.pop("title", UNSET)
+
+        description = d.pop("description", UNSET)
+
+        hide_value = d.pop("hideValue", UNSET)
+
+        _options = d.pop("options", UNSET)
+        options: list[ParameterOption] | Unset = UNSET
+        if _options is not UNSET:
+            options = []
+            for options_item_data in _options:
+                options_item = ParameterOption.from_dict(options_item_data)
+
+                options.append(options_item)
+
+        parameter_definition_input = cls(
+            name=name,
+            type_=type_,
+            required=required,
+            default_value=default_value,
+            title=title,
+            description=description,
+            hide_value=hide_value,
+            options=options,
+        )
+
+        parameter_definition_input.additional_properties = d
+        return parameter_definition_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,115 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ReleaseSummary")
+
+
+@_attrs_define
+class ReleaseSummary:
+    """
+    Attributes:
+        id (str):
+        version (str):
+        notes (str | Unset):
+        auto_run_on_deploy (bool | Unset):
+        created_at (datetime.datetime | Unset):
+        created_by (str | Unset):
+    """
+
+    id: str
+    version: str
+    notes: str | Unset = UNSET
+    auto_run_on_deploy: bool | Unset = UNSET
+    created_at: datetime.datetime | Unset = UNSET
+    created_by: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        version = self.version
+
+        notes = self.notes
+
+        auto_run_on_deploy = self.auto_run_on_deploy
+
+        created_at: str | Unset = UNSET
+        if not isinstance(self.created_at, Unset):
+            created_at = self.created_at.isoformat()
+
+        created_by = self.created_by
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "version": version,
+            }
+        )
+        if notes is not UNSET:
+            field_dict["notes"] = notes
+        if auto_run_on_deploy is not UNSET:
+            field_dict["autoRunOnDeploy"] = auto_run_on_deploy
+        if created_at is not UNSET:
+            field_dict["createdAt"] = created_at
+        if created_by is not UNSET:
+            field_dict["createdBy"] = created_by
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        version = d.pop("version")
+
+        notes = d.pop("notes", UNSET)
+
+        auto_run_on_deploy = d.pop("autoRunOnDeploy", UNSET)
+
+        _created_at = d.pop("createdAt", UNSET)
+        created_at: datetime.datetime | Unset
+        if isinstance(_created_at, Unset):
+            created_at = UNSET
+        else:
+            created_at = datetime.datetime.fromisoformat(_created_at)
+
+        created_by = d.pop("createdBy", UNSET)
+
+        release_summary = cls(
+            id=id,
+            version=version,
+            notes=notes,
+            auto_run_on_deploy=auto_run_on_deploy,
+            created_at=created_at,
+            created_by=created_by,
+        )
+
+        release_summary.additional_properties = d
+        return release_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

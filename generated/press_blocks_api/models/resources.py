@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="Resources")
+
+
+@_attrs_define
+class Resources:
+    """
+    Attributes:
+        instance_type_id (int | Unset):
+        storage (str | Unset):
+    """
+
+    instance_type_id: int | Unset = UNSET
+    storage: str | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        instance_type_id = self.instance_type_id
+
+        storage = self.storage
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if instance_type_id is not UNSET:
+            field_dict["instanceTypeId"] = instance_type_id
+        if storage is not UNSET:
+            field_dict["storage"] = storage
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        instance_type_id = d.pop("instanceTypeId", UNSET)
+
+        storage = d.pop("storage", UNSET)
+
+        resources = cls(
+            instance_type_id=instance_type_id,
+            storage=storage,
+        )
+
+        resources.additional_properties = d
+        return resources
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
