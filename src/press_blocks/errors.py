@@ -6,6 +6,7 @@
     ├── ConfigurationError              bad token, stage or base URL
     │   ├── MissingCredentialsError
     │   └── InvalidStageError           (also a ValueError)
+    ├── InvalidArgumentError            an argument that cannot be sent (also a ValueError and TypeError)
     ├── APIError                        anything about talking to the API
     │   ├── APIConnectionError          the request got no HTTP answer
     │   │   └── APITimeoutError
@@ -25,9 +26,9 @@
     ├── ArtifactError                   building the artifact zip
     │   ├── ArtifactPathError           (also a ValueError)
     │   ├── IgnoreFileError             (also a ValueError)
-    │   ├── UnsafeSymlinkError
+    │   ├── UnsafeSymlinkError          outside the root, dangling, or a loop
     │   ├── UnreadableFileError         (also an OSError)
-    │   └── ArtifactTooLargeError
+    │   └── ArtifactTooLargeError       carries ``limit``, ``size_reached``, ``largest_files``
     └── ParameterFileError              fallback parameter / related-block files
         ├── MissingFallbackError        (also a TypeError)
         ├── FallbackFileNotFoundError   (also a FileNotFoundError)
@@ -36,10 +37,14 @@
 
 The HTTP exception names are the ones ``peak.press.blocks`` users already catch; the
 builtin second bases keep ``except TypeError`` style code written for the seed working.
+
+One warning class sits beside the tree: ``ArtifactWarning`` (a ``UserWarning``), issued
+when packaging skips something, such as a socket or a fifo, instead of failing.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +59,7 @@ __all__ = [
     "ArtifactError",
     "ArtifactPathError",
     "ArtifactTooLargeError",
+    "ArtifactWarning",
     "BadRequestException",
     "ConfigurationError",
     "ConflictException",
@@ -62,6 +68,7 @@ __all__ = [
     "ForbiddenException",
     "IgnoreFileError",
     "InternalServerErrorException",
+    "InvalidArgumentError",
     "InvalidFallbackFileError",
     "InvalidStageError",
     "MissingCredentialsError",
@@ -99,6 +106,10 @@ class MissingCredentialsError(ConfigurationError):
 
 class InvalidStageError(ConfigurationError, ValueError):
     """The stage is not one of the known Peak stages."""
+
+
+class InvalidArgumentError(PressBlocksError, ValueError, TypeError):
+    """An argument has the wrong type or a value the API does not accept; nothing was sent."""
 
 
 # --- HTTP ----------------------------------------------------------------------------
@@ -300,27 +311,87 @@ def _path_of(url: str) -> str:
 
 
 class ArtifactError(PressBlocksError):
-    """The artifact directory cannot be packaged."""
+    """The artifact directory cannot be packaged; ``path`` names the file or directory at fault, when one is."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = path
 
 
 class ArtifactPathError(ArtifactError, ValueError):
-    """The artifact path is missing or is not a directory."""
+    """The artifact path is missing or is not a directory, or the artifact mapping has the wrong shape."""
 
 
 class IgnoreFileError(ArtifactError, ValueError):
-    """An ignore file is missing, outside the artifact root, or holds a malformed pattern."""
+    """An ignore file is missing, outside the artifact root, or holds a malformed pattern (``line`` says where)."""
+
+    def __init__(self, message: str, *, path: str | None = None, line: int | None = None) -> None:
+        super().__init__(message, path=path)
+        self.line = line
 
 
 class UnsafeSymlinkError(ArtifactError):
-    """A symlink points outside the artifact root, or links form a loop."""
+    """A symlink points outside the artifact root, dangles, or links form a loop.
+
+    ``path`` is the link (relative to the root), ``target`` what it points to, and ``reason``
+    one of ``"outside"``, ``"dangling"`` or ``"loop"``.
+    """
+
+    def __init__(self, message: str, *, path: str | None = None, target: str | None = None, reason: str = "") -> None:
+        super().__init__(message, path=path)
+        self.target = target
+        self.reason = reason
 
 
 class UnreadableFileError(ArtifactError, OSError):
-    """A file that should be packaged cannot be read."""
+    """A file or directory that should be packaged cannot be read."""
 
 
 class ArtifactTooLargeError(ArtifactError):
-    """The compressed artifact crossed the size limit."""
+    """The compressed artifact crossed the size limit.
+
+    ``limit`` and ``size_reached`` are in bytes; ``size_reached`` is how far packaging got
+    before it stopped, so the finished zip would have been at least that large.
+    ``largest_files`` lists the biggest included files as ``(path, size)``, largest first.
+    """
+
+    def __init__(self, limit: int, size_reached: int, largest_files: Sequence[tuple[str, int]] = ()) -> None:
+        self.limit = limit
+        self.size_reached = size_reached
+        self.largest_files = tuple(largest_files)
+        message = (
+            f"The artifact is too large: the compressed zip reached {_format_bytes(size_reached)} "
+            f"({size_reached:,} bytes), over the limit of {_format_bytes(limit)} ({limit:,} bytes), "
+            "so packaging stopped."
+        )
+        if self.largest_files:
+            listed = ", ".join(f"{name} ({_format_bytes(size)})" for name, size in self.largest_files)
+            message += f" Largest included files: {listed}."
+        message += (
+            " Exclude what the image does not need in the ignore file (.dockerignore by default);"
+            " preview_artifact() lists what would be uploaded."
+        )
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.limit, self.size_reached, self.largest_files))
+
+
+class ArtifactWarning(UserWarning):
+    """Packaging skipped something (a socket, fifo or device file) instead of failing."""
+
+
+def _format_bytes(size: int) -> str:
+    """Render a byte count for people, in binary units (``512 B``, ``1.5 KiB``, ``64.0 MiB``)."""
+    if size < 1024:
+        return f"{size} B"
+    value = float(size)
+    for unit in ("KiB", "MiB", "GiB", "TiB"):
+        value /= 1024
+        if value < 1024 or unit == "TiB":
+            break
+    return f"{value:.1f} {unit}"
 
 
 # --- parameter files ---------------------------------------------------------------

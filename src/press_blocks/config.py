@@ -1,0 +1,150 @@
+"""Where a client's settings come from: arguments first, then the environment, then defaults.
+
+Nothing here touches the network. The token is wrapped in :class:`Secret` so that it never
+shows up in a repr, a log line or an exception message.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import httpx
+
+from press_blocks.errors import ConfigurationError, InvalidStageError, MissingCredentialsError
+
+__all__ = [
+    "DEFAULT_MAX_RETRIES",
+    "DEFAULT_TIMEOUT",
+    "DEFAULT_UPLOAD_TIMEOUT",
+    "STAGE_HOSTS",
+    "Secret",
+    "Settings",
+    "resolve_settings",
+]
+
+#: Press hosts by stage, as the official SDK builds them; ``latest`` is an alias of ``dev``.
+STAGE_HOSTS: Mapping[str, str] = {
+    "prod": "https://press.peak.ai",
+    "latest": "https://press.dev.peak.ai",
+    "dev": "https://press.dev.peak.ai",
+    "test": "https://press.test.peak.ai",
+    "beta": "https://press.beta.peak.ai",
+    "parvati": "https://press.parvati.peak.ai",
+}
+
+#: Connect within 10 s, then allow 60 s for each read or write.
+DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+#: Artifact uploads stream up to 10 MiB and the service unpacks them before answering.
+DEFAULT_UPLOAD_TIMEOUT = httpx.Timeout(300.0, connect=10.0)
+DEFAULT_MAX_RETRIES = 3
+
+TOKEN_VARIABLES = ("PEAK_AUTH_TOKEN", "API_KEY")
+STAGE_VARIABLES = ("PEAK__STAGE", "STAGE")
+BASE_URL_VARIABLE = "PRESS_BASE_URL"
+
+
+class Secret:
+    """A string that does not reveal itself in ``repr`` or ``str``."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        self._value = value
+
+    def reveal(self) -> str:
+        """Return the secret value, for the one place that must send it."""
+        return self._value
+
+    def __repr__(self) -> str:
+        return "Secret('********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A client's resolved settings: where to send requests, with which token, how patiently."""
+
+    token: Secret = field(repr=False)
+    stage: str
+    base_url: str
+    timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
+    upload_timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_UPLOAD_TIMEOUT)
+    max_retries: int = DEFAULT_MAX_RETRIES
+
+
+def _env(environ: Mapping[str, str], *names: str) -> str | None:
+    # An empty variable counts as unset: `export API_KEY=` must not mean "the empty token".
+    for name in names:
+        value = environ.get(name, "").strip()
+        if value:
+            return value
+    return None
+
+
+def resolve_token(auth_token: str | None, environ: Mapping[str, str]) -> Secret:
+    """Return the token from the argument, else ``PEAK_AUTH_TOKEN``, else ``API_KEY``."""
+    token = auth_token if auth_token else _env(environ, *TOKEN_VARIABLES)
+    if not token:
+        raise MissingCredentialsError(
+            "No API token: pass auth_token=... or set the PEAK_AUTH_TOKEN (or API_KEY) environment variable."
+        )
+    return Secret(token)
+
+
+def resolve_stage(stage: str | None, environ: Mapping[str, str]) -> str:
+    """Return the stage from the argument, else ``PEAK__STAGE``, else ``STAGE``, else ``prod``."""
+    chosen = stage if stage else (_env(environ, *STAGE_VARIABLES) or "prod")
+    if chosen not in STAGE_HOSTS:
+        valid = ", ".join(STAGE_HOSTS)
+        raise InvalidStageError(f"Unknown stage {chosen!r}; valid stages are: {valid}.")
+    return chosen
+
+
+def resolve_base_url(base_url: str | None, stage: str, environ: Mapping[str, str]) -> str:
+    """Return the API's base URL: the argument, else ``PRESS_BASE_URL``, else the stage's host."""
+    chosen = base_url or _env(environ, BASE_URL_VARIABLE) or STAGE_HOSTS[stage]
+    url = httpx.URL(chosen)
+    if url.scheme not in ("http", "https") or not url.host:
+        raise ConfigurationError(f"Invalid base URL {chosen!r}: expected an http(s) URL such as https://press.peak.ai.")
+    return chosen.rstrip("/")
+
+
+def resolve_settings(
+    auth_token: str | None = None,
+    stage: str | None = None,
+    *,
+    base_url: str | None = None,
+    timeout: float | httpx.Timeout | None = None,
+    max_retries: int | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Settings:
+    """Resolve every setting of a session from its arguments and the environment."""
+    env = os.environ if environ is None else environ
+    resolved_stage = resolve_stage(stage, env)
+    if max_retries is not None and (isinstance(max_retries, bool) or max_retries < 0):
+        raise ConfigurationError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
+    request_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
+    # An explicit session timeout also bounds uploads, unless it is shorter than the upload default.
+    upload_timeout = DEFAULT_UPLOAD_TIMEOUT if timeout is None else _longer_write(request_timeout)
+    return Settings(
+        token=resolve_token(auth_token, env),
+        stage=resolved_stage,
+        base_url=resolve_base_url(base_url, resolved_stage, env),
+        timeout=request_timeout,
+        upload_timeout=upload_timeout,
+        max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+    )
+
+
+def _longer_write(timeout: httpx.Timeout) -> httpx.Timeout:
+    write = max(timeout.write or 0.0, DEFAULT_UPLOAD_TIMEOUT.write or 0.0)
+    return httpx.Timeout(connect=timeout.connect, read=timeout.read, write=write, pool=timeout.pool)

@@ -1,0 +1,129 @@
+"""The Session: a token, a stage or base URL, and the connection pools they are used over."""
+
+from __future__ import annotations
+
+import threading
+from types import TracebackType
+from typing import TYPE_CHECKING, Self
+
+from press_blocks.config import Settings, resolve_settings
+
+if TYPE_CHECKING:
+    import httpx
+
+    from press_blocks.transport import AsyncTransport, RetryPolicy, Transport
+
+__all__ = ["Session"]
+
+
+class Session:
+    """Credentials and connection settings shared by clients; owns one connection pool per kind (sync, async).
+
+    Args:
+        auth_token: The API token, sent verbatim in ``Authorization``. Defaults to
+            ``PEAK_AUTH_TOKEN``, then ``API_KEY`` (empty values count as unset).
+        stage: ``prod`` (default), ``dev``/``latest``, ``test``, ``beta`` or ``parvati``.
+            Defaults to ``PEAK__STAGE``, then ``STAGE``.
+        base_url: Overrides the stage's host (also ``PRESS_BASE_URL``): for the emulator,
+            proxies and tests.
+        timeout: Seconds, or an ``httpx.Timeout``, for each request (default: connect 10 s,
+            read/write 60 s; uploads get at least a 300 s write timeout).
+        max_retries: Retries after a retryable failure (default 3; 0 disables).
+        http_client: An ``httpx.Client`` to use instead of building one; press-blocks adds its
+            event hooks (active only during its own calls) and never closes it.
+        async_http_client: The same, for the async client.
+        retry_policy: Backoff settings (see :class:`~press_blocks.transport.RetryPolicy`).
+
+    Raises:
+        MissingCredentialsError: No token in the arguments or the environment.
+        InvalidStageError: The stage is unknown.
+        ConfigurationError: The base URL or ``max_retries`` is invalid.
+
+    Building a session does no network I/O; connections open on the first call.
+    """
+
+    def __init__(
+        self,
+        auth_token: str | None = None,
+        stage: str | None = None,
+        *,
+        base_url: str | None = None,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        http_client: httpx.Client | None = None,
+        async_http_client: httpx.AsyncClient | None = None,
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
+        self.settings: Settings = resolve_settings(
+            auth_token, stage, base_url=base_url, timeout=timeout, max_retries=max_retries
+        )
+        self._http_client = http_client
+        self._async_http_client = async_http_client
+        self._retry_policy = retry_policy
+        self._transport: Transport | None = None
+        self._async_transport: AsyncTransport | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def stage(self) -> str:
+        """The stage this session talks to."""
+        return self.settings.stage
+
+    @property
+    def base_url(self) -> str:
+        """The base URL every request goes to."""
+        return self.settings.base_url
+
+    def transport(self) -> Transport:
+        """Return the sync transport, creating its connection pool on first use."""
+        with self._lock:
+            if self._transport is None:
+                from press_blocks.transport import Transport
+
+                self._transport = Transport(self.settings, http_client=self._http_client, policy=self._retry_policy)
+            return self._transport
+
+    def async_transport(self) -> AsyncTransport:
+        """Return the async transport, creating its connection pool on first use."""
+        with self._lock:
+            if self._async_transport is None:
+                from press_blocks.transport import AsyncTransport
+
+                self._async_transport = AsyncTransport(
+                    self.settings, http_client=self._async_http_client, policy=self._retry_policy
+                )
+            return self._async_transport
+
+    def close(self) -> None:
+        """Close the sync connection pool (the async one closes with :meth:`aclose`)."""
+        with self._lock:
+            transport, self._transport = self._transport, None
+        if transport is not None:
+            transport.close()
+
+    async def aclose(self) -> None:
+        """Close both connection pools."""
+        self.close()
+        with self._lock:
+            transport, self._async_transport = self._async_transport, None
+        if transport is not None:
+            await transport.aclose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"Session(stage={self.stage!r}, base_url={self.base_url!r})"
