@@ -1,0 +1,127 @@
+"""Walking the pages of a list operation, lazily, in order, each item once.
+
+:class:`PageWalker` is the rule book — where to start, which key holds the items, when the
+last page has been read, what makes a page malformed — and holds no I/O. :func:`iterate`
+and :func:`aiterate` drive it with a sync or async page fetcher; with ``prefetch`` they keep
+up to that many later pages in flight once the page count is known, still yielding items in
+order and raising an error at the item where it belongs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import deque
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from press_blocks.errors import InvalidArgumentError, PaginationError
+
+__all__ = ["PageWalker", "aiterate", "iterate"]
+
+
+class PageWalker:
+    """Tracks one walk over the pages of a list operation."""
+
+    def __init__(self, operation: str, keys: Sequence[str], start_page: int | None = None) -> None:
+        if start_page is not None and (
+            isinstance(start_page, bool) or not isinstance(start_page, int) or start_page < 1
+        ):
+            raise InvalidArgumentError(f"page_number must be a whole number >= 1, not {start_page!r}.")
+        self.operation = operation
+        self.keys = tuple(keys)
+        self.next_page: int | None = start_page or 1
+        self.page_count: int | None = None
+
+    def items(self, page_number: int, page: Any) -> list[Any]:
+        """Check one page, note the page count, and return its items."""
+        if not isinstance(page, Mapping):
+            raise PaginationError(
+                f"{self.operation} page {page_number} is not an object but {type(page).__name__}.", key=self.keys[0]
+            )
+        items = next((page[key] for key in self.keys if key in page), None)
+        if not isinstance(items, list):
+            wanted = " or ".join(repr(k) for k in self.keys)
+            raise PaginationError(
+                f"{self.operation} page {page_number} has no list under {wanted} (keys: {sorted(page)}).",
+                key=self.keys[0],
+            )
+        count = page.get("pageCount")
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise PaginationError(
+                f"{self.operation} page {page_number} has no valid 'pageCount' (got {count!r}).", key="pageCount"
+            )
+        self.page_count = count
+        self.next_page = page_number + 1 if page_number < count else None
+        return items
+
+    def pages_ahead(self, after: int, window: int) -> range:
+        """Return the page numbers after ``after`` worth fetching now, at most ``window`` of them."""
+        if self.page_count is None or window <= 0:
+            return range(0)
+        return range(after + 1, min(self.page_count, after + window) + 1)
+
+
+def _check_prefetch(prefetch: int) -> int:
+    if isinstance(prefetch, bool) or not isinstance(prefetch, int) or prefetch < 0:
+        raise InvalidArgumentError(f"prefetch must be a whole number >= 0, not {prefetch!r}.")
+    return prefetch
+
+
+def iterate(walker: PageWalker, fetch: Callable[[int], Any], *, prefetch: int = 0) -> Iterator[Any]:
+    """Yield every item of every page from the walker's start page, fetching pages lazily."""
+    window = _check_prefetch(prefetch)
+    if walker.next_page is None:
+        return
+    first = walker.next_page
+    yield from walker.items(first, fetch(first))
+    if window == 0:
+        while walker.next_page is not None:
+            number = walker.next_page
+            yield from walker.items(number, fetch(number))
+        return
+    with ThreadPoolExecutor(max_workers=window, thread_name_prefix="press-blocks-page") as pool:
+        pending: deque[tuple[int, Future[Any]]] = deque()
+        scheduled = first
+        try:
+            while walker.next_page is not None:
+                for number in walker.pages_ahead(scheduled, window - len(pending)):
+                    pending.append((number, pool.submit(fetch, number)))
+                    scheduled = number
+                number, future = pending.popleft()
+                yield from walker.items(number, future.result())
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+
+async def aiterate(
+    walker: PageWalker, fetch: Callable[[int], Awaitable[Any]], *, prefetch: int = 0
+) -> AsyncIterator[Any]:
+    """Yield every item of every page, like :func:`iterate`, for an async page fetcher."""
+    window = _check_prefetch(prefetch)
+    if walker.next_page is None:
+        return
+    first = walker.next_page
+    for item in walker.items(first, await fetch(first)):
+        yield item
+    pending: deque[tuple[int, asyncio.Task[Any]]] = deque()
+    scheduled = first
+    try:
+        while walker.next_page is not None:
+            if window == 0:
+                number = walker.next_page
+                page = await fetch(number)
+            else:
+                for ahead in walker.pages_ahead(scheduled, window - len(pending)):
+                    pending.append((ahead, asyncio.ensure_future(fetch(ahead))))
+                    scheduled = ahead
+                number, task = pending.popleft()
+                page = await task
+            for item in walker.items(number, page):
+                yield item
+    finally:
+        for _, task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.gather(*(task for _, task in pending), return_exceptions=True)
