@@ -1,5 +1,128 @@
-"""press-blocks: a Python client for the Peak Press Blocks API."""
+"""press-blocks: a Python client for the Peak Press Blocks API.
+
+``from press_blocks import get_client`` is the drop-in replacement for
+``from peak.press.blocks import get_client``. Importing the package is cheap: the HTTP stack
+and the generated package load on first use of a client.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 from press_blocks._version import __version__
+from press_blocks.errors import (
+    APIConnectionError,
+    APIError,
+    APIStatusError,
+    APITimeoutError,
+    ArtifactError,
+    ArtifactPathError,
+    ArtifactTooLargeError,
+    BadRequestException,
+    ConfigurationError,
+    ConflictException,
+    EmptyFallbackFileError,
+    FallbackFileNotFoundError,
+    ForbiddenException,
+    IgnoreFileError,
+    InternalServerErrorException,
+    InvalidArgumentError,
+    InvalidFallbackFileError,
+    InvalidStageError,
+    MissingCredentialsError,
+    MissingFallbackError,
+    NotFoundException,
+    PaginationError,
+    ParameterFileError,
+    PayloadTooLargeException,
+    PressBlocksError,
+    ResponseDecodeError,
+    TooManyRequestsException,
+    UnauthorizedException,
+    UnexpectedStatusException,
+    UnprocessableEntityException,
+    UnreadableFileError,
+    UnsafeSymlinkError,
+)
 
-__all__ = ["__version__"]
+if TYPE_CHECKING:
+    from press_blocks.artifacts import Artifact, ArtifactPreview, build_artifact, preview_artifact
+    from press_blocks.async_client import AsyncBlock, get_async_client
+    from press_blocks.client import Block, get_client
+    from press_blocks.session import Session
+    from press_blocks.transport import RetryPolicy
+
+# Loaded on first access: these pull in httpx and the generated package.
+_LAZY = {
+    "Artifact": "press_blocks.artifacts",
+    "ArtifactPreview": "press_blocks.artifacts",
+    "AsyncBlock": "press_blocks.async_client",
+    "Block": "press_blocks.client",
+    "RetryPolicy": "press_blocks.transport",
+    "Session": "press_blocks.session",
+    "build_artifact": "press_blocks.artifacts",
+    "get_async_client": "press_blocks.async_client",
+    "get_client": "press_blocks.client",
+    "preview_artifact": "press_blocks.artifacts",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'press_blocks' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APIStatusError",
+    "APITimeoutError",
+    "Artifact",
+    "ArtifactError",
+    "ArtifactPathError",
+    "ArtifactPreview",
+    "ArtifactTooLargeError",
+    "AsyncBlock",
+    "BadRequestException",
+    "Block",
+    "ConfigurationError",
+    "ConflictException",
+    "EmptyFallbackFileError",
+    "FallbackFileNotFoundError",
+    "ForbiddenException",
+    "IgnoreFileError",
+    "InternalServerErrorException",
+    "InvalidArgumentError",
+    "InvalidFallbackFileError",
+    "InvalidStageError",
+    "MissingCredentialsError",
+    "MissingFallbackError",
+    "NotFoundException",
+    "PaginationError",
+    "ParameterFileError",
+    "PayloadTooLargeException",
+    "PressBlocksError",
+    "ResponseDecodeError",
+    "RetryPolicy",
+    "Session",
+    "TooManyRequestsException",
+    "UnauthorizedException",
+    "UnexpectedStatusException",
+    "UnprocessableEntityException",
+    "UnreadableFileError",
+    "UnsafeSymlinkError",
+    "__version__",
+    "build_artifact",
+    "get_async_client",
+    "get_client",
+    "preview_artifact",
+]
