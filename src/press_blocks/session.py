@@ -7,6 +7,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from press_blocks.config import Settings, resolve_settings
+from press_blocks.errors import ConfigurationError
 
 if TYPE_CHECKING:
     import httpx
@@ -57,6 +58,8 @@ class Session:
         self.settings: Settings = resolve_settings(
             auth_token, stage, base_url=base_url, timeout=timeout, max_retries=max_retries
         )
+        _check_client(http_client, "http_client", "Client")
+        _check_client(async_http_client, "async_http_client", "AsyncClient")
         self._http_client = http_client
         self._async_http_client = async_http_client
         self._retry_policy = retry_policy
@@ -127,3 +130,12 @@ class Session:
 
     def __repr__(self) -> str:
         return f"Session(stage={self.stage!r}, base_url={self.base_url!r})"
+
+
+def _check_client(client: object, argument: str, kind: str) -> None:
+    if client is None:
+        return
+    import httpx
+
+    if not isinstance(client, getattr(httpx, kind)):
+        raise ConfigurationError(f"{argument} must be an httpx.{kind}, not {type(client).__name__}.")
