@@ -23,6 +23,7 @@ import enum
 import json
 import logging
 import random
+import secrets
 import time
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
@@ -262,9 +263,31 @@ async def _on_response_async(response: httpx.Response) -> None:
     _on_response(response)
 
 
+_FIXED_BOUNDARY = "multipart/form-data; boundary=+++"
+
+
+def _fresh_boundary(headers: Any) -> Any:
+    # The generated code always asks httpx for the boundary "+++", and a zip stores small
+    # files verbatim, so "\r\n--+++" can occur in the artifact and cut the body short.
+    if headers is None:
+        return headers
+    fixed = httpx.Headers(headers)
+    if fixed.get("content-type") == _FIXED_BOUNDARY:
+        fixed["content-type"] = f"multipart/form-data; boundary={secrets.token_hex(16)}"
+    return fixed
+
+
 def _install_hooks(client: httpx.Client | httpx.AsyncClient, base_url: str) -> None:
     if getattr(client, _HOOKED, False):
         return
+    build_request = client.build_request
+
+    def build_with_fresh_boundary(*args: Any, **kwargs: Any) -> httpx.Request:
+        kwargs["headers"] = _fresh_boundary(kwargs.get("headers"))
+        return build_request(*args, **kwargs)
+
+    # httpx encodes multipart bodies in build_request, with the boundary the headers name.
+    setattr(client, "build_request", build_with_fresh_boundary)  # noqa: B010
     if not str(client.base_url).strip("/"):
         client.base_url = httpx.URL(base_url)
     hooks = client.event_hooks
