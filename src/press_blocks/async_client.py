@@ -17,7 +17,7 @@ from press_blocks import _requests as requests
 from press_blocks._plans import arun, parameters_plan, related_blocks_plan
 from press_blocks.client import Block, _progress, _session, _upload_progress, package_artifact
 from press_blocks.errors import InvalidArgumentError
-from press_blocks.pagination import PageWalker, aiterate
+from press_blocks.pagination import PageWalker, aiterate, check_prefetch
 from press_blocks.session import Session
 
 if TYPE_CHECKING:
@@ -62,7 +62,9 @@ class AsyncBlock:
         """Return a client on the same session and connections, with another timeout or retry count."""
         import httpx
 
-        if max_retries is not None and (isinstance(max_retries, bool) or max_retries < 0):
+        if max_retries is not None and (
+            isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
+        ):
             raise InvalidArgumentError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
         return AsyncBlock(
             self.session,
@@ -106,6 +108,7 @@ class AsyncBlock:
         page_call(page_number)  # check the arguments now, not at the first iteration
         if not return_iterator:
             return self._execute(page_call(page_number))
+        check_prefetch(prefetch)
         walker = PageWalker(operation, requests.LIST_KEYS[operation], page_number)
         return aiterate(walker, lambda number: self._execute(page_call(number)), prefetch=prefetch)
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, overload
 from press_blocks import _requests as requests
 from press_blocks._plans import parameters_plan, related_blocks_plan, run
 from press_blocks.errors import InvalidArgumentError
-from press_blocks.pagination import PageWalker, iterate
+from press_blocks.pagination import PageWalker, check_prefetch, iterate
 from press_blocks.session import Session
 
 if TYPE_CHECKING:
@@ -95,7 +95,9 @@ class Block:
         """Return a client on the same session and connections, with another timeout or retry count."""
         import httpx
 
-        if max_retries is not None and (isinstance(max_retries, bool) or max_retries < 0):
+        if max_retries is not None and (
+            isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
+        ):
             raise InvalidArgumentError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
         return Block(
             self.session,
@@ -139,6 +141,7 @@ class Block:
         if not return_iterator:
             result: JSON = self._execute(page_call(page_number))
             return result
+        check_prefetch(prefetch)
         walker = PageWalker(operation, requests.LIST_KEYS[operation], page_number)
         return iterate(walker, lambda number: self._execute(page_call(number)), prefetch=prefetch)
 
@@ -265,6 +268,8 @@ class Block:
                 over the 10 MiB limit, ...).
             InvalidArgumentError: An argument has the wrong type or an unknown value.
         """
+        # Check the other arguments before spending time on the zip.
+        requests.create_spec_call(body, None, featured, scope, tenants, parameters, auto_run_on_deploy, validate)
         zipped = package_artifact(artifact, progress)
         try:
             callback = _progress(progress, _upload_progress) if zipped is not None else None
@@ -365,6 +370,7 @@ class Block:
             ArtifactError: The artifact directory cannot be packaged.
             InvalidArgumentError: An argument has the wrong type or an unknown value.
         """
+        requests.create_spec_release_call(spec_id, body, None, parameters, auto_run_on_deploy, validate)
         zipped = package_artifact(artifact, progress)
         try:
             callback = _progress(progress, _upload_progress) if zipped is not None else None

@@ -22,6 +22,7 @@ __all__ = [
     "Secret",
     "Settings",
     "resolve_settings",
+    "upload_timeout_for",
 ]
 
 #: Press hosts by stage, as the official SDK builds them; ``latest`` is an alias of ``dev``.
@@ -112,9 +113,13 @@ def resolve_stage(stage: str | None, environ: Mapping[str, str]) -> str:
 def resolve_base_url(base_url: str | None, stage: str, environ: Mapping[str, str]) -> str:
     """Return the API's base URL: the argument, else ``PRESS_BASE_URL``, else the stage's host."""
     chosen = base_url or _env(environ, BASE_URL_VARIABLE) or STAGE_HOSTS[stage]
-    url = httpx.URL(chosen)
+    problem = f"Invalid base URL {chosen!r}: expected an http(s) URL such as https://press.peak.ai."
+    try:
+        url = httpx.URL(chosen)
+    except httpx.InvalidURL as exc:
+        raise ConfigurationError(problem) from exc
     if url.scheme not in ("http", "https") or not url.host:
-        raise ConfigurationError(f"Invalid base URL {chosen!r}: expected an http(s) URL such as https://press.peak.ai.")
+        raise ConfigurationError(problem)
     return chosen.rstrip("/")
 
 
@@ -130,11 +135,13 @@ def resolve_settings(
     """Resolve every setting of a session from its arguments and the environment."""
     env = os.environ if environ is None else environ
     resolved_stage = resolve_stage(stage, env)
-    if max_retries is not None and (isinstance(max_retries, bool) or max_retries < 0):
+    if max_retries is not None and (
+        isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
+    ):
         raise ConfigurationError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
     request_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
     # An explicit session timeout also bounds uploads, unless it is shorter than the upload default.
-    upload_timeout = DEFAULT_UPLOAD_TIMEOUT if timeout is None else _longer_write(request_timeout)
+    upload_timeout = DEFAULT_UPLOAD_TIMEOUT if timeout is None else upload_timeout_for(request_timeout)
     return Settings(
         token=resolve_token(auth_token, env),
         stage=resolved_stage,
@@ -145,6 +152,7 @@ def resolve_settings(
     )
 
 
-def _longer_write(timeout: httpx.Timeout) -> httpx.Timeout:
+def upload_timeout_for(timeout: httpx.Timeout) -> httpx.Timeout:
+    """Return ``timeout`` with at least the default upload write timeout, for sending artifacts."""
     write = max(timeout.write or 0.0, DEFAULT_UPLOAD_TIMEOUT.write or 0.0)
     return httpx.Timeout(connect=timeout.connect, read=timeout.read, write=write, pool=timeout.pool)

@@ -17,7 +17,7 @@ from typing import Any
 
 from press_blocks.errors import InvalidArgumentError, PaginationError
 
-__all__ = ["PageWalker", "aiterate", "iterate"]
+__all__ = ["PageWalker", "aiterate", "check_prefetch", "iterate"]
 
 
 class PageWalker:
@@ -35,13 +35,15 @@ class PageWalker:
 
     def items(self, page_number: int, page: Any) -> list[Any]:
         """Check one page, note the page count, and return its items."""
+        wanted = " or ".join(repr(k) for k in self.keys)
         if not isinstance(page, Mapping):
             raise PaginationError(
-                f"{self.operation} page {page_number} is not an object but {type(page).__name__}.", key=self.keys[0]
+                f"{self.operation} page {page_number} is a {type(page).__name__}, not an object with a list under "
+                f"{wanted}.",
+                key=self.keys[0],
             )
         items = next((page[key] for key in self.keys if key in page), None)
         if not isinstance(items, list):
-            wanted = " or ".join(repr(k) for k in self.keys)
             raise PaginationError(
                 f"{self.operation} page {page_number} has no list under {wanted} (keys: {sorted(page)}).",
                 key=self.keys[0],
@@ -62,7 +64,8 @@ class PageWalker:
         return range(after + 1, min(self.page_count, after + window) + 1)
 
 
-def _check_prefetch(prefetch: int) -> int:
+def check_prefetch(prefetch: int) -> int:
+    """Return ``prefetch`` if it is a valid read-ahead window (a whole number >= 0)."""
     if isinstance(prefetch, bool) or not isinstance(prefetch, int) or prefetch < 0:
         raise InvalidArgumentError(f"prefetch must be a whole number >= 0, not {prefetch!r}.")
     return prefetch
@@ -70,7 +73,7 @@ def _check_prefetch(prefetch: int) -> int:
 
 def iterate(walker: PageWalker, fetch: Callable[[int], Any], *, prefetch: int = 0) -> Iterator[Any]:
     """Yield every item of every page from the walker's start page, fetching pages lazily."""
-    window = _check_prefetch(prefetch)
+    window = check_prefetch(prefetch)
     if walker.next_page is None:
         return
     first = walker.next_page
@@ -99,7 +102,7 @@ async def aiterate(
     walker: PageWalker, fetch: Callable[[int], Awaitable[Any]], *, prefetch: int = 0
 ) -> AsyncIterator[Any]:
     """Yield every item of every page, like :func:`iterate`, for an async page fetcher."""
-    window = _check_prefetch(prefetch)
+    window = check_prefetch(prefetch)
     if walker.next_page is None:
         return
     first = walker.next_page

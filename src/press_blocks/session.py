@@ -55,6 +55,8 @@ class Session:
         async_http_client: httpx.AsyncClient | None = None,
         retry_policy: RetryPolicy | None = None,
     ) -> None:
+        if max_retries is None and retry_policy is not None:
+            max_retries = retry_policy.max_retries
         self.settings: Settings = resolve_settings(
             auth_token, stage, base_url=base_url, timeout=timeout, max_retries=max_retries
         )

@@ -34,7 +34,7 @@ from typing import Any, Protocol, cast
 import httpx
 
 from press_blocks._version import __version__
-from press_blocks.config import Settings
+from press_blocks.config import Settings, upload_timeout_for
 from press_blocks.errors import (
     APIConnectionError,
     APITimeoutError,
@@ -98,6 +98,8 @@ class Outcome:
         return not isinstance(self.error, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
 
 
+# Errors that say the request itself cannot work; sending it again changes nothing.
+_HOPELESS = (httpx.UnsupportedProtocol, httpx.LocalProtocolError)
 _IDEMPOTENT_RETRY_STATUSES = frozenset({429, 502, 503, 504})
 _UNSAFE_RETRY_STATUSES = frozenset({429, 503})  # and only with Retry-After
 
@@ -124,6 +126,8 @@ class RetryPolicy:
             return None
         retry_after = _retry_after(outcome.response) if outcome.response is not None else None
         if outcome.error is not None:
+            if isinstance(outcome.error, _HOPELESS):
+                return None
             retryable = kind is RetryKind.IDEMPOTENT or not outcome.request_sent
         else:
             assert outcome.response is not None
@@ -323,7 +327,10 @@ class _Base:
         }
 
     def _scope(self, call: Call, timeout: httpx.Timeout | None) -> _CallScope:
-        chosen = timeout or (self.settings.upload_timeout if call.upload else self.settings.timeout)
+        if timeout is None:
+            chosen = self.settings.upload_timeout if call.upload else self.settings.timeout
+        else:
+            chosen = upload_timeout_for(timeout) if call.upload else timeout
         return _CallScope(headers=self._headers, timeout=chosen)
 
     def _policy(self, max_retries: int | None) -> RetryPolicy:
@@ -333,6 +340,18 @@ class _Base:
     def _outcome(scope: _CallScope, error: BaseException | None) -> Outcome:
         if isinstance(error, httpx.TransportError):
             return Outcome(error=error)
+        if isinstance(error, httpx.DecodingError) and scope.responses:
+            # The body could not be un-gzipped (a mislabelled proxy answer): not JSON, not retryable.
+            response = scope.responses[-1]
+            method, url, request_id = _describe(response)
+            raise ResponseDecodeError(
+                f"{response.status_code} response body cannot be decoded: {error} ({method} "
+                f"{response.url.raw_path.decode()}, request {request_id})",
+                method=method,
+                url=url,
+                request_id=request_id,
+                response=response,
+            ) from error
         if not scope.responses:
             if error is not None:
                 raise error
