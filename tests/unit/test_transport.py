@@ -839,3 +839,42 @@ class TestBackoff:
             for r, body in zip(h.requests, bodies, strict=True)
         ]
         assert normalised[0] == normalised[1]
+
+
+class TestPolicyAndTimeoutEdges:
+    """Settings that meet in the transport: a policy's own retry count, upload timeouts, hopeless errors."""
+
+    def test_a_retry_policy_brings_its_own_max_retries(self, mode: str) -> None:
+        h = Harness(mode, respond(503), max_retries=None, policy=RetryPolicy(max_retries=1, initial_delay=0.0))
+        with pytest.raises(InternalServerErrorException):
+            h.call("describe_spec", "s")
+        assert len(h.requests) == 2
+
+    def test_an_explicit_max_retries_wins_over_the_policy(self, mode: str) -> None:
+        h = Harness(mode, respond(503), max_retries=0, policy=RetryPolicy(max_retries=5, initial_delay=0.0))
+        with pytest.raises(InternalServerErrorException):
+            h.call("describe_spec", "s")
+        assert len(h.requests) == 1
+
+    def test_with_options_timeout_keeps_the_long_upload_write_timeout(self, mode: str, tmp_path: Path) -> None:
+        h = Harness(mode, respond(201, json={"id": "x"}))
+        quick = h.client.with_options(timeout=5.0)
+        h.call(
+            "create_spec",
+            {"kind": "workflow"},
+            artifact={"path": str(_artifact_dir(tmp_path))},
+            progress=False,
+            client=quick,
+        )
+        upload = h.requests[-1].extensions["timeout"]
+        assert upload["read"] == 5.0
+        assert upload["write"] >= 300.0
+        h.call("describe_spec", "s", client=quick)
+        assert h.requests[-1].extensions["timeout"]["write"] == 5.0
+
+    @pytest.mark.parametrize("error", [httpx.UnsupportedProtocol, httpx.LocalProtocolError])
+    def test_errors_a_retry_cannot_fix_are_not_retried(self, mode: str, error: type[httpx.TransportError]) -> None:
+        h = Harness(mode, fail(error))
+        with pytest.raises(APIConnectionError):
+            h.call("describe_spec", "s")
+        assert len(h.requests) == 1
