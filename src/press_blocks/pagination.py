@@ -9,13 +9,15 @@ order and raising an error at the item where it belongs.
 
 from __future__ import annotations
 
-import asyncio
 from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from press_blocks.errors import InvalidArgumentError, PaginationError
+
+if TYPE_CHECKING:
+    import asyncio
+    from concurrent.futures import Future
 
 __all__ = ["PageWalker", "aiterate", "check_prefetch", "iterate"]
 
@@ -83,6 +85,8 @@ def iterate(walker: PageWalker, fetch: Callable[[int], Any], *, prefetch: int = 
             number = walker.next_page
             yield from walker.items(number, fetch(number))
         return
+    from concurrent.futures import ThreadPoolExecutor  # deferred: only prefetching needs threads
+
     with ThreadPoolExecutor(max_workers=window, thread_name_prefix="press-blocks-page") as pool:
         pending: deque[tuple[int, Future[Any]]] = deque()
         scheduled = first
@@ -102,6 +106,8 @@ async def aiterate(
     walker: PageWalker, fetch: Callable[[int], Awaitable[Any]], *, prefetch: int = 0
 ) -> AsyncIterator[Any]:
     """Yield every item of every page, like :func:`iterate`, for an async page fetcher."""
+    import asyncio  # deferred: only async callers pay for it
+
     window = check_prefetch(prefetch)
     if walker.next_page is None:
         return

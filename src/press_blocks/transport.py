@@ -16,7 +16,6 @@ body; this module decides what happens around it:
 
 from __future__ import annotations
 
-import asyncio
 import contextvars
 import email.utils
 import enum
@@ -305,6 +304,19 @@ def _install_hooks(client: httpx.Client | httpx.AsyncClient, base_url: str) -> N
     setattr(client, _HOOKED, True)
 
 
+def _tls_options(base_url: str) -> dict[str, Any]:
+    """Skip loading the CA bundle for a plain-HTTP base URL: it is most of a client's build time, and unused.
+
+    Requests only go to the base URL and redirects are not followed, so an ``http://`` client
+    makes no TLS connection; the context it gets trusts no CA, so one would fail, not go unchecked.
+    """
+    if httpx.URL(base_url).scheme != "http":
+        return {}
+    import ssl
+
+    return {"verify": ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)}
+
+
 class _GeneratedClient(Protocol):
     def set_httpx_client(self, client: httpx.Client) -> Any: ...
     def set_async_httpx_client(self, async_client: httpx.AsyncClient) -> Any: ...
@@ -385,7 +397,9 @@ class Transport(_Base):
     ) -> None:
         super().__init__(settings, policy)
         self._owns_client = http_client is None
-        self.http_client = http_client or httpx.Client(base_url=settings.base_url, timeout=settings.timeout)
+        self.http_client = http_client or httpx.Client(
+            base_url=settings.base_url, timeout=settings.timeout, **_tls_options(settings.base_url)
+        )
         _install_hooks(self.http_client, settings.base_url)
         self._generated = _generated_client(settings.base_url)
         self._generated.set_httpx_client(self.http_client)
@@ -435,10 +449,14 @@ class AsyncTransport(_Base):
     ) -> None:
         super().__init__(settings, policy)
         self._owns_client = http_client is None
-        self.http_client = http_client or httpx.AsyncClient(base_url=settings.base_url, timeout=settings.timeout)
+        self.http_client = http_client or httpx.AsyncClient(
+            base_url=settings.base_url, timeout=settings.timeout, **_tls_options(settings.base_url)
+        )
         _install_hooks(self.http_client, settings.base_url)
         self._generated = _generated_client(settings.base_url)
         self._generated.set_async_httpx_client(self.http_client)
+        import asyncio  # only the async client needs it; sync users skip its import cost
+
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 
     async def execute(self, call: Call, *, timeout: httpx.Timeout | None = None, max_retries: int | None = None) -> Any:
