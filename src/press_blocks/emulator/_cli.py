@@ -1,0 +1,119 @@
+"""``press-blocks emulator``: serve the emulator on loopback until Ctrl-C."""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from types import FrameType
+from typing import TextIO
+
+import yaml
+
+from press_blocks.emulator._emulator import DEFAULT_MAX_ARTIFACT_BYTES, Emulator
+from press_blocks.emulator._errors import SeedError
+from press_blocks.emulator._faults import FaultRule
+from press_blocks.emulator._lifecycle import Transition
+from press_blocks.emulator._state import DEFAULT_USER
+
+__all__ = ["cli_main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="press-blocks emulator",
+        description="Serve a local, stateful emulator of the Press blocks API on loopback.",
+    )
+    parser.add_argument("--port", type=int, default=8787, help="port to listen on; 0 picks a free one (default 8787)")
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--fixture", metavar="FILE", help="YAML or JSON fixture to seed at start")
+    parser.add_argument(
+        "--transition",
+        default="immediate",
+        type=Transition.parse,
+        help="when revisions turn deployed: immediate, describes:N or seconds:T (default immediate)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="seed of the random source for rate-based faults")
+    parser.add_argument("--faults", metavar="FILE", help="YAML or JSON file of fault rules: {rules: [...], seed: S}")
+    parser.add_argument("--user", default=DEFAULT_USER, help=f"createdBy/updatedBy of new objects ({DEFAULT_USER})")
+    parser.add_argument(
+        "--token",
+        action="append",
+        dest="tokens",
+        metavar="TOKEN",
+        help="accept only this Authorization token (repeatable); by default any non-empty token is accepted",
+    )
+    parser.add_argument(
+        "--max-artifact-bytes",
+        type=int,
+        default=DEFAULT_MAX_ARTIFACT_BYTES,
+        help="largest compressed artifact accepted (default 10 MiB)",
+    )
+    return parser
+
+
+def _fault_rules(path: str) -> tuple[list[FaultRule], int | None]:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    if not isinstance(data, dict) or not isinstance(data.get("rules", []), list):
+        raise ValueError(f"{path} must hold a mapping with a 'rules' list")
+    seed = data.get("seed")
+    return [FaultRule.from_dict(rule) for rule in data.get("rules", [])], seed if isinstance(seed, int) else None
+
+
+def cli_main(argv: Sequence[str], *, stdout: TextIO | None = None, stop: threading.Event | None = None) -> int:
+    """Run ``press-blocks emulator [options]`` and return its exit status (0 after Ctrl-C or SIGTERM).
+
+    ``stop`` ends serving when set (for embedding); otherwise it runs until interrupted.
+    """
+    out = stdout or sys.stdout
+    args = _parser().parse_args(list(argv))
+    try:
+        rules, file_seed = _fault_rules(args.faults) if args.faults else ([], None)
+        emulator = Emulator(
+            fixture=args.fixture,
+            transition=args.transition,
+            faults=rules,
+            fault_seed=file_seed if file_seed is not None else args.seed,
+            user=args.user,
+            tokens=args.tokens,
+            max_artifact_bytes=args.max_artifact_bytes,
+        )
+    except (OSError, ValueError, SeedError) as exc:
+        print(f"press-blocks emulator: {exc}", file=sys.stderr)
+        return 2
+    stop = stop or threading.Event()
+    restore = _on_sigterm(stop)
+    try:
+        with emulator.serve(args.host, args.port) as server:
+            print(f"Press blocks emulator listening on {server.base_url}", file=out)
+            print("Point the client at it:", file=out)
+            print(f"  export PRESS_BASE_URL={server.base_url}", file=out)
+            print("  export PEAK_AUTH_TOKEN=anything", file=out)
+            print(f"Control endpoints under {server.base_url}/_emulator/ ; press Ctrl-C to stop.", file=out, flush=True)
+            try:
+                while not stop.wait(0.5):
+                    pass
+            except KeyboardInterrupt:
+                pass
+    except OSError as exc:
+        print(f"press-blocks emulator: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        restore()
+    print("Press blocks emulator stopped.", file=out, flush=True)
+    return 0
+
+
+def _on_sigterm(stop: threading.Event) -> Callable[[], object]:
+    # Signal handlers can only be installed from the main thread; elsewhere `stop` is the way out.
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    return lambda: signal.signal(signal.SIGTERM, previous)

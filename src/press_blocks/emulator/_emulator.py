@@ -1,0 +1,219 @@
+"""The :class:`Emulator`: state and configuration, and the three ways to reach it (in-process, loopback, fixtures)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+from press_blocks.emulator._app import EmulatorApp, build_app
+from press_blocks.emulator._contract import Contract, contract
+from press_blocks.emulator._errors import ApiError
+from press_blocks.emulator._faults import FaultRule, Faults, RequestLog
+from press_blocks.emulator._fixtures import load_fixture, seed_fixture
+from press_blocks.emulator._lifecycle import Transition
+from press_blocks.emulator._server import ServerThread
+from press_blocks.emulator._state import DEFAULT_USER, Store
+from press_blocks.emulator._transport import AsyncEmulatorTransport, EmulatorTransport
+
+__all__ = ["DEFAULT_MAX_ARTIFACT_BYTES", "IN_PROCESS_BASE_URL", "Emulator", "InProcessEmulator", "RunningEmulator"]
+
+DEFAULT_MAX_ARTIFACT_BYTES = 10 * 1024 * 1024
+# In-process transports ignore the host; `.localhost` never leaves the machine if misused.
+IN_PROCESS_BASE_URL = "http://press-emulator.localhost"
+
+Fixture = Mapping[str, Any] | str | os.PathLike[str]
+
+
+class Emulator:
+    """A stateful local emulator of the Press blocks API, driven by the project's OpenAPI document.
+
+    **Parameters** (all keyword-only, all optional):
+
+    * **fixture** - a mapping or a YAML/JSON file to seed (see :meth:`seed`).
+    * **transition** - when new revisions turn ``deployed``: a :class:`Transition` or
+      ``"immediate"`` (default), ``"describes:N"``, ``"seconds:T"``.
+    * **faults**, **fault_seed** - fault rules in force from the start, and the seed of the
+      random source for rate-based faults (default 0).
+    * **user** - the ``createdBy``/``updatedBy`` of everything created (``emulator@peak.ai``).
+    * **tokens** - when given, the only ``Authorization`` values accepted; otherwise any
+      non-empty token is.
+    * **max_artifact_bytes** - the compressed artifact limit (10 MiB); larger is a 413.
+    * **validate_responses** - check every API response against the document and answer 500
+      with the reason if one does not match (default on).
+
+    Usage::
+
+        emulator = Emulator()
+        with httpx.Client(transport=emulator.transport(), base_url=emulator.base_url) as client:
+            client.get("/v1/blocks/specs/", headers={"Authorization": "token"})
+        with emulator.serve() as server:
+            httpx.get(server.base_url + "/v1/blocks/specs/", headers={"Authorization": "token"})
+    """
+
+    base_url = IN_PROCESS_BASE_URL
+
+    def __init__(
+        self,
+        *,
+        fixture: Fixture | None = None,
+        transition: Transition | str = "immediate",
+        faults: Iterable[FaultRule] = (),
+        fault_seed: int = 0,
+        user: str = DEFAULT_USER,
+        tokens: Iterable[str] | None = None,
+        max_artifact_bytes: int = DEFAULT_MAX_ARTIFACT_BYTES,
+        validate_responses: bool = True,
+    ) -> None:
+        self.contract: Contract = contract()
+        self.tokens: frozenset[str] | None = frozenset(tokens) if tokens is not None else None
+        self.max_artifact_bytes = max_artifact_bytes
+        self.validate_responses = validate_responses
+        self._config_schemas = self.contract.config_schemas()
+        self.store = Store(config_check=self._check_config, user=user, transition=Transition.parse(transition))
+        self.faults = Faults(faults, seed=fault_seed)
+        self.requests = RequestLog()
+        self._app: EmulatorApp | None = None
+        if fixture is not None:
+            self.seed(fixture)
+
+    def _check_config(self, kind: str, config: Any) -> None:
+        ref = self._config_schemas.get(kind)
+        if ref is None:
+            raise ApiError(422, f"unknown block kind {kind!r}")
+        errors = self.contract.schema_errors(ref, config)
+        if errors:
+            name = ref.rsplit("/", 1)[-1]
+            raise ApiError(400, f"the config of a {kind} spec must match {name}: " + "; ".join(errors))
+
+    @property
+    def app(self) -> EmulatorApp:
+        """The ASGI application (Starlette-based) serving this emulator."""
+        if self._app is None:
+            self._app = build_app(self)
+        return self._app
+
+    @property
+    def user(self) -> str:
+        """The user recorded as ``createdBy``/``updatedBy``."""
+        return self.store.user
+
+    @property
+    def transition(self) -> Transition:
+        """The transition new revisions get."""
+        return self.store.transition
+
+    def set_transition(self, transition: Transition | str) -> None:
+        """Set when revisions created from now on turn ``deployed`` (``immediate``, ``describes:N``, ``seconds:T``)."""
+        with self.store.lock:
+            self.store.transition = Transition.parse(transition)
+
+    def transport(self) -> EmulatorTransport:
+        """Return a new in-process transport for ``httpx.Client(transport=...)``; the client closes it."""
+        return EmulatorTransport(self.app)
+
+    def async_transport(self) -> AsyncEmulatorTransport:
+        """Return a new in-process transport for ``httpx.AsyncClient(transport=...)``."""
+        return AsyncEmulatorTransport(self.app)
+
+    @contextlib.contextmanager
+    def serve(self, host: str = "127.0.0.1", port: int = 0, *, timeout: float = 10.0) -> Iterator[RunningEmulator]:
+        """Serve the emulator with uvicorn on ``host:port`` (0: any free port) while the ``with`` block runs.
+
+        Returns once the server accepts connections (within ``timeout`` seconds); stops it on exit.
+        """
+        server = ServerThread(self.app, host=host, port=port)
+        server.start(timeout)
+        try:
+            yield RunningEmulator(self, server)
+        finally:
+            server.stop(timeout)
+
+    def reset(self) -> None:
+        """Forget all state: specs, deployments, app deployments, the request log and the fault rules.
+
+        Configuration (transition, user, tokens, limits) stays.
+        """
+        self.store.reset()
+        self.requests.clear()
+        self.faults.clear()
+
+    def seed(self, fixture: Fixture) -> dict[str, list[str]]:
+        """Add a fixture's specs, deployments and app deployments (a mapping or a YAML/JSON file); return their ids.
+
+        Raises :class:`SeedError` (a ``ValueError``) if the fixture does not match the
+        document or breaks the API's rules; the state is then left as it was.
+        """
+        return seed_fixture(self.store, self.contract, load_fixture(fixture))
+
+    def add_app_deployment(self, app: Mapping[str, Any], *, children: Sequence[str] | None = None) -> str:
+        """Add an app deployment, given as ``describeAppDeployment`` returns it (``id`` optional); return its id.
+
+        Its ``latestRevision.blocks`` are ``{deploymentId, platformId, kind, name, status}``;
+        a block naming an existing block deployment takes that deployment's kind, name and
+        status where it leaves them out. ``children`` are the block deployments whose
+        ``parent`` becomes this app (so ``get_related_block_details`` finds it); by default,
+        every existing deployment its blocks name.
+        """
+        entry: dict[str, Any] = dict(app)
+        if children is not None:
+            entry["children"] = list(children)
+        return self.seed({"appDeployments": [entry]})["appDeployments"][0]
+
+
+class _Controls:
+    """The emulator controls that the serve handle and the pytest fixture objects share."""
+
+    emulator: Emulator
+
+    @property
+    def faults(self) -> Faults:
+        """The fault rules in force (``add``, ``set``, ``clear``)."""
+        return self.emulator.faults
+
+    @property
+    def requests(self) -> RequestLog:
+        """The log of API requests received (``records()``, ``count(...)``, ``clear()``)."""
+        return self.emulator.requests
+
+    def reset(self) -> None:
+        """Forget all state, the request log and the fault rules (see :meth:`Emulator.reset`)."""
+        self.emulator.reset()
+
+    def seed(self, fixture: Fixture) -> dict[str, list[str]]:
+        """Seed a fixture (see :meth:`Emulator.seed`)."""
+        return self.emulator.seed(fixture)
+
+    def set_transition(self, transition: Transition | str) -> None:
+        """Set the transition of new revisions (see :meth:`Emulator.set_transition`)."""
+        self.emulator.set_transition(transition)
+
+    def add_app_deployment(self, app: Mapping[str, Any], *, children: Sequence[str] | None = None) -> str:
+        """Add an app deployment (see :meth:`Emulator.add_app_deployment`)."""
+        return self.emulator.add_app_deployment(app, children=children)
+
+
+class RunningEmulator(_Controls):
+    """An emulator served over loopback: ``base_url``, ``host``, ``port`` and the emulator's controls."""
+
+    def __init__(self, emulator: Emulator, server: ServerThread) -> None:
+        self.emulator = emulator
+        self._server = server
+        self.host = server.host
+        self.port = server.port
+        self.base_url = server.base_url
+
+
+class InProcessEmulator(_Controls):
+    """An emulator reached in-process: ``base_url`` plus a sync ``transport`` and an ``async_transport``."""
+
+    def __init__(self, emulator: Emulator) -> None:
+        self.emulator = emulator
+        self.base_url = emulator.base_url
+        self.transport = emulator.transport()
+        self.async_transport = emulator.async_transport()
+
+    def close(self) -> None:
+        """Stop the sync transport's event loop (bounded)."""
+        self.transport.close()

@@ -1,0 +1,156 @@
+"""Build and run parameters: checking definitions, resolving values against them, masking hidden ones."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from press_blocks.emulator._errors import ApiError
+
+__all__ = [
+    "MASK",
+    "check_definitions",
+    "check_param_references",
+    "describe_values",
+    "resolve_values",
+]
+
+MASK = "*****"
+KINDS = ("build", "run")
+_PARAM_REF = re.compile(r"@param:([A-Za-z0-9_.\-]+)")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _matches(ptype: str, value: Any) -> bool:
+    """Return whether ``value`` has the shape parameter type ``ptype`` asks for."""
+    element = ptype.removesuffix("_array")
+    if element != ptype:
+        return isinstance(value, list) and all(_matches(element, item) for item in value)
+    if ptype == "boolean":
+        return isinstance(value, bool)
+    if ptype == "string":
+        return isinstance(value, str)
+    if ptype == "number":
+        return _is_number(value)
+    if ptype == "object":
+        return isinstance(value, dict)
+    return False
+
+
+def _in_options(definition: Mapping[str, Any], value: Any) -> bool:
+    options = definition.get("options")
+    if not options:
+        return True
+    allowed = [opt.get("value") for opt in options if isinstance(opt, dict)]
+    # For array types each element must be one of the options.
+    if isinstance(value, list) and str(definition.get("type", "")).endswith("_array"):
+        return all(item in allowed for item in value)
+    return value in allowed
+
+
+def _describe(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def check_definitions(parameters: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    """Check a release's parameter definitions; return them as ``{build: [...], run: [...]}`` (422 if inconsistent)."""
+    result: dict[str, list[dict[str, Any]]] = {}
+    for kind in KINDS:
+        definitions = list(parameters.get(kind) or [])
+        seen: set[str] = set()
+        for definition in definitions:
+            name = definition["name"]
+            if name in seen:
+                raise ApiError(422, f"{kind} parameter {name!r} is defined twice")
+            seen.add(name)
+            ptype = definition["type"]
+            for option in definition.get("options") or []:
+                option_value = option.get("value")
+                element_type = ptype.removesuffix("_array")
+                if option_value is not None and not _matches(element_type, option_value):
+                    raise ApiError(422, f"an option of {kind} parameter {name!r} is not a {element_type}")
+            default = definition.get("defaultValue")
+            if default is not None:
+                if not _matches(ptype, default):
+                    raise ApiError(422, f"the default value of {kind} parameter {name!r} is not a {ptype}")
+                if not _in_options(definition, default):
+                    raise ApiError(422, f"the default value of {kind} parameter {name!r} is not one of its options")
+        result[kind] = [dict(d) for d in definitions]
+    return result
+
+
+def _strings(node: Any) -> Iterator[str]:
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(key)
+            yield from _strings(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _strings(item)
+
+
+def check_param_references(config: Any, definitions: Mapping[str, list[dict[str, Any]]]) -> None:
+    """Raise a 422 if a ``"@param:<name>"`` string in ``config`` names a parameter the release does not define."""
+    defined = {d["name"] for kind in KINDS for d in definitions.get(kind, [])}
+    for text in _strings(config):
+        for name in _PARAM_REF.findall(text):
+            if name not in defined:
+                raise ApiError(422, f"the config references '@param:{name}', which is not a defined parameter")
+
+
+def resolve_values(
+    kind: str,
+    definitions: list[dict[str, Any]],
+    given: Mapping[str, Any],
+) -> dict[str, Any]:
+    """Check ``given`` values against the definitions, fill defaults in, and return every defined parameter's value.
+
+    Unknown names, wrong types, values outside the options and required parameters left
+    without a value are 422s. A ``null`` value counts as not given.
+    """
+    by_name = {d["name"]: d for d in definitions}
+    for name in given:
+        if name not in by_name:
+            raise ApiError(422, f"{kind} parameter {name!r} is not defined by the release")
+    values: dict[str, Any] = {}
+    for definition in definitions:
+        name = definition["name"]
+        value = given.get(name)
+        if value is None:
+            value = definition.get("defaultValue")
+        if value is None:
+            if definition.get("required"):
+                raise ApiError(422, f"{kind} parameter {name!r} is required")
+            values[name] = None
+            continue
+        ptype = definition["type"]
+        if not _matches(ptype, value):
+            raise ApiError(422, f"{kind} parameter {name!r} must be a {ptype}, not {_describe(value)}")
+        if not _in_options(definition, value):
+            raise ApiError(422, f"{kind} parameter {name!r}: {_describe(value)} is not one of its options")
+        values[name] = value
+    return values
+
+
+def describe_values(
+    definitions: list[dict[str, Any]], values: Mapping[str, Any], *, mask: bool
+) -> list[dict[str, Any]]:
+    """Return ``[{name, value, type, hideValue?}]`` for a deployment; hidden values masked when ``mask``."""
+    items = []
+    for definition in definitions:
+        name = definition["name"]
+        hidden = bool(definition.get("hideValue"))
+        item: dict[str, Any] = {"name": name, "value": values.get(name), "type": definition["type"]}
+        if hidden:
+            item["hideValue"] = True
+            if mask and item["value"] is not None:
+                item["value"] = MASK
+        items.append(item)
+    return items

@@ -1,0 +1,103 @@
+"""The emulator's small pieces: multipart parsing, semantic versions, parameter values, fault rules."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from press_blocks.emulator import FaultRule
+from press_blocks.emulator._errors import ApiError
+from press_blocks.emulator._multipart import Part, encode_multipart, parse_multipart
+from press_blocks.emulator._params import MASK, describe_values, resolve_values
+from press_blocks.emulator._versions import SemVer
+
+
+def test_multipart_round_trips_binary_parts_byte_for_byte() -> None:
+    tricky = b"--press-emulator-\r\n\r\n--\r\n" + os.urandom(4096) + b"\r\n"
+    parts = [Part("spec", b'{"a": 1}'), Part("artifact", tricky, "artifact.zip", "application/zip"), Part("x", b"")]
+    body, content_type = encode_multipart(parts)
+    assert parse_multipart(body, content_type) == parts
+
+
+def test_multipart_accepts_quoted_boundaries_and_preambles() -> None:
+    body = b'preamble\r\n--abc\r\nContent-Disposition: form-data; name="spec"\r\n\r\nnull\r\n--abc--\r\nepilogue'
+    assert parse_multipart(body, 'multipart/form-data; boundary="abc"') == [Part("spec", b"null")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"--abc\r\nContent-Disposition: form-data\r\n\r\nx\r\n--abc--",  # no field name
+        b"--abc\r\nContent-Type: text/plain\r\n\r\nx\r\n--abc--",  # no disposition
+        b'--abc\r\nContent-Disposition: form-data; name="a"\r\nx\r\n--abc--',  # no blank line
+        b'--abc\r\nContent-Disposition: form-data; name="a"\r\n\r\nx',  # not closed
+        b"--abcContent-Disposition: x\r\n--abc--",  # no line break after the boundary
+    ],
+)
+def test_malformed_multipart_is_a_400(body: bytes) -> None:
+    with pytest.raises(ApiError) as raised:
+        parse_multipart(body, "multipart/form-data; boundary=abc")
+    assert raised.value.status == 400
+
+
+def test_semantic_versions_order_by_precedence() -> None:
+    ordered = [
+        "1.0.0-alpha",
+        "1.0.0-alpha.1",
+        "1.0.0-alpha.beta",
+        "1.0.0-beta",
+        "1.0.0-beta.2",
+        "1.0.0-beta.11",
+        "1.0.0-rc.1",
+        "1.0.0",
+        "1.0.1",
+        "1.2.0",
+        "1.10.0",
+        "2.0.0",
+    ]
+    versions = [SemVer(v) for v in ordered]
+    shuffled = versions[1::2] + versions[0::2]
+    assert sorted(shuffled) == versions
+    assert SemVer("1.0.0+build.1") == SemVer("1.0.0")
+    for bad in ("1", "1.0", "01.0.0", "1.0.0-", "v1.0.0", "1.0.0.0", ""):
+        assert not SemVer.valid(bad)
+
+
+def test_parameter_values_resolve_and_mask() -> None:
+    definitions = [
+        {"name": "a", "type": "number", "required": True, "defaultValue": 1},
+        {"name": "b", "type": "string", "required": False, "defaultValue": None, "hideValue": True},
+        {
+            "name": "c",
+            "type": "string_array",
+            "required": False,
+            "defaultValue": ["x"],
+            "options": [{"value": "x"}, {"value": "y"}],
+        },
+    ]
+    values = resolve_values("run", definitions, {"b": "secret", "c": ["y", "x"]})
+    assert values == {"a": 1, "b": "secret", "c": ["y", "x"]}
+    assert describe_values(definitions, values, mask=True)[1] == {
+        "name": "b",
+        "value": MASK,
+        "type": "string",
+        "hideValue": True,
+    }
+    assert describe_values(definitions, values, mask=False)[1]["value"] == "secret"
+    assert resolve_values("run", definitions, {"a": None})["a"] == 1, "null means: use the default"
+    with pytest.raises(ApiError, match="options"):
+        resolve_values("run", definitions, {"c": ["z"]})
+
+
+def test_fault_rules_validate_their_fields() -> None:
+    assert FaultRule.from_dict({"kind": "drop", "operationId": "x", "retryAfter": 2}).operation_id == "x"
+    for bad in (
+        {"kind": "status", "status": 418},
+        {"kind": "latency", "latency": -1},
+        {"kind": "drop", "when": "now"},
+        {"kind": "drop", "times": -1},
+        {"kind": "status", "retry_after": -5},
+    ):
+        with pytest.raises(ValueError, match=r"fault|status|latency|when|times|retry_after"):
+            FaultRule.from_dict(bad)
