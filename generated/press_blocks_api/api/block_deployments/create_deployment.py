@@ -103,7 +103,8 @@ def sync_detailed(
     """Create a block deployment
 
      Deploys a release of a spec (the latest release when none is given). For each block
-    kind, deployment names are unique within a tenant.
+    kind, deployment names are unique within a tenant. An unknown spec id is a 404; an
+    unknown release version of a known spec is a 422.
 
     Args:
         body (CreateDeploymentBody):
@@ -135,7 +136,8 @@ def sync(
     """Create a block deployment
 
      Deploys a release of a spec (the latest release when none is given). For each block
-    kind, deployment names are unique within a tenant.
+    kind, deployment names are unique within a tenant. An unknown spec id is a 404; an
+    unknown release version of a known spec is a 422.
 
     Args:
         body (CreateDeploymentBody):
@@ -162,7 +164,8 @@ async def asyncio_detailed(
     """Create a block deployment
 
      Deploys a release of a spec (the latest release when none is given). For each block
-    kind, deployment names are unique within a tenant.
+    kind, deployment names are unique within a tenant. An unknown spec id is a 404; an
+    unknown release version of a known spec is a 422.
 
     Args:
         body (CreateDeploymentBody):
@@ -192,7 +195,8 @@ async def asyncio(
     """Create a block deployment
 
      Deploys a release of a spec (the latest release when none is given). For each block
-    kind, deployment names are unique within a tenant.
+    kind, deployment names are unique within a tenant. An unknown spec id is a 404; an
+    unknown release version of a known spec is a 422.
 
     Args:
         body (CreateDeploymentBody):

@@ -92,7 +92,8 @@ def sync_detailed(
 ) -> Response[ErrorResponse | RedeployResponse]:
     """Redeploy a block deployment
 
-     Creates a new revision from the current revision's release and parameters.
+     Creates a new revision from the current revision's release and parameters. While the latest revision
+    is still `deploying` the answer is 409.
 
     Args:
         deployment_id (str):
@@ -123,7 +124,8 @@ def sync(
 ) -> ErrorResponse | RedeployResponse | None:
     """Redeploy a block deployment
 
-     Creates a new revision from the current revision's release and parameters.
+     Creates a new revision from the current revision's release and parameters. While the latest revision
+    is still `deploying` the answer is 409.
 
     Args:
         deployment_id (str):
@@ -149,7 +151,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | RedeployResponse]:
     """Redeploy a block deployment
 
-     Creates a new revision from the current revision's release and parameters.
+     Creates a new revision from the current revision's release and parameters. While the latest revision
+    is still `deploying` the answer is 409.
 
     Args:
         deployment_id (str):
@@ -178,7 +181,8 @@ async def asyncio(
 ) -> ErrorResponse | RedeployResponse | None:
     """Redeploy a block deployment
 
-     Creates a new revision from the current revision's release and parameters.
+     Creates a new revision from the current revision's release and parameters. While the latest revision
+    is still `deploying` the answer is 409.
 
     Args:
         deployment_id (str):

@@ -31,6 +31,11 @@ def _parse_response(
         response_204 = cast(Any, None)
         return response_204
 
+    if response.status_code == 400:
+        response_400 = ErrorResponse.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = ErrorResponse.from_dict(response.json())
 
@@ -90,6 +95,8 @@ def sync_detailed(
 ) -> Response[Any | ErrorResponse]:
     """Delete a block spec and all its releases
 
+     Deleting a spec that still has deployments is a 409.
+
     Args:
         spec_id (str):
 
@@ -119,6 +126,8 @@ def sync(
 ) -> Any | ErrorResponse | None:
     """Delete a block spec and all its releases
 
+     Deleting a spec that still has deployments is a 409.
+
     Args:
         spec_id (str):
 
@@ -142,6 +151,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Any | ErrorResponse]:
     """Delete a block spec and all its releases
+
+     Deleting a spec that still has deployments is a 409.
 
     Args:
         spec_id (str):
@@ -169,6 +180,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Any | ErrorResponse | None:
     """Delete a block spec and all its releases
+
+     Deleting a spec that still has deployments is a 409.
 
     Args:
         spec_id (str):
