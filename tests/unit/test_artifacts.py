@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from press_blocks import artifacts
+from press_blocks import _artifact_zip, artifacts
 from press_blocks.artifacts import (
     DEFAULT_MAX_ARTIFACT_SIZE,
     Artifact,
@@ -433,7 +433,7 @@ def test_source_date_epoch_sets_the_timestamps(block: Path, monkeypatch: pytest.
 
 def test_more_than_65535_entries_use_zip64_end_records() -> None:
     out = io.BytesIO()
-    writer = artifacts._ZipWriter(out, (33, 0))
+    writer = _artifact_zip.ZipWriter(out, (33, 0))
     for index in range(70_000):
         writer.add_directory(f"d{index}/")
     size, digest = writer.finish()

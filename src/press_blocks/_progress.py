@@ -1,0 +1,98 @@
+"""Progress reporting for packaging and uploading: the ``ProgressCallback`` type and ``default_progress``.
+
+``default_progress`` draws tqdm bars only when someone is watching (a terminal or a Jupyter kernel), never in CI,
+and only when ``tqdm`` (the ``progress`` extra) is installed.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, Final
+
+__all__ = ["ProgressCallback", "default_progress"]
+
+ProgressCallback = Callable[[str, int, int], None]
+"""Called as ``(phase, done_bytes, total_bytes)``.
+
+``phase`` is ``"package"`` while files are read and compressed (bytes of file content),
+``"upload"`` while a reader from ``Artifact.open_reader`` is read (bytes of zip), and
+``"done"`` once when that work ends, successfully or not, so a progress bar can close.
+"""
+
+
+def default_progress(description: str = "artifact") -> ProgressCallback | None:
+    """A tqdm progress bar when someone is watching, else None.
+
+    Returns a callback only when stderr is a terminal or the code runs in a Jupyter/IPython
+    kernel, and ``tqdm`` (the ``progress`` extra) is installed; never when the ``CI``
+    environment variable is set, so CI logs stay free of bar redraws. The callback opens one
+    bar per phase and closes it on ``"done"``; it also has a ``close()`` method.
+    """
+    if os.environ.get("CI"):
+        return None
+    notebook = _in_notebook()
+    if not notebook and not _stderr_is_terminal():
+        return None
+    try:
+        if notebook:
+            from tqdm.auto import tqdm
+        else:
+            from tqdm import tqdm
+    except ImportError:
+        return None
+    return _ProgressBar(tqdm, description)
+
+
+class _ProgressBar:
+    """A ProgressCallback drawing one tqdm bar per phase."""
+
+    _LABELS: Final = {"package": "packaging", "upload": "uploading"}
+
+    def __init__(self, factory: Callable[..., Any], description: str) -> None:
+        self._factory = factory
+        self._description = description
+        self._bar: Any = None
+        self._phase = ""
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if phase == "done":
+            self.close()
+            return
+        if self._bar is None or phase != self._phase:
+            self.close()
+            label = self._LABELS.get(phase, phase)
+            self._bar = self._factory(
+                total=total, desc=f"{self._description}: {label}", unit="B", unit_scale=True, unit_divisor=1024
+            )
+            self._phase = phase
+        if self._bar.total != total:
+            self._bar.total = total
+        if done > self._bar.n:
+            self._bar.update(done - self._bar.n)
+
+    def close(self) -> None:
+        """Close the current bar, if any."""
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+            self._phase = ""
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _in_notebook() -> bool:
+    if "ipykernel" not in sys.modules:
+        return False
+    get_ipython = getattr(sys.modules.get("IPython"), "get_ipython", None)
+    try:
+        shell = get_ipython() if get_ipython is not None else None
+    except Exception:
+        return False
+    return getattr(shell, "kernel", None) is not None
