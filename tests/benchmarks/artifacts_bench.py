@@ -52,20 +52,22 @@ def make_tree(root: Path, megabytes: float, *, builtin: bool) -> str:
 
 
 def builtin_tree(root: Path, megabytes: float) -> None:
-    """Same shape as mktree.py: 70% source-like text, 20% random binaries, 10% logs, an ignored data dir."""
+    """Write a tree the way ../shared/tools/mktree.py does, for machines without that file."""
+    # The same recipe as ../shared/tools/mktree.py: 70 % compressible source-like text, 20 %
+    # random binaries, 10 % *.log files and a 5 MiB ignored_data/ that .dockerignore excludes.
     rng = random.Random(42)
-    vocabulary = [f"w{rng.getrandbits(20):x}" for _ in range(4000)]
+    words = [f"w{rng.getrandbits(20):x}" for _ in range(4000)]
     budget = int(megabytes * 2**20)
     root.mkdir(parents=True, exist_ok=True)
     (root / ".dockerignore").write_text("*.log\nignored_data/\n**/__pycache__\n")
     written = index = 0
     while written < budget:
-        directory = root / f"pkg{index % 37}" / f"sub{index % 11}"
-        directory.mkdir(parents=True, exist_ok=True)
+        folder = root / f"pkg{index % 37}" / f"sub{index % 11}"
+        folder.mkdir(parents=True, exist_ok=True)
         kind = index % 10
         if kind < 7:
             size = rng.randint(2_000, 40_000)
-            data = (" ".join(rng.choices(vocabulary, k=size // 6)) + "\n").encode()
+            data = (" ".join(rng.choice(words) for _ in range(size // 6)) + "\n").encode()
             name = f"m{index}.py"
         elif kind < 9:
             data = rng.randbytes(rng.randint(10_000, 200_000))
@@ -73,11 +75,11 @@ def builtin_tree(root: Path, megabytes: float) -> None:
         else:
             data = b"log line\n" * 2000
             name = f"x{index}.log"
-        (directory / name).write_bytes(data)
+        (folder / name).write_bytes(data)
         written += len(data)
         index += 1
     (root / "ignored_data").mkdir(exist_ok=True)
-    (root / "ignored_data" / "big.bin").write_bytes(rng.randbytes(min(5 * 2**20, budget // 8)))
+    (root / "ignored_data" / "big.bin").write_bytes(rng.randbytes(5 * 2**20))
 
 
 # --- one measured run (in its own process) -------------------------------------------

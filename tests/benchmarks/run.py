@@ -17,7 +17,6 @@ import argparse
 import json
 import os
 import platform
-import random
 import statistics
 import subprocess
 import sys
@@ -33,10 +32,10 @@ from tests._peak_sdk import PEAK_SDK_REQUIREMENT, peak_sdk_python
 from tests.benchmarks import _fixtures
 from tests.benchmarks._process import Finished, run_process
 from tests.benchmarks._server import ServerProcess
+from tests.benchmarks.artifacts_bench import MKTREE, builtin_tree
 
 ROOT = Path(__file__).resolve().parents[2]
 DRIVERS = Path(__file__).resolve().parent / "_drivers"
-MKTREE = ROOT.parent / "shared" / "tools" / "mktree.py"
 STATE = ROOT / ".bench"  # git-ignored: byte-code cache and the last results
 BENCHMARKS = ("import", "cold", "calls", "artifact", "pages", "fanout")
 OURS, PEAK, BASE = "press-blocks", "peak-sdk", "baseline"
@@ -639,43 +638,13 @@ def make_tree(root: Path, megabytes: float) -> str:
             [sys.executable, str(MKTREE), str(root), f"{megabytes:g}"], check=True, capture_output=True, timeout=300
         )
         return f"`{MKTREE.relative_to(ROOT.parent)} DIR {megabytes:g}` ({_tree_size(root)})"
-    _make_tree(root, megabytes)
+    builtin_tree(root, megabytes)
     return f"the built-in equivalent of mktree.py, {megabytes:g} MB ({_tree_size(root)})"
 
 
 def _tree_size(root: Path) -> str:
     files = [p for p in root.rglob("*") if p.is_file()]
     return f"{len(files)} files, {sum(p.stat().st_size for p in files) / 2**20:.1f} MiB on disk with the ignored ones"
-
-
-def _make_tree(root: Path, megabytes: float) -> None:
-    # The same recipe as ../shared/tools/mktree.py: 70 % compressible source-like text, 20 %
-    # random binaries, 10 % *.log files and a 5 MiB ignored_data/ that .dockerignore excludes.
-    rng = random.Random(42)
-    words = [f"w{rng.getrandbits(20):x}" for _ in range(4000)]
-    budget = int(megabytes * 2**20)
-    root.mkdir(parents=True, exist_ok=True)
-    (root / ".dockerignore").write_text("*.log\nignored_data/\n**/__pycache__\n")
-    written = index = 0
-    while written < budget:
-        folder = root / f"pkg{index % 37}" / f"sub{index % 11}"
-        folder.mkdir(parents=True, exist_ok=True)
-        kind = index % 10
-        if kind < 7:
-            size = rng.randint(2_000, 40_000)
-            data = (" ".join(rng.choice(words) for _ in range(size // 6)) + "\n").encode()
-            name = f"m{index}.py"
-        elif kind < 9:
-            data = rng.randbytes(rng.randint(10_000, 200_000))
-            name = f"b{index}.bin"
-        else:
-            data = b"log line\n" * 2000
-            name = f"x{index}.log"
-        (folder / name).write_bytes(data)
-        written += len(data)
-        index += 1
-    (root / "ignored_data").mkdir(exist_ok=True)
-    (root / "ignored_data" / "big.bin").write_bytes(rng.randbytes(5 * 2**20))
 
 
 # --- the machine and the versions --------------------------------------------------------------

@@ -32,3 +32,23 @@ def test_benchmark_smoke_run_reports_the_table() -> None:
     assert rows[1][1] == "1"  # the sequential baseline has one worker
     assert "same sha256 in every run" in report
     assert "identical across all 4 runs: yes" in report
+
+
+def test_builtin_tree_matches_mktree(tmp_path: Path) -> None:
+    """The fallback generator must write exactly what ../shared/tools/mktree.py writes."""
+    import hashlib
+
+    from tests.benchmarks.artifacts_bench import MKTREE, builtin_tree
+
+    if not MKTREE.is_file():
+        pytest.skip(f"{MKTREE} is not beside this checkout")
+
+    def digest(root: Path) -> str:
+        h = hashlib.sha256()
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            h.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes())
+        return h.hexdigest()
+
+    builtin_tree(tmp_path / "ours", 1)
+    subprocess.run([sys.executable, str(MKTREE), str(tmp_path / "theirs"), "1"], check=True, capture_output=True)
+    assert digest(tmp_path / "ours") == digest(tmp_path / "theirs")
