@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import os
 import re
+import shutil
 import subprocess
+from pathlib import Path
 
 from tests.contract._document import ROOT, load_document, operations
 
@@ -35,3 +38,58 @@ def test_every_operation_has_generated_functions() -> None:
         python_path = re.sub(r"\{(\w+)\}", lambda m: "{" + _snake(m.group(1)) + "}", path)
         assert f'"method": "{method}"' in source, (method, path)
         assert f'"url": "{python_path}"' in source, (method, path)
+
+
+def _scratch_copy(tmp_path: Path) -> Path:
+    """Copy what codegen.sh reads and writes, so the tests can break it without touching the checkout."""
+    copy = tmp_path / "repo"
+    copy.mkdir()
+    shutil.copy2(ROOT / "codegen.sh", copy / "codegen.sh")
+    for folder in ("openapi", "codegen", "generated"):
+        shutil.copytree(ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return copy
+
+
+def _codegen(copy: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # Reuse the checkout's generator environment rather than build a second one.
+    env = {**os.environ, "PRESS_BLOCKS_CODEGEN_VENV": str(ROOT / ".codegen-venv")}
+    return subprocess.run(
+        [str(copy / "codegen.sh"), *args], capture_output=True, text=True, timeout=300, check=False, env=env
+    )
+
+
+def test_codegen_check_fails_with_a_diff_on_a_hand_edit(tmp_path: Path) -> None:
+    copy = _scratch_copy(tmp_path)
+    edited = copy / "generated" / "press_blocks_api" / "api" / "block_specs" / "describe_spec.py"
+    edited.write_text(edited.read_text() + "\n# a hand edit\n")
+    result = _codegen(copy, "--check")
+    assert result.returncode == 1
+    assert "describe_spec.py" in result.stdout
+    assert "-# a hand edit" in result.stdout
+    assert "run ./codegen.sh" in result.stderr
+
+
+def test_codegen_check_fails_when_the_document_changed(tmp_path: Path) -> None:
+    copy = _scratch_copy(tmp_path)
+    document = copy / "openapi" / "press-blocks.yaml"
+    document.write_text(document.read_text().replace("summary: Describe a block spec", "summary: Look at a spec"))
+    result = _codegen(copy, "--check")
+    assert result.returncode == 1
+    assert "Look at a spec" in result.stdout
+
+
+def test_regenerating_changes_only_what_the_edit_touches_and_drops_stale_files(tmp_path: Path) -> None:
+    copy = _scratch_copy(tmp_path)
+    package = copy / "generated" / "press_blocks_api"
+    before = {p.relative_to(package): p.read_bytes() for p in package.rglob("*.py")}
+    (package / "api" / "block_specs" / "removed_operation.py").write_text("# from an operation that is gone\n")
+    document = copy / "openapi" / "press-blocks.yaml"
+    document.write_text(document.read_text().replace("summary: Describe a block spec", "summary: Look at a spec"))
+    assert _codegen(copy).returncode == 0
+    after = {p.relative_to(package): p.read_bytes() for p in package.rglob("*.py")}
+    assert set(after) == set(before)  # the stray module is gone, nothing else appeared
+    changed = {path for path in after if after[path] != before[path]}
+    assert changed == {Path("api/block_specs/describe_spec.py")}
+    assert _codegen(copy).returncode == 0  # twice in a row: nothing changes
+    assert {p.relative_to(package): p.read_bytes() for p in package.rglob("*.py")} == after
+    assert _codegen(copy, "--check").returncode == 0
