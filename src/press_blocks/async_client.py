@@ -15,8 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, overload
 
 from press_blocks import _requests as requests
 from press_blocks._plans import arun, parameters_plan, related_blocks_plan
-from press_blocks.client import Block, _progress, _session, _upload_progress, package_artifact
-from press_blocks.errors import InvalidArgumentError
+from press_blocks.client import Block, _options, _progress, _session, _upload_progress, package_artifact
 from press_blocks.pagination import PageWalker, aiterate, check_prefetch
 from press_blocks.session import Session
 
@@ -60,18 +59,8 @@ class AsyncBlock:
         self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
     ) -> AsyncBlock:
         """Return a client on the same session and connections, with another timeout or retry count."""
-        import httpx
-
-        if max_retries is not None and (
-            isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
-        ):
-            raise InvalidArgumentError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
-        return AsyncBlock(
-            self.session,
-            _timeout=httpx.Timeout(timeout) if timeout is not None else self._timeout,
-            _max_retries=self._max_retries if max_retries is None else max_retries,
-            _owns_session=False,
-        )
+        chosen_timeout, chosen_retries = _options(self._timeout, self._max_retries, timeout, max_retries)
+        return AsyncBlock(self.session, _timeout=chosen_timeout, _max_retries=chosen_retries, _owns_session=False)
 
     async def aclose(self) -> None:
         """Close the connections, if this client created its session."""

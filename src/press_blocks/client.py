@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, overload
 
 from press_blocks import _requests as requests
 from press_blocks._plans import parameters_plan, related_blocks_plan, run
+from press_blocks.config import is_retry_count
 from press_blocks.errors import InvalidArgumentError
 from press_blocks.pagination import PageWalker, check_prefetch, iterate
 from press_blocks.session import Session
@@ -35,6 +36,23 @@ def _session(session: object) -> tuple[Session, bool]:
     if not isinstance(session, Session):
         raise InvalidArgumentError(f"session must be a press_blocks.Session, not {type(session).__name__}.")
     return session, False
+
+
+def _options(
+    current_timeout: httpx.Timeout | None,
+    current_retries: int | None,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int | None,
+) -> tuple[httpx.Timeout | None, int | None]:
+    """Return the timeout and retry count a ``with_options`` copy gets: the new ones where given."""
+    import httpx
+
+    if max_retries is not None and not is_retry_count(max_retries):
+        raise InvalidArgumentError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
+    return (
+        httpx.Timeout(timeout) if timeout is not None else current_timeout,
+        current_retries if max_retries is None else max_retries,
+    )
 
 
 def package_artifact(
@@ -93,18 +111,8 @@ class Block:
 
     def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Block:
         """Return a client on the same session and connections, with another timeout or retry count."""
-        import httpx
-
-        if max_retries is not None and (
-            isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
-        ):
-            raise InvalidArgumentError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
-        return Block(
-            self.session,
-            _timeout=httpx.Timeout(timeout) if timeout is not None else self._timeout,
-            _max_retries=self._max_retries if max_retries is None else max_retries,
-            _owns_session=False,
-        )
+        chosen_timeout, chosen_retries = _options(self._timeout, self._max_retries, timeout, max_retries)
+        return Block(self.session, _timeout=chosen_timeout, _max_retries=chosen_retries, _owns_session=False)
 
     def close(self) -> None:
         """Close the connections, if this client created its session."""

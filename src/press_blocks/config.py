@@ -21,6 +21,7 @@ __all__ = [
     "STAGE_HOSTS",
     "Secret",
     "Settings",
+    "is_retry_count",
     "resolve_settings",
     "upload_timeout_for",
 ]
@@ -123,6 +124,11 @@ def resolve_base_url(base_url: str | None, stage: str, environ: Mapping[str, str
     return chosen.rstrip("/")
 
 
+def is_retry_count(value: object) -> bool:
+    """Whether ``value`` is a usable ``max_retries``: a whole number >= 0 (not a bool)."""
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def resolve_settings(
     auth_token: str | None = None,
     stage: str | None = None,
@@ -135,9 +141,7 @@ def resolve_settings(
     """Resolve every setting of a session from its arguments and the environment."""
     env = os.environ if environ is None else environ
     resolved_stage = resolve_stage(stage, env)
-    if max_retries is not None and (
-        isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0
-    ):
+    if max_retries is not None and not is_retry_count(max_retries):
         raise ConfigurationError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
     request_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
     # An explicit session timeout also bounds uploads, unless it is shorter than the upload default.

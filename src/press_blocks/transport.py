@@ -176,7 +176,6 @@ def finish(call: Call, outcome: Outcome) -> Any:
         raise _connection_error(call, outcome.error) from outcome.error
     response = outcome.response
     assert response is not None
-    method, url, request_id = _describe(response)
     if 200 <= response.status_code < 300:
         if not response.content.strip():
             return {}
@@ -184,14 +183,8 @@ def finish(call: Call, outcome: Outcome) -> Any:
             return json.loads(response.content)
         except ValueError as exc:
             kind = response.headers.get("content-type", "no content type")
-            raise ResponseDecodeError(
-                f"{response.status_code} response is not JSON ({kind}, {len(response.content)} bytes) "
-                f"({method} {response.url.raw_path.decode()}, request {request_id})",
-                method=method,
-                url=url,
-                request_id=request_id,
-                response=response,
-            ) from exc
+            raise _undecodable(response, f"is not JSON ({kind}, {len(response.content)} bytes)") from exc
+    method, url, request_id = _describe(response)
     error_class = status_error_class(response.status_code)
     raise error_class(
         status_code=response.status_code,
@@ -199,6 +192,17 @@ def finish(call: Call, outcome: Outcome) -> Any:
         url=url,
         request_id=request_id,
         body=_body_of(response),
+        response=response,
+    )
+
+
+def _undecodable(response: httpx.Response, problem: str) -> ResponseDecodeError:
+    method, url, request_id = _describe(response)
+    return ResponseDecodeError(
+        f"{response.status_code} response {problem} ({method} {response.url.raw_path.decode()}, request {request_id})",
+        method=method,
+        url=url,
+        request_id=request_id,
         response=response,
     )
 
@@ -354,16 +358,7 @@ class _Base:
             return Outcome(error=error)
         if isinstance(error, httpx.DecodingError) and scope.responses:
             # The body could not be un-gzipped (a mislabelled proxy answer): not JSON, not retryable.
-            response = scope.responses[-1]
-            method, url, request_id = _describe(response)
-            raise ResponseDecodeError(
-                f"{response.status_code} response body cannot be decoded: {error} ({method} "
-                f"{response.url.raw_path.decode()}, request {request_id})",
-                method=method,
-                url=url,
-                request_id=request_id,
-                response=response,
-            ) from error
+            raise _undecodable(scope.responses[-1], f"body cannot be decoded: {error}") from error
         if not scope.responses:
             if error is not None:
                 raise error
