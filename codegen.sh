@@ -43,6 +43,7 @@ out="$scratch/press_blocks_api"
 
 # The generator runs inside the scratch directory so its ruff hooks see no project config.
 if ! (cd "$scratch" && openapi-python-client generate --path "$doc" --config "$config" --meta none \
+        --custom-template-path "$root/codegen/templates" \
         --output-path "$out" --fail-on-warning >"$scratch/log" 2>&1); then
   cat "$scratch/log" >&2
   echo "codegen.sh: the generator failed or warned (see above)" >&2

@@ -1,10 +1,9 @@
 """Contains some shared types for properties"""
 
 from collections.abc import Mapping, MutableMapping
+from dataclasses import dataclass
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
-
-from attrs import define
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 
 class Unset:
@@ -25,7 +24,7 @@ FileTypes = (
 RequestFiles = list[tuple[str, FileTypes]]
 
 
-@define
+@dataclass
 class File:
     """Contains information for file uploads"""
 
@@ -38,10 +37,47 @@ class File:
         return self.file_name, self.payload, self.mime_type
 
 
+@dataclass(frozen=True, slots=True)
+class EndpointRequest:
+    """One request of an operation, built and not sent: what each endpoint's ``build_request`` returns.
+
+    ``url`` is the path relative to the API's base URL, its path parameters percent-encoded;
+    ``params``, ``headers``, ``cookies``, ``json``, ``data``, ``files`` and ``content`` are as
+    ``httpx.Client.build_request`` takes them (None: not sent).
+    """
+
+    method: str
+    url: str
+    params: dict[str, Any] | None = None
+    headers: dict[str, Any] | None = None
+    cookies: dict[str, Any] | None = None
+    json: Any = None
+    data: Any = None
+    files: RequestFiles | None = None
+    content: Any = None
+
+    def httpx_kwargs(self) -> dict[str, Any]:
+        """Return the keyword arguments of ``httpx.Client.request`` for this request"""
+        kwargs: dict[str, Any] = {"method": self.method, "url": self.url}
+        for name in (
+            "params",
+            "headers",
+            "cookies",
+            "json",
+            "data",
+            "files",
+            "content",
+        ):
+            value = getattr(self, name)
+            if value is not None:
+                kwargs[name] = value
+        return kwargs
+
+
 T = TypeVar("T")
 
 
-@define
+@dataclass
 class Response(Generic[T]):
     """A response from an endpoint"""
 
@@ -51,4 +87,12 @@ class Response(Generic[T]):
     parsed: T | None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = [
+    "UNSET",
+    "EndpointRequest",
+    "File",
+    "FileTypes",
+    "RequestFiles",
+    "Response",
+    "Unset",
+]

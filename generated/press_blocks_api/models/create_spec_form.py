@@ -88,7 +88,16 @@ class CreateSpecForm:
         files.append(("spec", (None, str(self.spec).encode(), "text/plain")))
 
         if not isinstance(self.artifact, Unset):
-            files.append(("artifact", self.artifact.to_tuple()))
+            files.append(
+                (
+                    "artifact",
+                    (
+                        self.artifact.file_name or "artifact",
+                        self.artifact.payload,
+                        self.artifact.mime_type or "application/octet-stream",
+                    ),
+                )
+            )
 
         if not isinstance(self.featured, Unset):
             files.append(

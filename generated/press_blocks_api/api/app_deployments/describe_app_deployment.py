@@ -1,33 +1,57 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.app_deployment import AppDeployment
-from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import EndpointRequest, Response
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.app_deployment import AppDeployment
+    from ...models.error_response import ErrorResponse
+
+
+METHOD = "GET"
+PATH = "/v1/apps/deployments/{deployment_id}"
+
+
+def build_request(
+    deployment_id: str,
+) -> EndpointRequest:
+    """Build the ``GET /v1/apps/deployments/{deployment_id}`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            deployment_id=quote(str(deployment_id), safe=""),
+        ),
+    }
+
+    return EndpointRequest(**_kwargs)
 
 
 def _get_kwargs(
     deployment_id: str,
 ) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/apps/deployments/{deployment_id}".format(
-            deployment_id=quote(str(deployment_id), safe=""),
-        ),
-    }
-
-    return _kwargs
+    return build_request(
+        deployment_id=deployment_id,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> AppDeployment | ErrorResponse | None:
+    from ...models.app_deployment import AppDeployment
+    from ...models.error_response import ErrorResponse
+
     if response.status_code == 200:
         response_200 = AppDeployment.from_dict(response.json())
 

@@ -1,25 +1,38 @@
-from http import HTTPStatus
-from typing import Any
+from __future__ import annotations
 
-import httpx
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.create_deployment_body import CreateDeploymentBody
-from ...models.error_response import ErrorResponse
-from ...models.id_response import IdResponse
-from ...types import Response
+from ...types import EndpointRequest, Response
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.create_deployment_body import CreateDeploymentBody
+    from ...models.error_response import ErrorResponse
+    from ...models.id_response import IdResponse
 
 
-def _get_kwargs(
+METHOD = "POST"
+PATH = "/v1/blocks/deployments/"
+
+
+def build_request(
     *,
     body: CreateDeploymentBody,
-) -> dict[str, Any]:
+) -> EndpointRequest:
+    """Build the ``POST /v1/blocks/deployments/`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/v1/blocks/deployments/",
+        "method": METHOD,
+        "url": PATH,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -27,12 +40,24 @@ def _get_kwargs(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return EndpointRequest(**_kwargs)
+
+
+def _get_kwargs(
+    *,
+    body: CreateDeploymentBody,
+) -> dict[str, Any]:
+    return build_request(
+        body=body,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | IdResponse | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.id_response import IdResponse
+
     if response.status_code == 201:
         response_201 = IdResponse.from_dict(response.json())
 

@@ -1,35 +1,61 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.revision import Revision
-from ...types import Response
+from ...types import EndpointRequest, Response
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.error_response import ErrorResponse
+    from ...models.revision import Revision
+
+
+METHOD = "GET"
+PATH = "/v1/blocks/deployments/{deployment_id}/revisions/{revision}"
+
+
+def build_request(
+    deployment_id: str,
+    revision: int,
+) -> EndpointRequest:
+    """Build the ``GET /v1/blocks/deployments/{deployment_id}/revisions/{revision}`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            deployment_id=quote(str(deployment_id), safe=""),
+            revision=quote(str(revision), safe=""),
+        ),
+    }
+
+    return EndpointRequest(**_kwargs)
 
 
 def _get_kwargs(
     deployment_id: str,
     revision: int,
 ) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/blocks/deployments/{deployment_id}/revisions/{revision}".format(
-            deployment_id=quote(str(deployment_id), safe=""),
-            revision=quote(str(revision), safe=""),
-        ),
-    }
-
-    return _kwargs
+    return build_request(
+        deployment_id=deployment_id,
+        revision=revision,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | Revision | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.revision import Revision
+
     if response.status_code == 200:
         response_200 = Revision.from_dict(response.json())
 

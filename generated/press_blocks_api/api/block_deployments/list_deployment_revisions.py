@@ -1,25 +1,38 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.list_revisions_response import ListRevisionsResponse
-from ...models.revision_status import RevisionStatus
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, EndpointRequest, Response, Unset
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.error_response import ErrorResponse
+    from ...models.list_revisions_response import ListRevisionsResponse
+    from ...models.revision_status import RevisionStatus
 
 
-def _get_kwargs(
+METHOD = "GET"
+PATH = "/v1/blocks/deployments/{deployment_id}/revisions"
+
+
+def build_request(
     deployment_id: str,
     *,
     sort: list[str] | Unset = UNSET,
     status: list[RevisionStatus] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     page_number: int | Unset = UNSET,
-) -> dict[str, Any]:
+) -> EndpointRequest:
+    """Build the ``GET /v1/blocks/deployments/{deployment_id}/revisions`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
 
     params: dict[str, Any] = {}
 
@@ -45,19 +58,39 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/blocks/deployments/{deployment_id}/revisions".format(
+        "method": METHOD,
+        "url": PATH.format(
             deployment_id=quote(str(deployment_id), safe=""),
         ),
         "params": params,
     }
 
-    return _kwargs
+    return EndpointRequest(**_kwargs)
+
+
+def _get_kwargs(
+    deployment_id: str,
+    *,
+    sort: list[str] | Unset = UNSET,
+    status: list[RevisionStatus] | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> dict[str, Any]:
+    return build_request(
+        deployment_id=deployment_id,
+        sort=sort,
+        status=status,
+        page_size=page_size,
+        page_number=page_number,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | ListRevisionsResponse | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.list_revisions_response import ListRevisionsResponse
+
     if response.status_code == 200:
         response_200 = ListRevisionsResponse.from_dict(response.json())
 

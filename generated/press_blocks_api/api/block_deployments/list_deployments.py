@@ -1,17 +1,25 @@
-from http import HTTPStatus
-from typing import Any
+from __future__ import annotations
 
-import httpx
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.deployment_status import DeploymentStatus
-from ...models.error_response import ErrorResponse
-from ...models.list_deployments_response import ListDeploymentsResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, EndpointRequest, Response, Unset
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.deployment_status import DeploymentStatus
+    from ...models.error_response import ErrorResponse
+    from ...models.list_deployments_response import ListDeploymentsResponse
 
 
-def _get_kwargs(
+METHOD = "GET"
+PATH = "/v1/blocks/deployments/"
+
+
+def build_request(
     *,
     status: list[DeploymentStatus] | Unset = UNSET,
     name: str | Unset = UNSET,
@@ -19,7 +27,12 @@ def _get_kwargs(
     sort: list[str] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     page_number: int | Unset = UNSET,
-) -> dict[str, Any]:
+) -> EndpointRequest:
+    """Build the ``GET /v1/blocks/deployments/`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
 
     params: dict[str, Any] = {}
 
@@ -49,17 +62,39 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/blocks/deployments/",
+        "method": METHOD,
+        "url": PATH,
         "params": params,
     }
 
-    return _kwargs
+    return EndpointRequest(**_kwargs)
+
+
+def _get_kwargs(
+    *,
+    status: list[DeploymentStatus] | Unset = UNSET,
+    name: str | Unset = UNSET,
+    title: str | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> dict[str, Any]:
+    return build_request(
+        status=status,
+        name=name,
+        title=title,
+        sort=sort,
+        page_size=page_size,
+        page_number=page_number,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | ListDeploymentsResponse | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.list_deployments_response import ListDeploymentsResponse
+
     if response.status_code == 200:
         response_200 = ListDeploymentsResponse.from_dict(response.json())
 

@@ -1,33 +1,57 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.redeploy_response import RedeployResponse
-from ...types import Response
+from ...types import EndpointRequest, Response
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.error_response import ErrorResponse
+    from ...models.redeploy_response import RedeployResponse
+
+
+METHOD = "POST"
+PATH = "/v1/blocks/deployments/{deployment_id}/redeploy"
+
+
+def build_request(
+    deployment_id: str,
+) -> EndpointRequest:
+    """Build the ``POST /v1/blocks/deployments/{deployment_id}/redeploy`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            deployment_id=quote(str(deployment_id), safe=""),
+        ),
+    }
+
+    return EndpointRequest(**_kwargs)
 
 
 def _get_kwargs(
     deployment_id: str,
 ) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/v1/blocks/deployments/{deployment_id}/redeploy".format(
-            deployment_id=quote(str(deployment_id), safe=""),
-        ),
-    }
-
-    return _kwargs
+    return build_request(
+        deployment_id=deployment_id,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | RedeployResponse | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.redeploy_response import RedeployResponse
+
     if response.status_code == 201:
         response_201 = RedeployResponse.from_dict(response.json())
 

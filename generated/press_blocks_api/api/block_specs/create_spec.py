@@ -1,22 +1,35 @@
-from http import HTTPStatus
-from typing import Any
+from __future__ import annotations
 
-import httpx
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.create_spec_form import CreateSpecForm
-from ...models.error_response import ErrorResponse
-from ...models.id_response import IdResponse
-from ...models.validation_result import ValidationResult
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, EndpointRequest, Response, Unset
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.create_spec_form import CreateSpecForm
+    from ...models.error_response import ErrorResponse
+    from ...models.id_response import IdResponse
+    from ...models.validation_result import ValidationResult
 
 
-def _get_kwargs(
+METHOD = "POST"
+PATH = "/v1/blocks/specs/"
+
+
+def build_request(
     *,
     body: CreateSpecForm,
     validate: bool | Unset = UNSET,
-) -> dict[str, Any]:
+) -> EndpointRequest:
+    """Build the ``POST /v1/blocks/specs/`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -26,22 +39,35 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/v1/blocks/specs/",
+        "method": METHOD,
+        "url": PATH,
         "params": params,
     }
 
     _kwargs["files"] = body.to_multipart()
 
-    headers["Content-Type"] = "multipart/form-data; boundary=+++"
-
     _kwargs["headers"] = headers
-    return _kwargs
+    return EndpointRequest(**_kwargs)
+
+
+def _get_kwargs(
+    *,
+    body: CreateSpecForm,
+    validate: bool | Unset = UNSET,
+) -> dict[str, Any]:
+    return build_request(
+        body=body,
+        validate=validate,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | IdResponse | ValidationResult | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.id_response import IdResponse
+    from ...models.validation_result import ValidationResult
+
     if response.status_code == 200:
         response_200 = ValidationResult.from_dict(response.json())
 

@@ -1,24 +1,37 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.create_spec_release_form import CreateSpecReleaseForm
-from ...models.error_response import ErrorResponse
-from ...models.release_id_response import ReleaseIdResponse
-from ...models.validation_result import ValidationResult
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, EndpointRequest, Response, Unset
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.create_spec_release_form import CreateSpecReleaseForm
+    from ...models.error_response import ErrorResponse
+    from ...models.release_id_response import ReleaseIdResponse
+    from ...models.validation_result import ValidationResult
 
 
-def _get_kwargs(
+METHOD = "POST"
+PATH = "/v1/blocks/specs/{spec_id}/releases"
+
+
+def build_request(
     spec_id: str,
     *,
     body: CreateSpecReleaseForm,
     validate: bool | Unset = UNSET,
-) -> dict[str, Any]:
+) -> EndpointRequest:
+    """Build the ``POST /v1/blocks/specs/{spec_id}/releases`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
     headers: dict[str, Any] = {}
 
     params: dict[str, Any] = {}
@@ -28,8 +41,8 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/v1/blocks/specs/{spec_id}/releases".format(
+        "method": METHOD,
+        "url": PATH.format(
             spec_id=quote(str(spec_id), safe=""),
         ),
         "params": params,
@@ -37,15 +50,30 @@ def _get_kwargs(
 
     _kwargs["files"] = body.to_multipart()
 
-    headers["Content-Type"] = "multipart/form-data; boundary=+++"
-
     _kwargs["headers"] = headers
-    return _kwargs
+    return EndpointRequest(**_kwargs)
+
+
+def _get_kwargs(
+    spec_id: str,
+    *,
+    body: CreateSpecReleaseForm,
+    validate: bool | Unset = UNSET,
+) -> dict[str, Any]:
+    return build_request(
+        spec_id=spec_id,
+        body=body,
+        validate=validate,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | ReleaseIdResponse | ValidationResult | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.release_id_response import ReleaseIdResponse
+    from ...models.validation_result import ValidationResult
+
     if response.status_code == 200:
         response_200 = ValidationResult.from_dict(response.json())
 

@@ -1,32 +1,55 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import EndpointRequest, Response
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.error_response import ErrorResponse
+
+
+METHOD = "DELETE"
+PATH = "/v1/blocks/specs/{spec_id}"
+
+
+def build_request(
+    spec_id: str,
+) -> EndpointRequest:
+    """Build the ``DELETE /v1/blocks/specs/{spec_id}`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            spec_id=quote(str(spec_id), safe=""),
+        ),
+    }
+
+    return EndpointRequest(**_kwargs)
 
 
 def _get_kwargs(
     spec_id: str,
 ) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "delete",
-        "url": "/v1/blocks/specs/{spec_id}".format(
-            spec_id=quote(str(spec_id), safe=""),
-        ),
-    }
-
-    return _kwargs
+    return build_request(
+        spec_id=spec_id,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Any | ErrorResponse | None:
+    from ...models.error_response import ErrorResponse
+
     if response.status_code == 204:
         response_204 = cast(Any, None)
         return response_204

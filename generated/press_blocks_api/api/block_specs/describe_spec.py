@@ -1,33 +1,57 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.spec import Spec
-from ...types import Response
+from ...types import EndpointRequest, Response
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.error_response import ErrorResponse
+    from ...models.spec import Spec
+
+
+METHOD = "GET"
+PATH = "/v1/blocks/specs/{spec_id}"
+
+
+def build_request(
+    spec_id: str,
+) -> EndpointRequest:
+    """Build the ``GET /v1/blocks/specs/{spec_id}`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            spec_id=quote(str(spec_id), safe=""),
+        ),
+    }
+
+    return EndpointRequest(**_kwargs)
 
 
 def _get_kwargs(
     spec_id: str,
 ) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/blocks/specs/{spec_id}".format(
-            spec_id=quote(str(spec_id), safe=""),
-        ),
-    }
-
-    return _kwargs
+    return build_request(
+        spec_id=spec_id,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | Spec | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.spec import Spec
+
     if response.status_code == 200:
         response_200 = Spec.from_dict(response.json())
 

@@ -1,35 +1,61 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.release import Release
-from ...types import Response
+from ...types import EndpointRequest, Response
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.error_response import ErrorResponse
+    from ...models.release import Release
+
+
+METHOD = "GET"
+PATH = "/v1/blocks/specs/{spec_id}/releases/{release}"
+
+
+def build_request(
+    spec_id: str,
+    release: str,
+) -> EndpointRequest:
+    """Build the ``GET /v1/blocks/specs/{spec_id}/releases/{release}`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
+
+    _kwargs: dict[str, Any] = {
+        "method": METHOD,
+        "url": PATH.format(
+            spec_id=quote(str(spec_id), safe=""),
+            release=quote(str(release), safe=""),
+        ),
+    }
+
+    return EndpointRequest(**_kwargs)
 
 
 def _get_kwargs(
     spec_id: str,
     release: str,
 ) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/blocks/specs/{spec_id}/releases/{release}".format(
-            spec_id=quote(str(spec_id), safe=""),
-            release=quote(str(release), safe=""),
-        ),
-    }
-
-    return _kwargs
+    return build_request(
+        spec_id=spec_id,
+        release=release,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | Release | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.release import Release
+
     if response.status_code == 200:
         response_200 = Release.from_dict(response.json())
 

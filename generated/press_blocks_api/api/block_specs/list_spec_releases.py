@@ -1,23 +1,36 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.list_releases_response import ListReleasesResponse
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, EndpointRequest, Response, Unset
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.error_response import ErrorResponse
+    from ...models.list_releases_response import ListReleasesResponse
 
 
-def _get_kwargs(
+METHOD = "GET"
+PATH = "/v1/blocks/specs/{spec_id}/releases"
+
+
+def build_request(
     spec_id: str,
     *,
     page_size: int | Unset = UNSET,
     sort: list[str] | Unset = UNSET,
     page_number: int | Unset = UNSET,
-) -> dict[str, Any]:
+) -> EndpointRequest:
+    """Build the ``GET /v1/blocks/specs/{spec_id}/releases`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
 
     params: dict[str, Any] = {}
 
@@ -34,19 +47,37 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/blocks/specs/{spec_id}/releases".format(
+        "method": METHOD,
+        "url": PATH.format(
             spec_id=quote(str(spec_id), safe=""),
         ),
         "params": params,
     }
 
-    return _kwargs
+    return EndpointRequest(**_kwargs)
+
+
+def _get_kwargs(
+    spec_id: str,
+    *,
+    page_size: int | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> dict[str, Any]:
+    return build_request(
+        spec_id=spec_id,
+        page_size=page_size,
+        sort=sort,
+        page_number=page_number,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | ListReleasesResponse | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.list_releases_response import ListReleasesResponse
+
     if response.status_code == 200:
         response_200 = ListReleasesResponse.from_dict(response.json())
 

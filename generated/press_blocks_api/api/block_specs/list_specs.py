@@ -1,18 +1,26 @@
-from http import HTTPStatus
-from typing import Any
+from __future__ import annotations
 
-import httpx
+from http import HTTPStatus
+from typing import TYPE_CHECKING, Any
 
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.list_specs_response import ListSpecsResponse
-from ...models.scope import Scope
-from ...models.spec_status import SpecStatus
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, EndpointRequest, Response, Unset
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.error_response import ErrorResponse
+    from ...models.list_specs_response import ListSpecsResponse
+    from ...models.scope import Scope
+    from ...models.spec_status import SpecStatus
 
 
-def _get_kwargs(
+METHOD = "GET"
+PATH = "/v1/blocks/specs/"
+
+
+def build_request(
     *,
     status: list[SpecStatus] | Unset = UNSET,
     featured: bool | Unset = UNSET,
@@ -22,7 +30,12 @@ def _get_kwargs(
     scope: list[Scope] | Unset = UNSET,
     page_size: int | Unset = UNSET,
     page_number: int | Unset = UNSET,
-) -> dict[str, Any]:
+) -> EndpointRequest:
+    """Build the ``GET /v1/blocks/specs/`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
 
     params: dict[str, Any] = {}
 
@@ -63,17 +76,43 @@ def _get_kwargs(
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/v1/blocks/specs/",
+        "method": METHOD,
+        "url": PATH,
         "params": params,
     }
 
-    return _kwargs
+    return EndpointRequest(**_kwargs)
+
+
+def _get_kwargs(
+    *,
+    status: list[SpecStatus] | Unset = UNSET,
+    featured: bool | Unset = UNSET,
+    name: str | Unset = UNSET,
+    title: str | Unset = UNSET,
+    sort: list[str] | Unset = UNSET,
+    scope: list[Scope] | Unset = UNSET,
+    page_size: int | Unset = UNSET,
+    page_number: int | Unset = UNSET,
+) -> dict[str, Any]:
+    return build_request(
+        status=status,
+        featured=featured,
+        name=name,
+        title=title,
+        sort=sort,
+        scope=scope,
+        page_size=page_size,
+        page_number=page_number,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | ListSpecsResponse | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.list_specs_response import ListSpecsResponse
+
     if response.status_code == 200:
         response_200 = ListSpecsResponse.from_dict(response.json())
 

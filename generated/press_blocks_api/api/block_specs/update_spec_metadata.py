@@ -1,27 +1,40 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.spec import Spec
-from ...models.update_spec_metadata_body import UpdateSpecMetadataBody
-from ...types import Response
+from ...types import EndpointRequest, Response
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.error_response import ErrorResponse
+    from ...models.spec import Spec
+    from ...models.update_spec_metadata_body import UpdateSpecMetadataBody
 
 
-def _get_kwargs(
+METHOD = "PATCH"
+PATH = "/v1/blocks/specs/{spec_id}"
+
+
+def build_request(
     spec_id: str,
     *,
     body: UpdateSpecMetadataBody,
-) -> dict[str, Any]:
+) -> EndpointRequest:
+    """Build the ``PATCH /v1/blocks/specs/{spec_id}`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "patch",
-        "url": "/v1/blocks/specs/{spec_id}".format(
+        "method": METHOD,
+        "url": PATH.format(
             spec_id=quote(str(spec_id), safe=""),
         ),
     }
@@ -31,12 +44,26 @@ def _get_kwargs(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return EndpointRequest(**_kwargs)
+
+
+def _get_kwargs(
+    spec_id: str,
+    *,
+    body: UpdateSpecMetadataBody,
+) -> dict[str, Any]:
+    return build_request(
+        spec_id=spec_id,
+        body=body,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | Spec | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.spec import Spec
+
     if response.status_code == 200:
         response_200 = Spec.from_dict(response.json())
 

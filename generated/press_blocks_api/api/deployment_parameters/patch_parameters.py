@@ -1,26 +1,39 @@
+from __future__ import annotations
+
 from http import HTTPStatus
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import httpx
-
 from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...models.run_parameters import RunParameters
-from ...types import Response
+from ...types import EndpointRequest, Response
+
+if TYPE_CHECKING:
+    import httpx
+
+    from ...client import AuthenticatedClient, Client
+    from ...models.error_response import ErrorResponse
+    from ...models.run_parameters import RunParameters
 
 
-def _get_kwargs(
+METHOD = "PATCH"
+PATH = "/v1/deployments/{deployment_id}/parameters/run"
+
+
+def build_request(
     deployment_id: str,
     *,
     body: RunParameters,
-) -> dict[str, Any]:
+) -> EndpointRequest:
+    """Build the ``PATCH /v1/deployments/{deployment_id}/parameters/run`` request without sending it.
+
+    The path is relative to the API's base URL, with path parameters percent-encoded; the
+    query, headers and body are as httpx takes them.
+    """
     headers: dict[str, Any] = {}
 
     _kwargs: dict[str, Any] = {
-        "method": "patch",
-        "url": "/v1/deployments/{deployment_id}/parameters/run".format(
+        "method": METHOD,
+        "url": PATH.format(
             deployment_id=quote(str(deployment_id), safe=""),
         ),
     }
@@ -30,12 +43,26 @@ def _get_kwargs(
     headers["Content-Type"] = "application/json"
 
     _kwargs["headers"] = headers
-    return _kwargs
+    return EndpointRequest(**_kwargs)
+
+
+def _get_kwargs(
+    deployment_id: str,
+    *,
+    body: RunParameters,
+) -> dict[str, Any]:
+    return build_request(
+        deployment_id=deployment_id,
+        body=body,
+    ).httpx_kwargs()
 
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> ErrorResponse | RunParameters | None:
+    from ...models.error_response import ErrorResponse
+    from ...models.run_parameters import RunParameters
+
     if response.status_code == 200:
         response_200 = RunParameters.from_dict(response.json())
 
