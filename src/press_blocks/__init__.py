@@ -39,6 +39,7 @@ from press_blocks.errors import (
     PayloadTooLargeException,
     PressBlocksError,
     ResponseDecodeError,
+    ResponseTooLargeError,
     TooManyRequestsException,
     UnauthorizedException,
     UnexpectedStatusException,
@@ -48,23 +49,23 @@ from press_blocks.errors import (
 )
 
 if TYPE_CHECKING:
+    from press_blocks._async.block import AsyncBlock, get_async_client
+    from press_blocks._retry import RetryPolicy
+    from press_blocks._session import Session
+    from press_blocks._sync.block import Block, get_client
     from press_blocks.artifacts import Artifact, ArtifactPreview, build_artifact, preview_artifact
-    from press_blocks.async_client import AsyncBlock, get_async_client
-    from press_blocks.client import Block, get_client
-    from press_blocks.session import Session
-    from press_blocks.transport import RetryPolicy
 
 # Loaded on first access: these pull in httpx and the generated package.
 _LAZY = {
     "Artifact": "press_blocks.artifacts",
     "ArtifactPreview": "press_blocks.artifacts",
-    "AsyncBlock": "press_blocks.async_client",
-    "Block": "press_blocks.client",
-    "RetryPolicy": "press_blocks.transport",
-    "Session": "press_blocks.session",
+    "AsyncBlock": "press_blocks._async.block",
+    "Block": "press_blocks._sync.block",
+    "RetryPolicy": "press_blocks._retry",
+    "Session": "press_blocks._session",
     "build_artifact": "press_blocks.artifacts",
-    "get_async_client": "press_blocks.async_client",
-    "get_client": "press_blocks.client",
+    "get_async_client": "press_blocks._async.block",
+    "get_client": "press_blocks._sync.block",
     "preview_artifact": "press_blocks.artifacts",
 }
 
@@ -114,6 +115,7 @@ __all__ = [
     "PayloadTooLargeException",
     "PressBlocksError",
     "ResponseDecodeError",
+    "ResponseTooLargeError",
     "RetryPolicy",
     "Session",
     "TooManyRequestsException",

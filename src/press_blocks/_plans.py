@@ -1,6 +1,6 @@
 """Methods that take more than one request, written once for the sync and async clients.
 
-A plan is a generator: it yields each :class:`~press_blocks.transport.Call` it needs, is sent
+A plan is a generator: it yields each :class:`~press_blocks._calls.Call` it needs, is sent
 the call's JSON result, and returns the method's result. :func:`run` drives it with a sync
 executor, :func:`arun` with an async one.
 """
@@ -11,6 +11,7 @@ import os
 from collections.abc import Awaitable, Callable, Generator, Mapping
 from typing import Any, TypeVar
 
+from press_blocks._calls import Call
 from press_blocks._requests import describe_app_deployment_call, describe_deployment_call, get_parameters_call
 from press_blocks.parameters import (
     load_parameters_file,
@@ -18,7 +19,6 @@ from press_blocks.parameters import (
     related_blocks_from_app,
     resolve_deployment_id,
 )
-from press_blocks.transport import Call
 
 __all__ = ["Plan", "arun", "parameters_plan", "related_blocks_plan", "run"]
 

@@ -12,6 +12,7 @@ import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
+from press_blocks_api import models  # lazy: each model loads on first use
 from press_blocks_api.api.app_deployments import describe_app_deployment
 from press_blocks_api.api.block_deployments import (
     create_deployment,
@@ -35,24 +36,11 @@ from press_blocks_api.api.block_specs import (
     update_spec_metadata,
 )
 from press_blocks_api.api.deployment_parameters import get_parameters, patch_parameters
-from press_blocks_api.models import (
-    CreateDeploymentBody,
-    CreateRevisionBody,
-    CreateSpecForm,
-    CreateSpecReleaseForm,
-    DeploymentStatus,
-    FormFlag,
-    RevisionStatus,
-    RunParameters,
-    Scope,
-    SpecStatus,
-    UpdateDeploymentMetadataBody,
-    UpdateSpecMetadataBody,
-)
 from press_blocks_api.types import UNSET, File, Unset
 
+from press_blocks._calls import Call
+from press_blocks._retry import RetryKind
 from press_blocks.errors import InvalidArgumentError
-from press_blocks.transport import Call, RetryKind
 
 if TYPE_CHECKING:
     from press_blocks.artifacts import Artifact, ProgressCallback
@@ -183,11 +171,11 @@ def _json_part(value: object, name: str) -> str | Unset:
         raise InvalidArgumentError(f"{name} must be JSON-serialisable: {exc}.") from exc
 
 
-def _flag(value: object, name: str) -> FormFlag | Unset:
+def _flag(value: object, name: str) -> models.FormFlag | Unset:
     flag = _optional_bool(value, name)
     if isinstance(flag, Unset):
         return UNSET
-    return FormFlag.TRUE if flag else FormFlag.FALSE
+    return models.FormFlag.TRUE if flag else models.FormFlag.FALSE
 
 
 def _validate_query(validate: object) -> bool | Unset:
@@ -233,16 +221,16 @@ def list_specs_call(
 ) -> Call:
     """Build ``GET /v1/blocks/specs/`` for one page."""
     arguments = _fixed(
-        status=_enums(SpecStatus, status, "status"),
+        status=_enums(models.SpecStatus, status, "status"),
         featured=_optional_bool(featured, "featured"),
         name=_optional_str(name, "name"),
         title=_optional_str(title, "title"),
         sort=_strings(sort, "sort"),
-        scope=_enums(Scope, scope, "scope"),
+        scope=_enums(models.Scope, scope, "scope"),
         page_size=_optional_int(page_size, "page_size"),
         page_number=_optional_int(page_number, "page_number"),
     )
-    return Call(list_specs, "GET", arguments)
+    return Call(list_specs, arguments)
 
 
 def create_spec_call(
@@ -264,13 +252,13 @@ def create_spec_call(
     tenant_list = _strings(tenants, "tenants")
     featured_flag = _flag(featured, "featured")
     auto_run = _flag(auto_run_on_deploy, "auto_run_on_deploy")
-    scope_value = _enum(Scope, scope, "scope")
+    scope_value = _enum(models.Scope, scope, "scope")
     tenants_part = UNSET if isinstance(tenant_list, Unset) else json.dumps(tenant_list)
     parameters_part = _json_part(_parameter_definitions(parameters), "parameters")
     query = _validate_query(validate)
 
     def arguments() -> dict[str, Any]:
-        form = CreateSpecForm(
+        form = models.CreateSpecForm(
             spec=spec,
             artifact=_artifact_file(artifact, progress),
             featured=featured_flag,
@@ -281,7 +269,7 @@ def create_spec_call(
         )
         return {"body": form, "validate": query}
 
-    return Call(create_spec, "POST", arguments, retry=RetryKind.UNSAFE, upload=artifact is not None)
+    return Call(create_spec, arguments, retry=RetryKind.UNSAFE, upload=artifact is not None)
 
 
 def _parameter_definitions(parameters: object) -> object:
@@ -297,20 +285,20 @@ def _parameter_definitions(parameters: object) -> object:
 
 def describe_spec_call(spec_id: object) -> Call:
     """Build ``GET /v1/blocks/specs/{specId}``."""
-    return Call(describe_spec, "GET", _fixed(spec_id=_identifier(spec_id, "spec_id")))
+    return Call(describe_spec, _fixed(spec_id=_identifier(spec_id, "spec_id")))
 
 
 def update_spec_metadata_call(spec_id: object, body: object) -> Call:
     """Build ``PATCH /v1/blocks/specs/{specId}`` (a set-style update, safe to retry)."""
     arguments = _fixed(
-        spec_id=_identifier(spec_id, "spec_id"), body=_model(UpdateSpecMetadataBody.from_dict, body, "body")
+        spec_id=_identifier(spec_id, "spec_id"), body=_model(models.UpdateSpecMetadataBody.from_dict, body, "body")
     )
-    return Call(update_spec_metadata, "PATCH", arguments)
+    return Call(update_spec_metadata, arguments)
 
 
 def delete_spec_call(spec_id: object) -> Call:
     """Build ``DELETE /v1/blocks/specs/{specId}``."""
-    return Call(delete_spec, "DELETE", _fixed(spec_id=_identifier(spec_id, "spec_id")))
+    return Call(delete_spec, _fixed(spec_id=_identifier(spec_id, "spec_id")))
 
 
 def create_spec_release_call(
@@ -333,7 +321,7 @@ def create_spec_release_call(
     query = _validate_query(validate)
 
     def arguments() -> dict[str, Any]:
-        form = CreateSpecReleaseForm(
+        form = models.CreateSpecReleaseForm(
             spec=spec,
             artifact=_artifact_file(artifact, progress),
             parameters=parameters_part,
@@ -341,7 +329,7 @@ def create_spec_release_call(
         )
         return {"spec_id": identifier, "body": form, "validate": query}
 
-    return Call(create_spec_release, "POST", arguments, retry=RetryKind.UNSAFE, upload=artifact is not None)
+    return Call(create_spec_release, arguments, retry=RetryKind.UNSAFE, upload=artifact is not None)
 
 
 def list_releases_call(spec_id: object, sort: object, page_size: object, page_number: object) -> Call:
@@ -352,13 +340,13 @@ def list_releases_call(spec_id: object, sort: object, page_size: object, page_nu
         page_size=_optional_int(page_size, "page_size"),
         page_number=_optional_int(page_number, "page_number"),
     )
-    return Call(list_spec_releases, "GET", arguments)
+    return Call(list_spec_releases, arguments)
 
 
 def describe_spec_release_call(spec_id: object, version: object) -> Call:
     """Build ``GET /v1/blocks/specs/{specId}/releases/{release}``."""
     arguments = _fixed(spec_id=_identifier(spec_id, "spec_id"), release=_identifier(version, "version"))
-    return Call(describe_spec_release, "GET", arguments)
+    return Call(describe_spec_release, arguments)
 
 
 # --- block deployments -------------------------------------------------------------------
@@ -366,8 +354,8 @@ def describe_spec_release_call(spec_id: object, version: object) -> Call:
 
 def create_deployment_call(body: object) -> Call:
     """Build ``POST /v1/blocks/deployments/``."""
-    arguments = _fixed(body=_model(CreateDeploymentBody.from_dict, body, "body"))
-    return Call(create_deployment, "POST", arguments, retry=RetryKind.UNSAFE)
+    arguments = _fixed(body=_model(models.CreateDeploymentBody.from_dict, body, "body"))
+    return Call(create_deployment, arguments, retry=RetryKind.UNSAFE)
 
 
 def list_deployments_call(
@@ -375,54 +363,54 @@ def list_deployments_call(
 ) -> Call:
     """Build ``GET /v1/blocks/deployments/`` for one page."""
     arguments = _fixed(
-        status=_enums(DeploymentStatus, status, "status"),
+        status=_enums(models.DeploymentStatus, status, "status"),
         name=_optional_str(name, "name"),
         title=_optional_str(title, "title"),
         sort=_strings(sort, "sort"),
         page_size=_optional_int(page_size, "page_size"),
         page_number=_optional_int(page_number, "page_number"),
     )
-    return Call(list_deployments, "GET", arguments)
+    return Call(list_deployments, arguments)
 
 
 def describe_deployment_call(deployment_id: object) -> Call:
     """Build ``GET /v1/blocks/deployments/{deploymentId}``."""
-    return Call(describe_deployment, "GET", _fixed(deployment_id=_identifier(deployment_id, "deployment_id")))
+    return Call(describe_deployment, _fixed(deployment_id=_identifier(deployment_id, "deployment_id")))
 
 
 def update_deployment_metadata_call(deployment_id: object, body: object) -> Call:
     """Build ``PATCH /v1/blocks/deployments/{deploymentId}`` (set-style, safe to retry)."""
     arguments = _fixed(
         deployment_id=_identifier(deployment_id, "deployment_id"),
-        body=_model(UpdateDeploymentMetadataBody.from_dict, body, "body"),
+        body=_model(models.UpdateDeploymentMetadataBody.from_dict, body, "body"),
     )
-    return Call(update_deployment_metadata, "PATCH", arguments)
+    return Call(update_deployment_metadata, arguments)
 
 
 def redeploy_call(deployment_id: object) -> Call:
     """Build ``POST /v1/blocks/deployments/{deploymentId}/redeploy``."""
     arguments = _fixed(deployment_id=_identifier(deployment_id, "deployment_id"))
-    return Call(redeploy, "POST", arguments, retry=RetryKind.UNSAFE)
+    return Call(redeploy, arguments, retry=RetryKind.UNSAFE)
 
 
 def delete_deployment_call(deployment_id: object) -> Call:
     """Build ``DELETE /v1/blocks/deployments/{deploymentId}``."""
-    return Call(delete_deployment, "DELETE", _fixed(deployment_id=_identifier(deployment_id, "deployment_id")))
+    return Call(delete_deployment, _fixed(deployment_id=_identifier(deployment_id, "deployment_id")))
 
 
 def create_revision_call(deployment_id: object, body: object) -> Call:
     """Build ``POST /v1/blocks/deployments/{deploymentId}/revisions``."""
     arguments = _fixed(
         deployment_id=_identifier(deployment_id, "deployment_id"),
-        body=_model(CreateRevisionBody.from_dict, body, "body"),
+        body=_model(models.CreateRevisionBody.from_dict, body, "body"),
     )
-    return Call(create_deployment_revision, "POST", arguments, retry=RetryKind.UNSAFE)
+    return Call(create_deployment_revision, arguments, retry=RetryKind.UNSAFE)
 
 
 def describe_revision_call(deployment_id: object, revision: object) -> Call:
     """Build ``GET /v1/blocks/deployments/{deploymentId}/revisions/{revision}``."""
     arguments = _fixed(deployment_id=_identifier(deployment_id, "deployment_id"), revision=_revision(revision))
-    return Call(describe_deployment_revision, "GET", arguments)
+    return Call(describe_deployment_revision, arguments)
 
 
 def list_revisions_call(
@@ -432,11 +420,11 @@ def list_revisions_call(
     arguments = _fixed(
         deployment_id=_identifier(deployment_id, "deployment_id"),
         sort=_strings(sort, "sort"),
-        status=_enums(RevisionStatus, status, "status"),
+        status=_enums(models.RevisionStatus, status, "status"),
         page_size=_optional_int(page_size, "page_size"),
         page_number=_optional_int(page_number, "page_number"),
     )
-    return Call(list_deployment_revisions, "GET", arguments)
+    return Call(list_deployment_revisions, arguments)
 
 
 # --- parameters and apps -------------------------------------------------------------------
@@ -444,18 +432,18 @@ def list_revisions_call(
 
 def get_parameters_call(deployment_id: str) -> Call:
     """Build ``GET /v1/deployments/{deploymentId}/parameters/run``."""
-    return Call(get_parameters, "GET", _fixed(deployment_id=_identifier(deployment_id, "deployment_id")))
+    return Call(get_parameters, _fixed(deployment_id=_identifier(deployment_id, "deployment_id")))
 
 
 def patch_parameters_call(deployment_id: object, body: object) -> Call:
     """Build ``PATCH /v1/deployments/{deploymentId}/parameters/run`` (a merge of given values)."""
     arguments = _fixed(
         deployment_id=_identifier(deployment_id, "deployment_id"),
-        body=_model(RunParameters.from_dict, body, "body"),
+        body=_model(models.RunParameters.from_dict, body, "body"),
     )
-    return Call(patch_parameters, "PATCH", arguments)
+    return Call(patch_parameters, arguments)
 
 
 def describe_app_deployment_call(deployment_id: str) -> Call:
     """Build ``GET /v1/apps/deployments/{deploymentId}``."""
-    return Call(describe_app_deployment, "GET", _fixed(deployment_id=_identifier(deployment_id, "deployment_id")))
+    return Call(describe_app_deployment, _fixed(deployment_id=_identifier(deployment_id, "deployment_id")))

@@ -33,8 +33,7 @@ def _printer(out: TextIO) -> Any:
 
 def run_demo(*, live: bool = False, stage: str | None = None, out: TextIO = sys.stdout) -> int:
     """Run the notebook flow and print each step; return 0 on success, 1 on the first failure."""
-    from press_blocks.client import Block
-    from press_blocks.session import Session
+    from press_blocks import Block, Session
 
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="press-blocks-demo-") as scratch:
@@ -55,9 +54,8 @@ def run_demo(*, live: bool = False, stage: str | None = None, out: TextIO = sys.
 
 
 def _run_against_emulator(artifact_dir: Path, out: TextIO) -> None:
-    from press_blocks.client import Block
+    from press_blocks import Block, Session
     from press_blocks.emulator import Emulator
-    from press_blocks.session import Session
 
     emulator = Emulator()
     with emulator.serve(host="127.0.0.1", port=0) as server:

@@ -11,6 +11,7 @@
     │   ├── APIConnectionError          the request got no HTTP answer
     │   │   └── APITimeoutError
     │   ├── ResponseDecodeError         a 2xx whose body is not the JSON it should be
+    │   ├── ResponseTooLargeError       a body over ``max_response_bytes``, decompressed
     │   ├── PaginationError             a page without its list or ``pageCount``
     │   └── APIStatusError              the server answered with an error status
     │       ├── BadRequestException             400
@@ -79,6 +80,7 @@ __all__ = [
     "PayloadTooLargeException",
     "PressBlocksError",
     "ResponseDecodeError",
+    "ResponseTooLargeError",
     "TooManyRequestsException",
     "UnauthorizedException",
     "UnexpectedStatusException",
@@ -148,6 +150,16 @@ class ResponseDecodeError(APIError):
     ) -> None:
         super().__init__(message, method=method, url=url, request_id=request_id)
         self.response = response
+
+
+class ResponseTooLargeError(APIError):
+    """A response body, once decompressed, is larger than the limit (``limit`` bytes); reading stopped there."""
+
+    def __init__(
+        self, message: str, *, limit: int, method: str = "", url: str = "", request_id: str | None = None
+    ) -> None:
+        super().__init__(message, method=method, url=url, request_id=request_id)
+        self.limit = limit
 
 
 class PaginationError(APIError):

@@ -698,7 +698,7 @@ def _load() -> str:
 
 def warm_up(bench: Bench) -> None:
     """Fill the byte-code cache and the page cache for every interpreter before anything is timed."""
-    ours = "import press_blocks.client, press_blocks.async_client, press_blocks.artifacts, httpx, argparse, json"
+    ours = "import press_blocks._sync.block, press_blocks._async.block, press_blocks.artifacts, httpx, argparse, json"
     peak = "from peak.press import blocks; import argparse, json, statistics, _peak_patch"
     bench.spawn(OURS, ["-c", ours])
     bench.spawn(OURS, ["-c", f"import sys; sys.path.insert(0, {str(DRIVERS)!r}); import _common"])

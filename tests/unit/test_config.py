@@ -7,16 +7,10 @@ import socket
 import httpx
 import pytest
 
-from press_blocks.client import Block
-from press_blocks.config import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
-    DEFAULT_UPLOAD_TIMEOUT,
-    STAGE_HOSTS,
-    Secret,
-    Settings,
-    resolve_settings,
-)
+from press_blocks import Block, Session
+from press_blocks._config import DEFAULT_TIMEOUT, DEFAULT_UPLOAD_TIMEOUT, Secret, Settings, resolve_settings
+from press_blocks._constants import MAX_RETRIES as DEFAULT_MAX_RETRIES
+from press_blocks._constants import STAGE_HOSTS
 from press_blocks.errors import (
     APIConnectionError,
     APIStatusError,
@@ -27,7 +21,6 @@ from press_blocks.errors import (
     PressBlocksError,
     ResponseDecodeError,
 )
-from press_blocks.session import Session
 
 TOKEN = "tok-SENTINEL-7f3a91c2e5"
 ENV_VARIABLES = ("PEAK_AUTH_TOKEN", "API_KEY", "PEAK__STAGE", "STAGE", "PRESS_BASE_URL", "PRESS_DEPLOYMENT_ID")

@@ -12,11 +12,8 @@ import httpx
 import pytest
 
 import press_blocks
-from press_blocks import errors
-from press_blocks.async_client import AsyncBlock, get_async_client
-from press_blocks.client import Block, get_client
+from press_blocks import AsyncBlock, Block, Session, errors, get_async_client, get_client
 from press_blocks.errors import InvalidArgumentError, PressBlocksError
-from press_blocks.session import Session
 
 ROOT = Path(__file__).resolve().parents[2]
 ENV_VARIABLES = ("PEAK_AUTH_TOKEN", "API_KEY", "PEAK__STAGE", "STAGE", "PRESS_BASE_URL", "PRESS_DEPLOYMENT_ID")

@@ -11,11 +11,9 @@ from typing import Any
 import httpx
 import pytest
 
-from press_blocks.async_client import AsyncBlock
-from press_blocks.client import Block
+from press_blocks import AsyncBlock, Block, Session
+from press_blocks._pagination import PageWalker, aiterate, iterate
 from press_blocks.errors import InvalidArgumentError, NotFoundException, PaginationError
-from press_blocks.pagination import PageWalker, aiterate, iterate
-from press_blocks.session import Session
 
 BASE = "https://press.example.test"
 ENV_VARIABLES = ("PEAK_AUTH_TOKEN", "API_KEY", "PEAK__STAGE", "STAGE", "PRESS_BASE_URL", "PRESS_DEPLOYMENT_ID")

@@ -10,8 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from press_blocks.async_client import AsyncBlock
-from press_blocks.client import Block
+from press_blocks import AsyncBlock, Block, Session
 from press_blocks.errors import (
     EmptyFallbackFileError,
     FallbackFileNotFoundError,
@@ -21,7 +20,6 @@ from press_blocks.errors import (
     ParameterFileError,
 )
 from press_blocks.parameters import related_blocks_from_app, resolve_deployment_id
-from press_blocks.session import Session
 
 BASE = "https://press.example.test"
 ENV_VARIABLES = ("PEAK_AUTH_TOKEN", "API_KEY", "PEAK__STAGE", "STAGE", "PRESS_BASE_URL", "PRESS_DEPLOYMENT_ID")

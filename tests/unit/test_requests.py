@@ -21,12 +21,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from press_blocks import AsyncBlock, Block, Session
 from press_blocks import _requests as builders
-from press_blocks.async_client import AsyncBlock
-from press_blocks.client import Block
+from press_blocks._calls import Call
+from press_blocks._retry import RetryKind
 from press_blocks.errors import InvalidArgumentError
-from press_blocks.session import Session
-from press_blocks.transport import Call, RetryKind
 
 DOCUMENT_PATH = Path(__file__).resolve().parents[2] / "openapi" / "press-blocks.yaml"
 EXAMPLES: dict[str, Any] = yaml.safe_load(DOCUMENT_PATH.read_text(encoding="utf-8"))["components"]["examples"]

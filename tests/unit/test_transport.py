@@ -25,10 +25,9 @@ from typing import Any
 import httpx
 import pytest
 
-from press_blocks import __version__
-from press_blocks.async_client import AsyncBlock
-from press_blocks.client import Block
-from press_blocks.config import DEFAULT_TIMEOUT, DEFAULT_UPLOAD_TIMEOUT
+from press_blocks import AsyncBlock, Block, Session, __version__
+from press_blocks._config import DEFAULT_TIMEOUT, DEFAULT_UPLOAD_TIMEOUT
+from press_blocks._retry import Outcome, RetryKind, RetryPolicy
 from press_blocks.errors import (
     APIConnectionError,
     APIStatusError,
@@ -37,6 +36,7 @@ from press_blocks.errors import (
     ConflictException,
     ForbiddenException,
     InternalServerErrorException,
+    InvalidArgumentError,
     NotFoundException,
     PayloadTooLargeException,
     PressBlocksError,
@@ -46,8 +46,6 @@ from press_blocks.errors import (
     UnexpectedStatusException,
     UnprocessableEntityException,
 )
-from press_blocks.session import Session
-from press_blocks.transport import Outcome, RetryKind, RetryPolicy
 from tests.unit.test_requests import boundary_of, parse_multipart
 
 TOKEN = "tok-SENTINEL-5b2e09d4c1"
@@ -166,6 +164,11 @@ async def _await(awaitable: Any) -> Any:
     return await awaitable
 
 
+def _settle(result: Any) -> Any:
+    """The result of a sync call, or of an async one run to completion."""
+    return asyncio.run(_await(result)) if inspect.isawaitable(result) else result
+
+
 @pytest.fixture(params=MODES)
 def mode(request: pytest.FixtureRequest) -> str:
     return str(request.param)
@@ -240,6 +243,116 @@ class TestHeaders:
         assert seen[0].headers["Authorization"] == TOKEN
         assert "Authorization" not in seen[1].headers
         assert "x-peak-requestId" not in seen[1].headers
+
+
+class TestTheUsersHttpClient:
+    """A client handed in is used as it is: nothing set on it, nothing replaced, the token kept at home."""
+
+    @staticmethod
+    def _snapshot(client: httpx.Client | httpx.AsyncClient) -> dict[str, Any]:
+        return {
+            "vars": {k: v for k, v in vars(client).items() if k not in {"_state", "_transport", "_mounts"}},
+            "hooks": {k: list(v) for k, v in client.event_hooks.items()},
+            "base_url": str(client.base_url),
+            "headers": dict(client.headers),
+            "build_request": client.build_request,
+        }
+
+    @pytest.mark.parametrize("kind", ["sync", "async"])
+    def test_nothing_on_the_client_changes(self, kind: str) -> None:
+        def handler(request: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, json={"id": "s"})
+
+        if kind == "sync":
+            client: httpx.Client | httpx.AsyncClient = httpx.Client(transport=httpx.MockTransport(handler))
+        else:
+            client = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+        before = self._snapshot(client)
+        session = Session(
+            TOKEN,
+            base_url=BASE,
+            http_client=client if kind == "sync" else None,
+            async_http_client=client if kind == "async" else None,
+        )
+        if kind == "sync":
+            Block(session).describe_spec("s")
+        else:
+            asyncio.run(_await(AsyncBlock(session).describe_spec("s")))
+        after = self._snapshot(client)
+        assert after == before
+        assert not hasattr(client, "_press_blocks_hooked")
+
+    @pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+    @pytest.mark.parametrize(
+        "target",
+        ["https://evil.example.test/steal", "http://press.example.test/v1/x", "https://press.example.test:8443/v1/x"],
+    )
+    def test_a_redirect_is_never_followed_even_by_a_client_that_follows_them(
+        self, mode: str, status: int, target: str
+    ) -> None:
+        """The token and the body go to the base URL's origin only (another scheme, host or port is another origin)."""
+        seen: list[httpx.Request] = []
+
+        def handler(request: httpx.Request) -> httpx.Response:
+            seen.append(request)
+            if request.url.host == "press.example.test" and request.url.port is None and request.url.scheme == "https":
+                return httpx.Response(status, headers={"Location": target})
+            return httpx.Response(200, json={"stolen": True})
+
+        transport = httpx.MockTransport(handler)
+        if mode == "sync":
+            session = Session(
+                TOKEN,
+                base_url=BASE,
+                max_retries=0,
+                http_client=httpx.Client(transport=transport, follow_redirects=True),
+            )
+            client: Block | AsyncBlock = Block(session)
+        else:
+            session = Session(
+                TOKEN,
+                base_url=BASE,
+                max_retries=0,
+                async_http_client=httpx.AsyncClient(transport=transport, follow_redirects=True),
+            )
+            client = AsyncBlock(session)
+        with pytest.raises(APIStatusError) as caught:
+            _settle(client.create_deployment(DEPLOYMENT_BODY))
+        assert caught.value.status_code == status
+        assert [str(r.url) for r in seen] == [f"{BASE}/v1/blocks/deployments/"]
+
+
+class TestAnyGeneratedOperation:
+    """Session.call / acall send any generated endpoint module with the session's token, retries and errors."""
+
+    def test_one_line_call(self, mode: str) -> None:
+        from press_blocks_api.api.block_specs import describe_spec
+
+        h = Harness(mode, sequence(respond(503, json={}), respond(200, json={"id": "s/1"})))
+        if mode == "sync":
+            result = h.session.call(describe_spec, spec_id="s/1")
+        else:
+            result = asyncio.run(_await(h.session.acall(describe_spec, spec_id="s/1")))
+        assert result == {"id": "s/1"}
+        assert len(h.requests) == 2  # retried like any GET
+        assert h.last.url.raw_path == b"/v1/blocks/specs/s%2F1"
+        assert h.last.headers["Authorization"] == TOKEN
+
+    def test_a_post_is_not_retried_once_sent_and_errors_are_typed(self, mode: str) -> None:
+        from press_blocks_api.api.block_deployments import redeploy
+
+        h = Harness(mode, respond(404, json={"message": "no such deployment"}))
+        send = h.session.call if mode == "sync" else h.session.acall
+        with pytest.raises(NotFoundException):
+            _settle(send(redeploy, deployment_id="d"))
+        assert len(h.requests) == 1
+
+    @pytest.mark.parametrize("operation", [None, "describe_spec", json])
+    def test_only_generated_operations(self, operation: Any) -> None:
+        h = Harness("sync", respond())
+        with pytest.raises(InvalidArgumentError, match="generated endpoint module"):
+            h.session.call(operation)
+        assert h.requests == []
 
 
 # --- request shape ----------------------------------------------------------------------------

@@ -21,8 +21,7 @@ from openapi_core import OpenAPI
 from openapi_core.datatypes import RequestParameters
 from werkzeug.datastructures import Headers, ImmutableMultiDict
 
-from press_blocks.client import Block
-from press_blocks.session import Session
+from press_blocks import Block, Session
 from tests.contract._document import DOCUMENT_PATH, json_parts, load_document, operations, resolve, schema_errors
 from tests.unit.test_requests import parse_multipart, parts_by_name
 

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import threading
-from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING, Any, Self
 
-from press_blocks.config import Settings, resolve_settings
+from press_blocks._config import Settings, redacted_url, resolve_settings
 from press_blocks.errors import ConfigurationError
 
 if TYPE_CHECKING:
     import httpx
 
-    from press_blocks.transport import AsyncTransport, RetryPolicy, Transport
+    from press_blocks._async.transport import AsyncTransport
+    from press_blocks._retry import RetryPolicy
+    from press_blocks._sync.transport import Transport
 
 __all__ = ["Session"]
 
@@ -30,10 +32,12 @@ class Session:
         timeout: Seconds, or an ``httpx.Timeout``, for each request (default: connect 10 s,
             read/write 60 s; uploads get at least a 300 s write timeout).
         max_retries: Retries after a retryable failure (default 3; 0 disables).
-        http_client: An ``httpx.Client`` to use instead of building one; press-blocks adds its
-            event hooks (active only during its own calls) and never closes it.
+        http_client: An ``httpx.Client`` to use instead of building one (for proxies, custom
+            transports, mTLS). press-blocks uses it as it is: it sets nothing on it, sends each
+            request with its own headers, timeout and absolute URL, follows no redirect with
+            it, and never closes it.
         async_http_client: The same, for the async client.
-        retry_policy: Backoff settings (see :class:`~press_blocks.transport.RetryPolicy`).
+        retry_policy: Backoff settings (see :class:`~press_blocks.RetryPolicy`).
 
     Raises:
         MissingCredentialsError: No token in the arguments or the environment.
@@ -83,7 +87,7 @@ class Session:
         """Return the sync transport, creating its connection pool on first use."""
         with self._lock:
             if self._transport is None:
-                from press_blocks.transport import Transport
+                from press_blocks._sync.transport import Transport
 
                 self._transport = Transport(self.settings, http_client=self._http_client, policy=self._retry_policy)
             return self._transport
@@ -92,12 +96,30 @@ class Session:
         """Return the async transport, creating its connection pool on first use."""
         with self._lock:
             if self._async_transport is None:
-                from press_blocks.transport import AsyncTransport
+                from press_blocks._async.transport import AsyncTransport
 
                 self._async_transport = AsyncTransport(
                     self.settings, http_client=self._async_http_client, policy=self._retry_policy
                 )
             return self._async_transport
+
+    def call(self, operation: ModuleType, /, **arguments: Any) -> Any:
+        """Send any generated operation through this session; return its JSON or raise a typed error.
+
+        ``operation`` is an endpoint module of the generated package, such as
+        ``press_blocks_api.api.block_specs.describe_spec``; ``arguments`` are its
+        ``build_request`` arguments. Token, timeouts, retries (POST only when nothing was sent)
+        and errors are those of every other call.
+        """
+        from press_blocks._calls import operation_call
+
+        return self.transport().execute(operation_call(operation, arguments))
+
+    async def acall(self, operation: ModuleType, /, **arguments: Any) -> Any:
+        """The async form of :meth:`call`."""
+        from press_blocks._calls import operation_call
+
+        return await self.async_transport().execute(operation_call(operation, arguments))
 
     def close(self) -> None:
         """Close the sync connection pool (the async one closes with :meth:`aclose`)."""
@@ -131,7 +153,7 @@ class Session:
         await self.aclose()
 
     def __repr__(self) -> str:
-        return f"Session(stage={self.stage!r}, base_url={self.base_url!r})"
+        return f"Session(stage={self.stage!r}, base_url={redacted_url(self.base_url)!r})"
 
 
 def _check_client(client: object, argument: str, kind: str) -> None:

@@ -12,39 +12,24 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from press_blocks import _constants
 from press_blocks.errors import ConfigurationError, InvalidStageError, MissingCredentialsError
 
 __all__ = [
-    "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
     "DEFAULT_UPLOAD_TIMEOUT",
-    "STAGE_HOSTS",
     "Secret",
     "Settings",
     "is_retry_count",
+    "redacted_url",
     "resolve_settings",
     "upload_timeout_for",
 ]
 
-#: Press hosts by stage, as the official SDK builds them; ``latest`` is an alias of ``dev``.
-STAGE_HOSTS: Mapping[str, str] = {
-    "prod": "https://press.peak.ai",
-    "latest": "https://press.dev.peak.ai",
-    "dev": "https://press.dev.peak.ai",
-    "test": "https://press.test.peak.ai",
-    "beta": "https://press.beta.peak.ai",
-    "parvati": "https://press.parvati.peak.ai",
-}
-
 #: Connect within 10 s, then allow 60 s for each read or write.
-DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
+DEFAULT_TIMEOUT = httpx.Timeout(_constants.READ_WRITE_TIMEOUT, connect=_constants.CONNECT_TIMEOUT)
 #: Artifact uploads stream up to 10 MiB and the service unpacks them before answering.
-DEFAULT_UPLOAD_TIMEOUT = httpx.Timeout(300.0, connect=10.0)
-DEFAULT_MAX_RETRIES = 3
-
-TOKEN_VARIABLES = ("PEAK_AUTH_TOKEN", "API_KEY")
-STAGE_VARIABLES = ("PEAK__STAGE", "STAGE")
-BASE_URL_VARIABLE = "PRESS_BASE_URL"
+DEFAULT_UPLOAD_TIMEOUT = httpx.Timeout(_constants.UPLOAD_WRITE_TIMEOUT, connect=_constants.CONNECT_TIMEOUT)
 
 
 class Secret:
@@ -80,7 +65,7 @@ class Settings:
     base_url: str
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
     upload_timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_UPLOAD_TIMEOUT)
-    max_retries: int = DEFAULT_MAX_RETRIES
+    max_retries: int = _constants.MAX_RETRIES
 
 
 def _env(environ: Mapping[str, str], *names: str) -> str | None:
@@ -94,7 +79,7 @@ def _env(environ: Mapping[str, str], *names: str) -> str | None:
 
 def resolve_token(auth_token: str | None, environ: Mapping[str, str]) -> Secret:
     """Return the token from the argument, else ``PEAK_AUTH_TOKEN``, else ``API_KEY``."""
-    token = auth_token if auth_token else _env(environ, *TOKEN_VARIABLES)
+    token = auth_token if auth_token else _env(environ, *_constants.TOKEN_VARIABLES)
     if not token:
         raise MissingCredentialsError(
             "No API token: pass auth_token=... or set the PEAK_AUTH_TOKEN (or API_KEY) environment variable."
@@ -104,16 +89,16 @@ def resolve_token(auth_token: str | None, environ: Mapping[str, str]) -> Secret:
 
 def resolve_stage(stage: str | None, environ: Mapping[str, str]) -> str:
     """Return the stage from the argument, else ``PEAK__STAGE``, else ``STAGE``, else ``prod``."""
-    chosen = stage if stage else (_env(environ, *STAGE_VARIABLES) or "prod")
-    if chosen not in STAGE_HOSTS:
-        valid = ", ".join(STAGE_HOSTS)
+    chosen = stage if stage else (_env(environ, *_constants.STAGE_VARIABLES) or _constants.DEFAULT_STAGE)
+    if chosen not in _constants.STAGE_HOSTS:
+        valid = ", ".join(_constants.STAGE_HOSTS)
         raise InvalidStageError(f"Unknown stage {chosen!r}; valid stages are: {valid}.")
     return chosen
 
 
 def resolve_base_url(base_url: str | None, stage: str, environ: Mapping[str, str]) -> str:
     """Return the API's base URL: the argument, else ``PRESS_BASE_URL``, else the stage's host."""
-    chosen = base_url or _env(environ, BASE_URL_VARIABLE) or STAGE_HOSTS[stage]
+    chosen = base_url or _env(environ, _constants.BASE_URL_VARIABLE) or _constants.STAGE_HOSTS[stage]
     problem = f"Invalid base URL {chosen!r}: expected an http(s) URL such as https://press.peak.ai."
     try:
         url = httpx.URL(chosen)
@@ -152,7 +137,7 @@ def resolve_settings(
         base_url=resolve_base_url(base_url, resolved_stage, env),
         timeout=request_timeout,
         upload_timeout=upload_timeout,
-        max_retries=DEFAULT_MAX_RETRIES if max_retries is None else max_retries,
+        max_retries=_constants.MAX_RETRIES if max_retries is None else max_retries,
     )
 
 
@@ -160,3 +145,11 @@ def upload_timeout_for(timeout: httpx.Timeout) -> httpx.Timeout:
     """Return ``timeout`` with at least the default upload write timeout, for sending artifacts."""
     write = max(timeout.write or 0.0, DEFAULT_UPLOAD_TIMEOUT.write or 0.0)
     return httpx.Timeout(connect=timeout.connect, read=timeout.read, write=write, pool=timeout.pool)
+
+
+def redacted_url(url: str) -> str:
+    """``url`` with any password replaced by ``***``, for messages, reprs and logs."""
+    parsed = httpx.URL(url)
+    if not parsed.password:
+        return url
+    return str(parsed.copy_with(password="***"))

@@ -1,0 +1,794 @@
+"""The client: every method of ``peak.press.blocks.Block``, with the same names, parameters and results.
+
+Both clients have one hand-written source, the async one; ``scripts/unasync.py`` writes the
+sync one from it, and the test run checks that the copy is fresh.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Literal, Self, overload
+
+from press_blocks import _requests
+from press_blocks._client_support import JSON, choose_options, package_artifact, session_of, upload_progress
+from press_blocks._pagination import PageWalker, aiterate, check_prefetch
+from press_blocks._plans import arun, parameters_plan, related_blocks_plan
+from press_blocks._session import Session
+
+if TYPE_CHECKING:
+    import httpx
+
+    from press_blocks._async.transport import AsyncTransport
+    from press_blocks._calls import Call
+    from press_blocks.artifacts import Artifact, ArtifactInfo, ProgressCallback
+
+__all__ = ["AsyncBlock", "get_async_client"]
+
+
+def get_async_client(session: Session | None = None) -> AsyncBlock:
+    """Return a client, on ``session`` or on a new session configured from the environment."""
+    return AsyncBlock(session)
+
+
+class AsyncBlock:
+    """Client for Press block specs, releases, deployments, revisions and run parameters.
+
+    Args:
+        session: The :class:`Session` to use; by default a new one configured from the
+            environment (``PEAK_AUTH_TOKEN``/``API_KEY``, ``PEAK__STAGE``/``STAGE``,
+            ``PRESS_BASE_URL``), closed with this client.
+
+    Every method returns the JSON the service sent, as plain dicts and lists, and raises a
+    subclass of :class:`~press_blocks.errors.PressBlocksError`: an
+    :class:`~press_blocks.errors.APIStatusError` subclass for an error status (400
+    ``BadRequestException``, 401 ``UnauthorizedException``, 403 ``ForbiddenException``, 404
+    ``NotFoundException``, 409 ``ConflictException``, 413 ``PayloadTooLargeException``, 422
+    ``UnprocessableEntityException``, 429 ``TooManyRequestsException``, 5xx
+    ``InternalServerErrorException``), ``APIConnectionError``/``APITimeoutError`` when no
+    answer came, and ``InvalidArgumentError`` for arguments that cannot be sent.
+
+    List methods return an async iterator over the items of every page, or with
+    ``return_iterator=False`` the one page. Close the client with ``await client.aclose()``
+    or use it in ``async with``.
+    """
+
+    def __init__(
+        self,
+        session: Session | None = None,
+        *,
+        _timeout: httpx.Timeout | None = None,
+        _max_retries: int | None = None,
+        _owns_session: bool | None = None,
+    ) -> None:
+        self.session, owns = session_of(session)
+        self._owns_session = owns if _owns_session is None else _owns_session
+        self._timeout = _timeout
+        self._max_retries = _max_retries
+
+    def with_options(
+        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+    ) -> AsyncBlock:
+        """Return a client on the same session and connections, with another timeout or retry count."""
+        chosen_timeout, chosen_retries = choose_options(self._timeout, self._max_retries, timeout, max_retries)
+        return AsyncBlock(self.session, _timeout=chosen_timeout, _max_retries=chosen_retries, _owns_session=False)
+
+    async def aclose(self) -> None:
+        """Close the connections, if this client created its session."""
+        if self._owns_session:
+            await self.session.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    def __repr__(self) -> str:
+        return f"AsyncBlock({self.session!r})"
+
+    # --- plumbing ------------------------------------------------------------------------
+
+    def _transport(self) -> AsyncTransport:
+        return self.session.async_transport()
+
+    async def _execute(self, call: Call) -> Any:
+        return await self._transport().execute(call, timeout=self._timeout, max_retries=self._max_retries)
+
+    async def _page(self, call: Call) -> JSON:
+        page: JSON = await self._execute(call)
+        return page
+
+    def _list(
+        self,
+        operation: str,
+        page_call: Callable[[int | None], Call],
+        page_number: int | None,
+        return_iterator: bool,
+        prefetch: int,
+    ) -> AsyncIterator[JSON] | Awaitable[JSON]:
+        if not return_iterator:
+            return self._page(page_call(page_number))
+        check_prefetch(prefetch)
+        walker = PageWalker(operation, _requests.LIST_KEYS[operation], page_number)
+        return aiterate(walker, lambda number: self._execute(page_call(number)), prefetch=prefetch)
+
+    async def _upload(
+        self,
+        artifact: ArtifactInfo | None,
+        progress: ProgressCallback | bool | None,
+        build_call: Callable[[Artifact | None, ProgressCallback | None], Call],
+    ) -> Any:
+        # Zipping reads and compresses files: the async client does it in a worker thread.
+        zipped = await asyncio.to_thread(package_artifact, artifact, progress)
+        try:
+            callback = upload_progress(progress) if zipped is not None else None
+            return await self._execute(build_call(zipped, callback))
+        finally:
+            if zipped is not None:
+                zipped.close()
+
+    # --- block specs -----------------------------------------------------------------------
+
+    @overload
+    def list_specs(
+        self,
+        status: list[str] | None = None,
+        featured: bool | None = None,
+        name: str | None = None,
+        title: str | None = None,
+        sort: list[str] | None = None,
+        scope: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: Literal[False],
+        prefetch: int = 0,
+    ) -> Awaitable[JSON]: ...
+
+    @overload
+    def list_specs(
+        self,
+        status: list[str] | None = None,
+        featured: bool | None = None,
+        name: str | None = None,
+        title: str | None = None,
+        sort: list[str] | None = None,
+        scope: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: Literal[True] = True,
+        prefetch: int = 0,
+    ) -> AsyncIterator[JSON]: ...
+
+    def list_specs(
+        self,
+        status: list[str] | None = None,
+        featured: bool | None = None,
+        name: str | None = None,
+        title: str | None = None,
+        sort: list[str] | None = None,
+        scope: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: bool = True,
+        prefetch: int = 0,
+    ) -> AsyncIterator[JSON] | Awaitable[JSON]:
+        """List the published block specs (``GET /v1/blocks/specs/``), newest first, with each latest release.
+
+        Args:
+            status: Only specs with these statuses (available, unavailable, archived).
+            featured: Only featured specs.
+            name: Only specs whose name begins with this.
+            title: Only specs whose title begins with this.
+            sort: Ordering as ``["field:asc|desc", ...]``; fields createdAt, createdBy, name, title.
+            scope: Only specs with these scopes (private, public, shared).
+            page_size: Specs per page (the service's default is 25).
+            page_number: The page to return; with ``return_iterator`` the page to start from.
+            return_iterator: True (default) for a lazy async iterator over the specs of every page;
+                False for the one page as the service sent it.
+            prefetch: With the iterator, how many later pages to request ahead (default 0).
+
+        Returns:
+            An async iterator of spec dicts, or the page dict (``specs``, ``pageCount``, ``pageNumber``,
+            ``pageSize``, ``specCount``).
+
+        Raises:
+            BadRequestException, UnauthorizedException, ForbiddenException,
+            InternalServerErrorException: as the service answers (during iteration for the iterator).
+            PaginationError: A page lacks ``specs`` or ``pageCount``.
+            InvalidArgumentError: An argument has the wrong type or an unknown value.
+        """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_specs_call(status, featured, name, title, sort, scope, page_size, number)
+
+        page(page_number)  # check the arguments now, not at the first next()
+        return self._list("list_specs", page, page_number, return_iterator, prefetch)
+
+    async def create_spec(
+        self,
+        body: dict[str, Any],
+        artifact: ArtifactInfo | None = None,
+        featured: bool | None = None,
+        scope: str | None = None,
+        tenants: list[str] | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: bool = False,
+        progress: ProgressCallback | bool | None = None,
+    ) -> dict[str, str]:
+        """Create a block spec with its first release (``POST /v1/blocks/specs/``, multipart).
+
+        For each block kind, spec names are unique within a tenant.
+
+        Args:
+            body: The spec: ``version``, ``kind`` (workflow or service), ``metadata``, ``release``
+                and ``config`` (see the OpenAPI document's ``SpecCreateBody``).
+            artifact: ``{"path": DIR, "ignore_files": [...]}``: the build context to zip and
+                upload. ``ignore_files`` default to ``DIR/.dockerignore`` when it exists. Not
+                needed when the config uses existing images.
+            featured: Whether to feature the spec (the service's default is False).
+            scope: private (the service's default), public or shared.
+            tenants: With the shared scope, the tenants that can discover and deploy the spec.
+            parameters: ``{"build": [...], "run": [...]}`` parameter definitions.
+            auto_run_on_deploy: Whether a workflow runs when deployed.
+            validate: Only check the spec (``?validate=true``); nothing is created.
+            progress: A ``(phase, done, total)`` callback for packaging and upload; by default a
+                progress bar when output is a terminal or notebook, never in CI; False for none.
+
+        Returns:
+            ``{"id": spec_id}``; with ``validate=True``, ``{"success": ..., "message": ...}``.
+
+        Raises:
+            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
+            PayloadTooLargeException, UnprocessableEntityException,
+            InternalServerErrorException: as the service answers.
+            ArtifactError: The artifact directory cannot be packaged (missing, unsafe link,
+                over the 10 MiB limit, ...).
+            InvalidArgumentError: An argument has the wrong type or an unknown value.
+        """
+        # Check the other arguments before spending time on the zip.
+        _requests.create_spec_call(body, None, featured, scope, tenants, parameters, auto_run_on_deploy, validate)
+
+        def build(zipped: Artifact | None, callback: ProgressCallback | None) -> Call:
+            return _requests.create_spec_call(
+                body, zipped, featured, scope, tenants, parameters, auto_run_on_deploy, validate, callback
+            )
+
+        result: dict[str, str] = await self._upload(artifact, progress, build)
+        return result
+
+    async def describe_spec(self, spec_id: str) -> JSON:
+        """Describe a block spec and its latest release (``GET /v1/blocks/specs/{specId}``).
+
+        Args:
+            spec_id: The spec's id.
+
+        Returns:
+            The spec: ``id``, ``kind``, ``metadata``, ``latestRelease``, ``parameters``, ``scope``, ...
+
+        Raises:
+            NotFoundException: No such spec.
+            BadRequestException, UnauthorizedException, ForbiddenException,
+            InternalServerErrorException: as the service answers.
+        """
+        result: JSON = await self._execute(_requests.describe_spec_call(spec_id))
+        return result
+
+    async def update_spec_metadata(self, spec_id: str, body: dict[str, Any]) -> JSON:
+        """Update a spec's metadata and discoverability (``PATCH /v1/blocks/specs/{specId}``).
+
+        Args:
+            spec_id: The spec's id.
+            body: ``{"metadata": {...,"status"}, "featured": bool, "scope": str, "tenants": [...]}``.
+
+        Returns:
+            The updated spec.
+
+        Raises:
+            NotFoundException: No such spec.
+            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
+            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            InvalidArgumentError: ``body`` does not match the API's schema.
+        """
+        result: JSON = await self._execute(_requests.update_spec_metadata_call(spec_id, body))
+        return result
+
+    async def delete_spec(self, spec_id: str) -> JSON:
+        """Delete a block spec and all its releases (``DELETE /v1/blocks/specs/{specId}``).
+
+        Args:
+            spec_id: The spec's id.
+
+        Returns:
+            ``{}``.
+
+        Raises:
+            NotFoundException: No such spec.
+            ConflictException: The spec still has deployments.
+            UnauthorizedException, ForbiddenException, UnprocessableEntityException,
+            InternalServerErrorException: as the service answers.
+        """
+        result: JSON = await self._execute(_requests.delete_spec_call(spec_id))
+        return result
+
+    async def create_spec_release(
+        self,
+        spec_id: str,
+        body: dict[str, Any],
+        artifact: ArtifactInfo | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: bool = False,
+        progress: ProgressCallback | bool | None = None,
+    ) -> dict[str, Any]:
+        """Publish a new release of a spec (``POST /v1/blocks/specs/{specId}/releases``, multipart).
+
+        Args:
+            spec_id: The spec's id.
+            body: ``{"release": {"version", "notes"}, "config": {...}}``; the version must be a
+                semantic version above every existing release.
+            artifact: ``{"path": DIR, "ignore_files": [...]}``, as for :meth:`create_spec`.
+            parameters: ``{"build": [...], "run": [...]}`` parameter definitions.
+            auto_run_on_deploy: Whether a workflow runs when deployed.
+            validate: Only check the release (``?validate=true``); nothing is created.
+            progress: As for :meth:`create_spec`.
+
+        Returns:
+            ``{"id": spec_id, "release": {"version": ...}}``; with ``validate=True``, the validation result.
+
+        Raises:
+            NotFoundException: No such spec.
+            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
+            PayloadTooLargeException, UnprocessableEntityException,
+            InternalServerErrorException: as the service answers.
+            ArtifactError: The artifact directory cannot be packaged.
+            InvalidArgumentError: An argument has the wrong type or an unknown value.
+        """
+        _requests.create_spec_release_call(spec_id, body, None, parameters, auto_run_on_deploy, validate)
+
+        def build(zipped: Artifact | None, callback: ProgressCallback | None) -> Call:
+            return _requests.create_spec_release_call(
+                spec_id, body, zipped, parameters, auto_run_on_deploy, validate, callback
+            )
+
+        result: JSON = await self._upload(artifact, progress, build)
+        return result
+
+    @overload
+    def list_spec_releases(
+        self,
+        spec_id: str,
+        sort: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: Literal[False],
+        prefetch: int = 0,
+    ) -> Awaitable[JSON]: ...
+
+    @overload
+    def list_spec_releases(
+        self,
+        spec_id: str,
+        sort: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: Literal[True] = True,
+        prefetch: int = 0,
+    ) -> AsyncIterator[JSON]: ...
+
+    def list_spec_releases(
+        self,
+        spec_id: str,
+        sort: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: bool = True,
+        prefetch: int = 0,
+    ) -> AsyncIterator[JSON] | Awaitable[JSON]:
+        """List a spec's releases, newest first (``GET /v1/blocks/specs/{specId}/releases``).
+
+        Args:
+            spec_id: The spec's id.
+            sort: Ordering as ``["field:asc|desc", ...]``; fields createdAt, createdBy.
+            page_size: Releases per page.
+            page_number: The page to return; with ``return_iterator`` the page to start from.
+            return_iterator: True (default) for a lazy async iterator over every page's releases;
+                False for the one page as the service sent it.
+            prefetch: With the iterator, how many later pages to request ahead (default 0).
+
+        Returns:
+            An async iterator of release dicts, or the page dict (``releases``, ``pageCount``, ...).
+
+        Raises:
+            NotFoundException: No such spec.
+            BadRequestException, UnauthorizedException, ForbiddenException,
+            InternalServerErrorException: as the service answers.
+            PaginationError: A page lacks ``releases`` or ``pageCount``.
+        """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_releases_call(spec_id, sort, page_size, number)
+
+        page(page_number)
+        return self._list("list_spec_releases", page, page_number, return_iterator, prefetch)
+
+    async def describe_spec_release(self, spec_id: str, version: str) -> JSON:
+        """Describe one release of a spec (``GET /v1/blocks/specs/{specId}/releases/{release}``).
+
+        Args:
+            spec_id: The spec's id.
+            version: The release's semantic version, e.g. ``"1.0.0"``.
+
+        Returns:
+            The release: ``artifact``, ``config``, ``createdAt``, ``createdBy``, ``id``, ``notes``,
+            ``autoRunOnDeploy``, ``parameters``.
+
+        Raises:
+            NotFoundException: No such spec or release.
+            BadRequestException, UnauthorizedException, ForbiddenException,
+            InternalServerErrorException: as the service answers.
+        """
+        result: JSON = await self._execute(_requests.describe_spec_release_call(spec_id, version))
+        return result
+
+    # --- block deployments -----------------------------------------------------------------
+
+    async def create_deployment(self, body: dict[str, Any]) -> dict[str, str]:
+        """Deploy a spec release (``POST /v1/blocks/deployments/``); the latest release when none is given.
+
+        For each block kind, deployment names are unique within a tenant. A failure after the
+        request was sent is never retried, so a deployment is never created twice.
+
+        Args:
+            body: ``{"metadata": {...}, "parameters": {"build": {...}, "run": {...}},
+                "revision": {"notes": ...}, "spec": {"id": ..., "release": {"version": ...}}}``.
+
+        Returns:
+            ``{"id": deployment_id}``.
+
+        Raises:
+            NotFoundException: No such spec.
+            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
+            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            InvalidArgumentError: ``body`` does not match the API's schema.
+        """
+        result: dict[str, str] = await self._execute(_requests.create_deployment_call(body))
+        return result
+
+    @overload
+    def list_deployments(
+        self,
+        status: list[str] | None = None,
+        name: str | None = None,
+        title: str | None = None,
+        sort: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: Literal[False],
+        prefetch: int = 0,
+    ) -> Awaitable[JSON]: ...
+
+    @overload
+    def list_deployments(
+        self,
+        status: list[str] | None = None,
+        name: str | None = None,
+        title: str | None = None,
+        sort: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: Literal[True] = True,
+        prefetch: int = 0,
+    ) -> AsyncIterator[JSON]: ...
+
+    def list_deployments(
+        self,
+        status: list[str] | None = None,
+        name: str | None = None,
+        title: str | None = None,
+        sort: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: bool = True,
+        prefetch: int = 0,
+    ) -> AsyncIterator[JSON] | Awaitable[JSON]:
+        """List block deployments, newest first (``GET /v1/blocks/deployments/``).
+
+        Args:
+            status: Only deployments with these statuses (deploying, deployed, failed, ...).
+            name: Only deployments whose name begins with this.
+            title: Only deployments whose title begins with this.
+            sort: Ordering as ``["field:asc|desc", ...]``; fields createdAt, createdBy, name, title.
+            page_size: Deployments per page.
+            page_number: The page to return; with ``return_iterator`` the page to start from.
+            return_iterator: True (default) for a lazy async iterator over every page's deployments;
+                False for the one page as the service sent it.
+            prefetch: With the iterator, how many later pages to request ahead (default 0).
+
+        Returns:
+            An async iterator of deployment dicts, or the page dict (``deployments``, ``pageCount``, ...).
+
+        Raises:
+            BadRequestException, UnauthorizedException, ForbiddenException,
+            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            PaginationError: A page lacks ``deployments`` or ``pageCount``.
+        """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_deployments_call(status, name, title, sort, page_size, number)
+
+        page(page_number)
+        return self._list("list_deployments", page, page_number, return_iterator, prefetch)
+
+    async def describe_deployment(self, deployment_id: str) -> JSON:
+        """Describe a deployment and its latest revision (``GET /v1/blocks/deployments/{deploymentId}``).
+
+        Parameters whose definition sets ``hideValue`` come back masked.
+
+        Args:
+            deployment_id: The deployment's id.
+
+        Returns:
+            The deployment: ``id``, ``kind``, ``latestRevision``, ``metadata``, ``parameters``,
+            ``parent``, ``spec``.
+
+        Raises:
+            NotFoundException: No such deployment.
+            BadRequestException, UnauthorizedException, ForbiddenException,
+            InternalServerErrorException: as the service answers.
+        """
+        result: JSON = await self._execute(_requests.describe_deployment_call(deployment_id))
+        return result
+
+    async def update_deployment_metadata(self, deployment_id: str, body: dict[str, Any]) -> JSON:
+        """Update a deployment's metadata (``PATCH /v1/blocks/deployments/{deploymentId}``).
+
+        Args:
+            deployment_id: The deployment's id.
+            body: ``{"name", "title", "summary", "description", "descriptionContentType",
+                "imageUrl", "tags"}`` (all optional).
+
+        Returns:
+            The updated deployment.
+
+        Raises:
+            NotFoundException: No such deployment.
+            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
+            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            InvalidArgumentError: ``body`` does not match the API's schema.
+        """
+        result: JSON = await self._execute(_requests.update_deployment_metadata_call(deployment_id, body))
+        return result
+
+    async def redeploy(self, deployment_id: str) -> JSON:
+        """Redeploy a deployment as a new revision (``POST /v1/blocks/deployments/{deploymentId}/redeploy``).
+
+        Args:
+            deployment_id: The deployment's id.
+
+        Returns:
+            ``{"deploymentId": ..., "revision": n, "revisionId": ...}``.
+
+        Raises:
+            NotFoundException: No such deployment.
+            ConflictException: The deployment cannot be redeployed in its current state.
+            BadRequestException, UnauthorizedException, ForbiddenException,
+            InternalServerErrorException: as the service answers.
+        """
+        result: JSON = await self._execute(_requests.redeploy_call(deployment_id))
+        return result
+
+    async def delete_deployment(self, deployment_id: str) -> JSON:
+        """Delete a deployment (``DELETE /v1/blocks/deployments/{deploymentId}``).
+
+        Args:
+            deployment_id: The deployment's id.
+
+        Returns:
+            ``{}``.
+
+        Raises:
+            NotFoundException: No such deployment.
+            BadRequestException, UnauthorizedException, ForbiddenException,
+            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+        """
+        result: JSON = await self._execute(_requests.delete_deployment_call(deployment_id))
+        return result
+
+    async def create_deployment_revision(self, deployment_id: str, body: dict[str, Any]) -> JSON:
+        """Publish a new revision of a deployment (``POST /v1/blocks/deployments/{deploymentId}/revisions``).
+
+        Args:
+            deployment_id: The deployment's id.
+            body: ``{"release": {"version"}, "revision": {"notes"}, "parameters": {"build", "run"}}``;
+                the latest release when no version is given.
+
+        Returns:
+            ``{"id": deployment_id, "revision": n}``.
+
+        Raises:
+            NotFoundException: No such deployment or release.
+            ConflictException: The deployment's state does not allow a new revision.
+            BadRequestException, UnauthorizedException, ForbiddenException,
+            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            InvalidArgumentError: ``body`` does not match the API's schema.
+        """
+        result: JSON = await self._execute(_requests.create_revision_call(deployment_id, body))
+        return result
+
+    async def describe_deployment_revision(self, deployment_id: str, revision: str | int) -> JSON:
+        """Describe one revision of a deployment (``GET .../deployments/{deploymentId}/revisions/{revision}``).
+
+        Parameters whose definition sets ``hideValue`` come back masked.
+
+        Args:
+            deployment_id: The deployment's id.
+            revision: The revision number, as ``"2"`` or ``2``.
+
+        Returns:
+            The revision: ``createdAt``, ``createdBy``, ``id``, ``notes``, ``resources``,
+            ``revision``, ``status``, ``spec``, ``parameters``.
+
+        Raises:
+            NotFoundException: No such deployment or revision.
+            BadRequestException, UnauthorizedException, ForbiddenException,
+            InternalServerErrorException: as the service answers.
+            InvalidArgumentError: ``revision`` is not a revision number.
+        """
+        result: JSON = await self._execute(_requests.describe_revision_call(deployment_id, revision))
+        return result
+
+    @overload
+    def list_deployment_revisions(
+        self,
+        deployment_id: str,
+        sort: list[str] | None = None,
+        status: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: Literal[False],
+        prefetch: int = 0,
+    ) -> Awaitable[JSON]: ...
+
+    @overload
+    def list_deployment_revisions(
+        self,
+        deployment_id: str,
+        sort: list[str] | None = None,
+        status: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: Literal[True] = True,
+        prefetch: int = 0,
+    ) -> AsyncIterator[JSON]: ...
+
+    def list_deployment_revisions(
+        self,
+        deployment_id: str,
+        sort: list[str] | None = None,
+        status: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: bool = True,
+        prefetch: int = 0,
+    ) -> AsyncIterator[JSON] | Awaitable[JSON]:
+        """List a deployment's revisions (``GET /v1/blocks/deployments/{deploymentId}/revisions``).
+
+        Args:
+            deployment_id: The deployment's id.
+            sort: Ordering as ``["field:asc|desc", ...]``; fields createdAt, createdBy, name, title.
+            status: Only revisions with these statuses (deploying, deployed, superseded, ...).
+            page_size: Revisions per page.
+            page_number: The page to return; with ``return_iterator`` the page to start from.
+            return_iterator: True (default) for a lazy async iterator over every page's revisions
+                (read from ``revisions``, or ``deployments`` as older services send);
+                False for the one page as the service sent it.
+            prefetch: With the iterator, how many later pages to request ahead (default 0).
+
+        Returns:
+            An async iterator of revision dicts, or the page dict (``revisions``, ``pageCount``, ...).
+
+        Raises:
+            NotFoundException: No such deployment.
+            BadRequestException, UnauthorizedException, ForbiddenException,
+            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            PaginationError: A page lacks its revisions or ``pageCount``.
+        """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_revisions_call(deployment_id, sort, status, page_size, number)
+
+        page(page_number)
+        return self._list("list_deployment_revisions", page, page_number, return_iterator, prefetch)
+
+    # --- run parameters and related blocks ---------------------------------------------------
+
+    async def get_parameters(
+        self, deployment_id: str | None = None, fallback_params_file: str | os.PathLike[str] | None = None
+    ) -> JSON:
+        """Return a deployment's run parameters (``GET /v1/deployments/{deploymentId}/parameters/run``).
+
+        The deployment is ``PRESS_DEPLOYMENT_ID`` when set (it has the highest priority; an
+        empty value counts as unset), else ``deployment_id``; with neither, the parameters are
+        read from ``fallback_params_file``, a YAML (or JSON) mapping of names to values.
+
+        Args:
+            deployment_id: The deployment's id.
+            fallback_params_file: The file to read when there is no deployment id.
+
+        Returns:
+            The run parameters by name.
+
+        Raises:
+            MissingFallbackError (a TypeError): No deployment id and no file.
+            FallbackFileNotFoundError (a FileNotFoundError): The file does not exist.
+            EmptyFallbackFileError (a ValueError): The file is empty.
+            InvalidFallbackFileError (a TypeError): The file is not YAML/JSON, or not a mapping.
+            NotFoundException, BadRequestException, UnauthorizedException, ForbiddenException,
+            InternalServerErrorException: as the service answers.
+        """
+        return await arun(parameters_plan(deployment_id, fallback_params_file), self._execute)
+
+    async def patch_parameters(self, deployment_id: str, body: dict[str, Any]) -> JSON:
+        """Merge new values into a deployment's run parameters (``PATCH .../parameters/run``).
+
+        Args:
+            deployment_id: The deployment's id.
+            body: The parameter values to set, by name.
+
+        Returns:
+            The run parameters after the update.
+
+        Raises:
+            NotFoundException: No such deployment.
+            BadRequestException, UnauthorizedException, ForbiddenException,
+            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+        """
+        result: JSON = await self._execute(_requests.patch_parameters_call(deployment_id, body))
+        return result
+
+    async def get_related_block_details(
+        self, deployment_id: str | None = None, fallback_details_file: str | os.PathLike[str] | None = None
+    ) -> list[JSON]:
+        """List the blocks deployed by the same app as a deployment.
+
+        The deployment is chosen as for :meth:`get_parameters`. It is described; when it has a
+        parent app, ``GET /v1/apps/deployments/{parent}`` gives the blocks of the app's latest
+        revision; without one the result is ``[]``. With no deployment id the blocks are read
+        from ``fallback_details_file``, a YAML (or JSON) list of mappings.
+
+        Args:
+            deployment_id: The deployment's id.
+            fallback_details_file: The file to read when there is no deployment id.
+
+        Returns:
+            A list of ``{"id", "resource_id", "kind", "name", "status"}`` dicts (missing fields are None).
+
+        Raises:
+            MissingFallbackError (a TypeError): No deployment id and no file.
+            FallbackFileNotFoundError (a FileNotFoundError): The file does not exist.
+            EmptyFallbackFileError (a ValueError): The file is empty.
+            InvalidFallbackFileError (a TypeError): The file is not YAML/JSON, or has the wrong shape.
+            NotFoundException, BadRequestException, UnauthorizedException, ForbiddenException,
+            InternalServerErrorException: as the service answers.
+        """
+        return await arun(related_blocks_plan(deployment_id, fallback_details_file), self._execute)

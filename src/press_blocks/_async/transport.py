@@ -1,0 +1,77 @@
+"""Sending calls over one ``httpx.AsyncClient``: one attempt at a time, with retries as the policy allows.
+
+Building each attempt's request and reading its outcome is shared with the sync transport
+(:class:`~press_blocks._calls.TransportCore`); this module only sends, reads and waits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+
+from press_blocks._calls import BodyReader, Call, TransportCore, tls_options, undecodable
+from press_blocks._config import Settings
+from press_blocks._retry import Outcome, RetryPolicy
+
+__all__ = ["AsyncTransport"]
+
+
+class AsyncTransport(TransportCore):
+    """Runs calls over one ``httpx.AsyncClient`` (kept alive, shared by every call of a session).
+
+    A client handed in is used as it is, never changed, and never closed here.
+    """
+
+    http_client: httpx.AsyncClient
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        http_client: httpx.AsyncClient | None = None,
+        policy: RetryPolicy | None = None,
+    ) -> None:
+        super().__init__(settings, policy)
+        self._owns_client = http_client is None
+        self.http_client = http_client or httpx.AsyncClient(timeout=settings.timeout, **tls_options(settings.base_url))
+        self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
+
+    async def execute(self, call: Call, *, timeout: httpx.Timeout | None = None, max_retries: int | None = None) -> Any:
+        """Send ``call`` with retries as the policy allows; return its JSON or raise a typed error."""
+        policy = self.retry_policy(max_retries)
+        attempt = 0
+        while True:
+            request = self.prepare(call, timeout)
+            outcome = await self._attempt(request)
+            delay = policy.delay(call.retry, attempt, outcome)
+            if delay is None:
+                return self.finish(call, request, outcome)
+            self.log_retry(call, attempt, outcome, delay)
+            await self._sleep(delay)
+            attempt += 1
+
+    async def _attempt(self, request: httpx.Request) -> Outcome:
+        try:
+            response = await self.http_client.send(request, stream=True, follow_redirects=False)
+        except httpx.TransportError as exc:
+            return Outcome(error=exc)
+        try:
+            reader = BodyReader(response, self.max_response_bytes)
+            async for chunk in response.aiter_bytes():
+                reader.add(chunk)
+            return Outcome(response=response, body=reader.body())
+        except httpx.TransportError as exc:
+            return Outcome(error=exc)
+        except httpx.DecodingError as exc:
+            # The body could not be un-gzipped (a mislabelled proxy answer): not JSON, not retryable.
+            raise undecodable(response, f"body cannot be decoded: {exc}") from exc
+        finally:
+            await response.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connection pool, if this transport created it."""
+        if self._owns_client:
+            await self.http_client.aclose()

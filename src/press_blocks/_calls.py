@@ -1,0 +1,268 @@
+"""A call, and everything about sending one that the sync and async transports share.
+
+A :class:`Call` is a generated endpoint module (its ``build_request`` makes the request
+without sending it) with the arguments to build it from. :class:`TransportCore` turns a
+call into an ``httpx.Request`` for one attempt — our headers, a fresh request id, the
+token, the timeout — and turns what came back into JSON or a typed error. The two
+transports (``_async/transport.py`` and the ``_sync`` copy generated from it) only send,
+read and wait.
+
+Nothing here changes the ``httpx`` client it is given: every setting travels on the
+request, and redirects are never followed, so the token only goes to the base URL's origin.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
+
+import httpx
+
+from press_blocks import _constants
+from press_blocks._config import Settings, redacted_url, upload_timeout_for
+from press_blocks._retry import Outcome, RetryKind, RetryPolicy
+from press_blocks.errors import (
+    APIConnectionError,
+    APITimeoutError,
+    InvalidArgumentError,
+    ResponseDecodeError,
+    ResponseTooLargeError,
+    status_error_class,
+)
+
+if TYPE_CHECKING:
+    from press_blocks_api.types import EndpointRequest
+
+__all__ = ["BodyReader", "Call", "TransportCore", "operation_call", "tls_options"]
+
+logger = logging.getLogger("press_blocks")
+
+
+@dataclass(frozen=True)
+class Call:
+    """One API call: a generated endpoint module and how to build its arguments.
+
+    ``arguments`` is called once per attempt, so a multipart upload gets a fresh,
+    fully readable body every time it is sent.
+    """
+
+    endpoint: ModuleType
+    arguments: Callable[[], dict[str, Any]]
+    retry: RetryKind = RetryKind.IDEMPOTENT
+    upload: bool = False
+
+    @property
+    def method(self) -> str:
+        """The HTTP method, as the document declares it."""
+        method: str = self.endpoint.METHOD
+        return method
+
+    @property
+    def operation(self) -> str:
+        """The endpoint module's name, as logs show it."""
+        return self.endpoint.__name__.rsplit(".", 1)[-1]
+
+    def build(self) -> EndpointRequest:
+        """Build the request of one attempt, without sending it."""
+        request: EndpointRequest = self.endpoint.build_request(**self.arguments())
+        return request
+
+
+def operation_call(operation: object, arguments: Mapping[str, Any]) -> Call:
+    """Return the call of any generated operation module, retried as its method allows."""
+    build = getattr(operation, "build_request", None)
+    method = getattr(operation, "METHOD", None)
+    if not isinstance(operation, ModuleType) or not callable(build) or not isinstance(method, str):
+        raise InvalidArgumentError(
+            "operation must be a generated endpoint module, such as "
+            f"press_blocks_api.api.block_specs.describe_spec; not {operation!r}."
+        )
+    fixed = dict(arguments)
+    retry = RetryKind.UNSAFE if method == "POST" else RetryKind.IDEMPOTENT
+    return Call(operation, lambda: dict(fixed), retry=retry)
+
+
+def tls_options(base_url: str) -> dict[str, Any]:
+    """Skip loading the CA bundle for a plain-HTTP base URL: it is most of a client's build time, and unused.
+
+    Requests only go to the base URL and redirects are not followed, so an ``http://`` client
+    makes no TLS connection; the context it gets trusts no CA, so one would fail, not go unchecked.
+    """
+    if httpx.URL(base_url).scheme != "http":
+        return {}
+    import ssl
+
+    return {"verify": ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)}
+
+
+class BodyReader:
+    """Collects a response body chunk by chunk (decompressed), refusing more than ``limit`` bytes."""
+
+    def __init__(self, response: httpx.Response, limit: int) -> None:
+        self.response = response
+        self.limit = limit
+        self.size = 0
+        self.chunks: list[bytes] = []
+        declared = response.headers.get("content-length")
+        if declared is not None and declared.isdigit() and int(declared) > limit:
+            raise self._too_large(int(declared))
+
+    def add(self, chunk: bytes) -> None:
+        """Keep one chunk, or raise when the body grows past the limit."""
+        self.size += len(chunk)
+        if self.size > self.limit:
+            self.chunks.clear()
+            raise self._too_large(self.size)
+        self.chunks.append(chunk)
+
+    def body(self) -> bytes:
+        """The whole body; the response reads as if ``read()`` had been called."""
+        body = self.chunks[0] if len(self.chunks) == 1 else b"".join(self.chunks)
+        self.chunks.clear()
+        # What httpx.Response.read() stores: error handlers can still use .content/.json().
+        self.response._content = body
+        return body
+
+    def _too_large(self, size: int) -> ResponseTooLargeError:
+        method, url, request_id = describe(self.response.request)
+        return ResponseTooLargeError(
+            f"The {self.response.status_code} response to {method} {self.response.url.raw_path.decode()} is larger "
+            f"than {self.limit:,} bytes (at least {size:,}; request {request_id}); raise max_response_bytes if "
+            "it is expected.",
+            method=method,
+            url=url,
+            request_id=request_id,
+            limit=self.limit,
+        )
+
+
+def describe(request: httpx.Request) -> tuple[str, str, str | None]:
+    """The method, URL and request id of ``request``, as errors carry them."""
+    return request.method, str(request.url), request.headers.get(_constants.REQUEST_ID_HEADER)
+
+
+class TransportCore:
+    """What both transports do around sending: build each attempt's request, and read the outcome."""
+
+    http_client: httpx.Client | httpx.AsyncClient
+
+    def __init__(self, settings: Settings, policy: RetryPolicy | None) -> None:
+        self.settings = settings
+        self.policy = (policy or RetryPolicy()).with_max_retries(settings.max_retries)
+        self.max_response_bytes = _constants.MAX_RESPONSE_BYTES
+        self._base_url = settings.base_url
+
+    def retry_policy(self, max_retries: int | None) -> RetryPolicy:
+        """The policy of one call: the session's, with another retry count when given."""
+        return self.policy if max_retries is None else self.policy.with_max_retries(max_retries)
+
+    def timeout_for(self, call: Call, timeout: httpx.Timeout | None) -> httpx.Timeout:
+        """The timeout of one call: the session's, or the client's override; uploads write for longer."""
+        if timeout is None:
+            return self.settings.upload_timeout if call.upload else self.settings.timeout
+        return upload_timeout_for(timeout) if call.upload else timeout
+
+    def prepare(self, call: Call, timeout: httpx.Timeout | None) -> httpx.Request:
+        """Build the ``httpx.Request`` of one attempt: the endpoint's request with our headers and timeout."""
+        spec = call.build()
+        headers: dict[str, Any] = dict(spec.headers) if spec.headers else {}
+        headers["Authorization"] = self.settings.token.reveal()
+        headers["User-Agent"] = _constants.USER_AGENT
+        headers["Accept"] = _constants.ACCEPT
+        headers[_constants.REQUEST_ID_HEADER] = str(uuid.uuid4())
+        # The path is the generated one (it always starts with "/"), so the URL, and with it the
+        # token, stays on the base URL's origin.
+        return self.http_client.build_request(
+            spec.method,
+            self._base_url + spec.url,
+            params=spec.params,
+            headers=headers,
+            cookies=spec.cookies,
+            json=spec.json,
+            data=spec.data,
+            files=spec.files,
+            content=spec.content,
+            timeout=self.timeout_for(call, timeout),
+        )
+
+    def finish(self, call: Call, request: httpx.Request, outcome: Outcome) -> Any:
+        """Return the JSON of a successful response, or raise the typed error for the outcome."""
+        if outcome.error is not None:
+            raise self.connection_error(request, outcome.error) from outcome.error
+        response = outcome.response
+        assert response is not None
+        body = outcome.body
+        if 200 <= response.status_code < 300:
+            if not body.strip():
+                return {}
+            try:
+                return json.loads(body)
+            except ValueError as exc:
+                kind = response.headers.get("content-type", "no content type")
+                raise undecodable(response, f"is not JSON ({kind}, {len(body)} bytes)") from exc
+        method, url, request_id = describe(request)
+        error_class = status_error_class(response.status_code)
+        raise error_class(
+            status_code=response.status_code,
+            method=method,
+            url=url,
+            request_id=request_id,
+            body=_error_body(response, body),
+            response=response,
+        )
+
+    def connection_error(self, request: httpx.Request, error: Exception) -> APIConnectionError:
+        """The package error for a request that got no HTTP answer."""
+        method, url, request_id = describe(request)
+        where = (
+            f"{method} {request.url.raw_path.decode()}, request {request_id}; "
+            f"base URL {redacted_url(self._base_url)}, stage {self.settings.stage}"
+        )
+        reason = str(error) or type(error).__name__
+        if isinstance(error, httpx.TimeoutException):
+            return APITimeoutError(
+                f"Request timed out: {reason} ({where})", method=method, url=url, request_id=request_id
+            )
+        return APIConnectionError(
+            f"Connection failed: {reason} ({where})", method=method, url=url, request_id=request_id
+        )
+
+    def log_retry(self, call: Call, attempt: int, outcome: Outcome, delay: float) -> None:
+        """Say at DEBUG level why a call is tried again (never with the token)."""
+        if outcome.error is not None:
+            reason = type(outcome.error).__name__
+        else:
+            assert outcome.response is not None
+            reason = f"status {outcome.response.status_code}"
+        logger.debug(
+            "retrying %s %s after %s (attempt %d), waiting %.2fs",
+            call.method,
+            call.operation,
+            reason,
+            attempt + 1,
+            delay,
+        )
+
+
+def undecodable(response: httpx.Response, problem: str) -> ResponseDecodeError:
+    """The error for a 2xx whose body is not the JSON it should be."""
+    method, url, request_id = describe(response.request)
+    return ResponseDecodeError(
+        f"{response.status_code} response {problem} ({method} {response.url.raw_path.decode()}, request {request_id})",
+        method=method,
+        url=url,
+        request_id=request_id,
+        response=response,
+    )
+
+
+def _error_body(response: httpx.Response, body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except ValueError:
+        return response.text

@@ -1,0 +1,61 @@
+"""Every default of the client in one place: hosts, timeouts, retries, limits and wire names.
+
+Artifact packaging keeps its own limits beside its code (``artifacts.DEFAULT_MAX_ARTIFACT_SIZE``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Final
+
+from press_blocks._version import __version__
+
+#: Press hosts by stage, as the official SDK builds them; ``latest`` is an alias of ``dev``.
+STAGE_HOSTS: Final[Mapping[str, str]] = {
+    "prod": "https://press.peak.ai",
+    "latest": "https://press.dev.peak.ai",
+    "dev": "https://press.dev.peak.ai",
+    "test": "https://press.test.peak.ai",
+    "beta": "https://press.beta.peak.ai",
+    "parvati": "https://press.parvati.peak.ai",
+}
+DEFAULT_STAGE: Final = "prod"
+
+# --- environment variables ------------------------------------------------------------------
+TOKEN_VARIABLES: Final = ("PEAK_AUTH_TOKEN", "API_KEY")
+STAGE_VARIABLES: Final = ("PEAK__STAGE", "STAGE")
+BASE_URL_VARIABLE: Final = "PRESS_BASE_URL"
+DEPLOYMENT_ID_VARIABLE: Final = "PRESS_DEPLOYMENT_ID"
+
+# --- timeouts (seconds) ---------------------------------------------------------------------
+#: Connecting to the service.
+CONNECT_TIMEOUT: Final = 10.0
+#: Each read or write of an ordinary request.
+READ_WRITE_TIMEOUT: Final = 60.0
+#: Each write of an artifact upload: up to 10 MiB, and the service unpacks it before answering.
+UPLOAD_WRITE_TIMEOUT: Final = 300.0
+
+# --- retries --------------------------------------------------------------------------------
+MAX_RETRIES: Final = 3
+#: Backoff: a uniform wait in [0, INITIAL_DELAY * 2**attempt], capped at MAX_DELAY.
+INITIAL_DELAY: Final = 0.5
+MAX_DELAY: Final = 8.0
+#: A longer Retry-After ends the retries, so callers see the error instead of a silent sleep.
+MAX_RETRY_AFTER: Final = 60.0
+#: Statuses retried for calls that are safe to repeat.
+IDEMPOTENT_RETRY_STATUSES: Final = frozenset({429, 502, 503, 504})
+#: Statuses retried for a POST, and only when the service says when (Retry-After).
+UNSAFE_RETRY_STATUSES: Final = frozenset({429, 503})
+
+# --- responses ------------------------------------------------------------------------------
+#: The largest response body read, after decompression: far above any real answer.
+MAX_RESPONSE_BYTES: Final = 64 * 2**20
+
+# --- pagination -----------------------------------------------------------------------------
+#: Later pages requested ahead while iterating; 0 reads one page at a time.
+PREFETCH: Final = 0
+
+# --- what every request carries -------------------------------------------------------------
+USER_AGENT: Final = f"press-blocks/{__version__}"
+REQUEST_ID_HEADER: Final = "x-peak-requestId"
+ACCEPT: Final = "application/json"

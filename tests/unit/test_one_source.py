@@ -1,0 +1,101 @@
+"""Block and AsyncBlock come from one source: the sync file is fresh, and the two surfaces agree method by method."""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import subprocess
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from press_blocks import AsyncBlock, Block
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "unasync.py"
+#: The async names whose sync twins are spelled differently.
+RENAMED = {"aclose": "close", "__aenter__": "__enter__", "__aexit__": "__exit__"}
+
+
+def _unasync() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("unasync_script", SCRIPT)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _public(cls: type) -> dict[str, object]:
+    return {
+        name: member
+        for name, member in vars(cls).items()
+        if callable(member) and (not name.startswith("_") or name in {"__init__", *RENAMED, *RENAMED.values()})
+    }
+
+
+def test_the_sync_files_are_what_unasync_writes() -> None:
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), "--check"], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-4000:]
+
+
+def test_the_check_catches_a_hand_edit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    unasync = _unasync()
+    for path in (ROOT / "src" / "press_blocks" / "_sync").glob("*.py"):
+        (tmp_path / path.name).write_text(path.read_text())
+    monkeypatch.setattr(unasync, "TARGET", tmp_path)
+    assert unasync.main(["--check"]) == 0
+    edited = tmp_path / "block.py"
+    edited.write_text(edited.read_text().replace('"""Describe a block spec', '"""Look at a block spec'))
+    assert unasync.main(["--check"]) == 1
+    assert unasync.main([]) == 0  # rewriting restores it
+    assert unasync.main(["--check"]) == 0
+
+
+def test_the_same_methods_in_both() -> None:
+    sync, asynchronous = _public(Block), _public(AsyncBlock)
+    assert {RENAMED.get(name, name) for name in asynchronous} == set(sync)
+    assert len([n for n in sync if not n.startswith("_") and n not in {"close", "with_options"}]) == 20
+
+
+@pytest.mark.parametrize("name", sorted(_public(AsyncBlock)))
+def test_each_method_has_the_same_parameters_defaults_and_docstring(name: str) -> None:
+    unasync = _unasync()
+    asynchronous = getattr(AsyncBlock, name)
+    sync = getattr(Block, RENAMED.get(name, name))
+    async_parameters = inspect.signature(asynchronous).parameters
+    sync_parameters = inspect.signature(sync).parameters
+    assert [(p.name, p.kind, p.default) for p in async_parameters.values()] == [
+        (p.name, p.kind, p.default) for p in sync_parameters.values()
+    ]
+    assert asynchronous.__doc__ is not None or name.startswith("__")
+    assert sync.__doc__ == (unasync.unasync_text(asynchronous.__doc__) if asynchronous.__doc__ else None)
+
+
+def test_docstrings_are_static_and_specific() -> None:
+    """Each method documents itself in its source (IDEs and help() read it), not by copying at import."""
+    for cls in (Block, AsyncBlock):
+        for name in ("describe_spec", "list_specs", "create_spec", "get_related_block_details"):
+            source = inspect.getsource(getattr(cls, name))
+            assert '"""' in source, (cls.__name__, name)
+            assert getattr(cls, name).__doc__.split("\n", 1)[0] in source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("async def f(self) -> AsyncIterator[JSON]:", "def f(self) -> Iterator[JSON]:"),
+        ("return await self._execute(call)", "return self._execute(call)"),
+        ("zipped = await asyncio.to_thread(package_artifact, a, b)", "zipped = package_artifact(a, b)"),
+        ("-> AsyncIterator[JSON] | Awaitable[JSON]:", "-> Iterator[JSON] | JSON:"),
+        ("async with session: await client.aclose()", "with session: client.close()"),
+        ("an async iterator", "an iterator"),
+        ("raclosed = 1", "raclosed = 1"),
+    ],
+)
+def test_the_substitutions(text: str, expected: str) -> None:
+    assert _unasync().unasync_text(text) == expected
