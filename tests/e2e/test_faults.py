@@ -15,7 +15,7 @@ from press_blocks import (
     InternalServerErrorException,
     TooManyRequestsException,
 )
-from press_blocks._notebook import write_artifact_dir
+from press_blocks.demo._notebook_flow import write_artifact_dir
 from press_blocks.emulator import Emulator, FaultRule, RunningEmulator
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(60)]

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from press_blocks._notebook import NotebookFlow, write_artifact_dir
+from press_blocks.demo._notebook_flow import NotebookFlow, write_artifact_dir
 from press_blocks.emulator import Emulator, RunningEmulator
 
 pytestmark = pytest.mark.e2e

@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 from typing import Any, TextIO
 
-from press_blocks._notebook import NotebookFlow, write_artifact_dir
+from press_blocks.demo._notebook_flow import NotebookFlow, write_artifact_dir
 from press_blocks.errors import PressBlocksError
 
 __all__ = ["run_demo"]
