@@ -1,4 +1,9 @@
-"""The baseline: bare httpx making the same GETs, ``calls`` (httpx.Client) and ``fanout`` (httpx.AsyncClient)."""
+"""The baseline: bare httpx doing the same work.
+
+``calls`` (httpx.Client) and ``fanout`` (httpx.AsyncClient) make the same GETs; ``artifact``
+is the memory floor of an upload: ``import httpx``, zip every file of the tree with
+``zipfile`` into a temporary file, and POST it as the same multipart ``create_spec``.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,9 @@ import asyncio
 from typing import Any
 
 import httpx
-from _common import arguments, base_url, clock, expect, median, report, spec_id, token
+from _common import arguments, base_url, clock, expect, load_body, median, report, spec_id, token
 
-TASKS = ("calls", "fanout")
+TASKS = ("calls", "fanout", "artifact")
 
 
 def calls(n: int) -> dict[str, Any]:
@@ -54,9 +59,37 @@ def fanout(n: int, concurrency: int, singles: int) -> dict[str, Any]:
     return asyncio.run(run())
 
 
+def artifact(tree: str, body_path: str) -> dict[str, Any]:
+    import json
+    import os
+    import tempfile
+    import zipfile
+
+    with tempfile.TemporaryFile() as spool:
+        with zipfile.ZipFile(spool, "w", zipfile.ZIP_DEFLATED) as archive:
+            for folder, _, names in os.walk(tree):
+                for name in sorted(names):
+                    path = os.path.join(folder, name)
+                    archive.write(path, os.path.relpath(path, tree))
+        spool.seek(0)
+        files = {
+            "spec": (None, json.dumps(load_body(body_path)).encode(), "text/plain"),
+            "artifact": ("artifact.zip", spool, "application/zip"),
+        }
+        with httpx.Client(base_url=base_url(), timeout=300) as client:
+            result = client.post("/v1/blocks/specs/", files=files, headers={"Authorization": token()}).json()
+    expect(result.get("id") == "spec-created", f"upload returned {result!r}")
+    return {"id": result["id"]}
+
+
 def main() -> None:
     args = arguments(TASKS)
-    result = calls(args.n) if args.task == "calls" else fanout(args.n, args.concurrency, args.singles)
+    if args.task == "calls":
+        result = calls(args.n)
+    elif args.task == "fanout":
+        result = fanout(args.n, args.concurrency, args.singles)
+    else:
+        result = artifact(args.tree, args.body)
     report(args.out, **result)
 
 
