@@ -27,8 +27,9 @@ TARGET = PACKAGE / "_sync"
 #: Applied in order, each to the whole text. Word boundaries keep ``aclose`` from matching ``raclosed``.
 SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\bawait asyncio\.to_thread\((\w+), ", r"\1("),
-    (r"\bimport asyncio\b", "import time"),
+    (r"\bimport asyncio\b", ""),
     (r"\basyncio\.sleep\b", "time.sleep"),
+    (r"\basync_attempt_deadline\b", "attempt_deadline"),
     (r"\bAsyncBlock\b", "Block"),
     (r"\bAsyncTransport\b", "Transport"),
     (r"\bAsyncIterator\b", "Iterator"),

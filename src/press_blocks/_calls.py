@@ -13,8 +13,10 @@ request, and redirects are never followed, so the token only goes to the base UR
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import time
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -38,7 +40,16 @@ from press_blocks.errors import (
 if TYPE_CHECKING:
     from press_blocks_api.types import EndpointRequest
 
-__all__ = ["BodyReader", "Call", "TransportCore", "operation_call", "tls_options"]
+__all__ = [
+    "BodyReader",
+    "Call",
+    "DeadlineExceeded",
+    "TransportCore",
+    "async_attempt_deadline",
+    "attempt_deadline",
+    "operation_call",
+    "tls_options",
+]
 
 logger = logging.getLogger("press_blocks")
 
@@ -55,6 +66,8 @@ class Call:
     arguments: Callable[[], dict[str, Any]]
     retry: RetryKind = RetryKind.IDEMPOTENT
     upload: bool = False
+    #: Whether a 2xx must carry a JSON object (every method's answer); False takes any JSON.
+    returns_object: bool = True
 
     @property
     def method(self) -> str:
@@ -84,7 +97,7 @@ def operation_call(operation: object, arguments: Mapping[str, Any]) -> Call:
         )
     fixed = dict(arguments)
     retry = RetryKind.UNSAFE if method == "POST" else RetryKind.IDEMPOTENT
-    return Call(operation, lambda: dict(fixed), retry=retry)
+    return Call(operation, lambda: dict(fixed), retry=retry, returns_object=False)
 
 
 def tls_options(base_url: str) -> dict[str, Any]:
@@ -100,12 +113,37 @@ def tls_options(base_url: str) -> dict[str, Any]:
     return {"verify": ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)}
 
 
-class BodyReader:
-    """Collects a response body chunk by chunk (decompressed), refusing more than ``limit`` bytes."""
+class DeadlineExceeded(httpx.TimeoutException):
+    """One attempt took longer than its deadline in all (a timeout: retried as a read timeout is)."""
 
-    def __init__(self, response: httpx.Response, limit: int) -> None:
+
+def attempt_deadline(seconds: float) -> contextlib.nullcontext[None]:
+    """The sync transport's deadline scope: none; it checks the deadline between body chunks."""
+    return _NO_SCOPE
+
+
+def async_attempt_deadline(seconds: float) -> contextlib.AbstractAsyncContextManager[object]:
+    """Cancel what runs inside once ``seconds`` have passed (raises ``TimeoutError`` there)."""
+    import asyncio
+
+    return asyncio.timeout(seconds)
+
+
+_NO_SCOPE: contextlib.nullcontext[None] = contextlib.nullcontext()
+
+
+class BodyReader:
+    """Collects a response body chunk by chunk (decompressed), refusing more than ``limit`` bytes.
+
+    It also stops a body that is still arriving when the attempt's deadline (``time.monotonic``)
+    has passed: a server trickling bytes cannot hold a call past it.
+    """
+
+    def __init__(self, response: httpx.Response, limit: int, deadline_at: float, deadline: float) -> None:
         self.response = response
         self.limit = limit
+        self.deadline_at = deadline_at
+        self.deadline = deadline
         self.size = 0
         self.chunks: list[bytes] = []
         declared = response.headers.get("content-length")
@@ -115,6 +153,8 @@ class BodyReader:
     def add(self, chunk: bytes) -> None:
         """Keep one chunk, or raise when the body grows past the limit."""
         self.size += len(chunk)
+        if time.monotonic() > self.deadline_at:
+            raise deadline_exceeded(self.deadline, self.response.request)
         if self.size > self.limit:
             self.chunks.clear()
             raise self._too_large(self.size)
@@ -141,6 +181,14 @@ class BodyReader:
         )
 
 
+def deadline_exceeded(deadline: float, request: httpx.Request) -> DeadlineExceeded:
+    """The timeout error of an attempt that outlived its deadline."""
+    return DeadlineExceeded(
+        f"the attempt took longer than its {deadline:g} s deadline (set deadline=... on the Session or with_options)",
+        request=request,
+    )
+
+
 def describe(request: httpx.Request) -> tuple[str, str, str | None]:
     """The method, URL and request id of ``request``, as errors carry them."""
     return request.method, str(request.url), request.headers.get(_constants.REQUEST_ID_HEADER)
@@ -154,7 +202,7 @@ class TransportCore:
     def __init__(self, settings: Settings, policy: RetryPolicy | None) -> None:
         self.settings = settings
         self.policy = (policy or RetryPolicy()).with_max_retries(settings.max_retries)
-        self.max_response_bytes = _constants.MAX_RESPONSE_BYTES
+        self.max_response_bytes = settings.max_response_bytes
         self._base_url = settings.base_url
 
     def retry_policy(self, max_retries: int | None) -> RetryPolicy:
@@ -166,6 +214,12 @@ class TransportCore:
         if timeout is None:
             return self.settings.upload_timeout if call.upload else self.settings.timeout
         return upload_timeout_for(timeout) if call.upload else timeout
+
+    def deadline_for(self, call: Call, deadline: float | None) -> float:
+        """The deadline of each attempt of one call: the client's override, else the session's."""
+        if deadline is None:
+            return self.settings.upload_deadline if call.upload else self.settings.deadline
+        return max(deadline, self.settings.upload_deadline) if call.upload else deadline
 
     def prepare(self, call: Call, timeout: httpx.Timeout | None) -> httpx.Request:
         """Build the ``httpx.Request`` of one attempt: the endpoint's request with our headers and timeout."""
@@ -201,10 +255,15 @@ class TransportCore:
             if not body.strip():
                 return {}
             try:
-                return json.loads(body)
+                result = json.loads(body)
             except ValueError as exc:
                 kind = response.headers.get("content-type", "no content type")
                 raise undecodable(response, f"is not JSON ({kind}, {len(body)} bytes)") from exc
+            except RecursionError as exc:
+                raise undecodable(response, "is JSON nested too deeply to decode") from exc
+            if call.returns_object and not isinstance(result, dict):
+                raise undecodable(response, f"is a JSON {_json_kind(result)}, not the object {call.operation} returns")
+            return result
         method, url, request_id = describe(request)
         error_class = status_error_class(response.status_code)
         raise error_class(
@@ -224,6 +283,9 @@ class TransportCore:
             f"base URL {redacted_url(self._base_url)}, stage {self.settings.stage}"
         )
         reason = str(error) or type(error).__name__
+        timeout_reason = _timeout_reason(request, error)
+        if timeout_reason is not None and timeout_reason != reason:
+            reason = f"{timeout_reason}: {reason}"
         if isinstance(error, httpx.TimeoutException):
             return APITimeoutError(
                 f"Request timed out: {reason} ({where})", method=method, url=url, request_id=request_id
@@ -264,5 +326,32 @@ def undecodable(response: httpx.Response, problem: str) -> ResponseDecodeError:
 def _error_body(response: httpx.Response, body: bytes) -> Any:
     try:
         return json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):
         return response.text
+
+
+def _json_kind(value: object) -> str:
+    if value is None:
+        return "null"
+    return {list: "array", str: "string", bool: "boolean"}.get(type(value), "number")
+
+
+_TIMEOUT_PHASES: dict[type[Exception], tuple[str, str]] = {
+    httpx.ConnectTimeout: ("connect", "connecting"),
+    httpx.ReadTimeout: ("read", "waiting for data"),
+    httpx.WriteTimeout: ("write", "sending data"),
+    httpx.PoolTimeout: ("pool", "waiting for a free connection"),
+}
+
+
+def _timeout_reason(request: httpx.Request, error: Exception) -> str | None:
+    """Which timeout expired, with its setting: a deadline, or one of httpx's per-operation timeouts."""
+    if isinstance(error, DeadlineExceeded):
+        return str(error)
+    phase = _TIMEOUT_PHASES.get(type(error))
+    if phase is None:
+        return None
+    key, doing = phase
+    seconds = request.extensions.get("timeout", {}).get(key)
+    limit = f"{seconds:g} s" if isinstance(seconds, int | float) else "its"
+    return f"{limit} {key} timeout expired while {doing} (set timeout=...)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from press_blocks._config import is_retry_count
+from press_blocks._config import checked_timeout, is_retry_count
 from press_blocks._session import Session
 from press_blocks.errors import InvalidArgumentError
 
@@ -35,12 +35,10 @@ def choose_options(
     max_retries: int | None,
 ) -> tuple[httpx.Timeout | None, int | None]:
     """Return the timeout and retry count a ``with_options`` copy gets: the new ones where given."""
-    import httpx
-
     if max_retries is not None and not is_retry_count(max_retries):
         raise InvalidArgumentError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
     return (
-        httpx.Timeout(timeout) if timeout is not None else current_timeout,
+        checked_timeout(timeout) if timeout is not None else current_timeout,
         current_retries if max_retries is None else max_retries,
     )
 

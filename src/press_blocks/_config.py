@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import httpx
 
 from press_blocks import _constants
-from press_blocks.errors import ConfigurationError, InvalidStageError, MissingCredentialsError
+from press_blocks.errors import ConfigurationError, InvalidArgumentError, InvalidStageError, MissingCredentialsError
 
 __all__ = [
     "DEFAULT_TIMEOUT",
@@ -66,6 +66,10 @@ class Settings:
     timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_TIMEOUT)
     upload_timeout: httpx.Timeout = field(default_factory=lambda: DEFAULT_UPLOAD_TIMEOUT)
     max_retries: int = _constants.MAX_RETRIES
+    #: Seconds one attempt may take in all (connect, send, wait, read), however the bytes trickle.
+    deadline: float = _constants.DEADLINE
+    upload_deadline: float = _constants.UPLOAD_DEADLINE
+    max_response_bytes: int = _constants.MAX_RESPONSE_BYTES
 
 
 def _env(environ: Mapping[str, str], *names: str) -> str | None:
@@ -83,6 +87,12 @@ def resolve_token(auth_token: str | None, environ: Mapping[str, str]) -> Secret:
     if not token:
         raise MissingCredentialsError(
             "No API token: pass auth_token=... or set the PEAK_AUTH_TOKEN (or API_KEY) environment variable."
+        )
+    if not token.isascii() or any(ord(c) < 0x20 or ord(c) == 0x7F for c in token):
+        # Never echo the token: the message is all a log or a traceback would show of it.
+        raise ConfigurationError(
+            "The API token contains a line break, NUL, control or non-ASCII character, which cannot go in an "
+            "HTTP header; check how it was copied (the token is not shown here)."
         )
     return Secret(token)
 
@@ -121,14 +131,16 @@ def resolve_settings(
     base_url: str | None = None,
     timeout: float | httpx.Timeout | None = None,
     max_retries: int | None = None,
+    deadline: float | None = None,
+    max_response_bytes: int | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
     """Resolve every setting of a session from its arguments and the environment."""
     env = os.environ if environ is None else environ
     resolved_stage = resolve_stage(stage, env)
     if max_retries is not None and not is_retry_count(max_retries):
-        raise ConfigurationError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
-    request_timeout = DEFAULT_TIMEOUT if timeout is None else httpx.Timeout(timeout)
+        raise InvalidArgumentError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
+    request_timeout = DEFAULT_TIMEOUT if timeout is None else checked_timeout(timeout)
     # An explicit session timeout also bounds uploads, unless it is shorter than the upload default.
     upload_timeout = DEFAULT_UPLOAD_TIMEOUT if timeout is None else upload_timeout_for(request_timeout)
     return Settings(
@@ -138,7 +150,36 @@ def resolve_settings(
         timeout=request_timeout,
         upload_timeout=upload_timeout,
         max_retries=_constants.MAX_RETRIES if max_retries is None else max_retries,
+        deadline=_constants.DEADLINE if deadline is None else checked_seconds(deadline, "deadline"),
+        # An explicit deadline also bounds uploads, unless it is shorter than the upload default.
+        upload_deadline=_constants.UPLOAD_DEADLINE
+        if deadline is None
+        else max(checked_seconds(deadline, "deadline"), _constants.UPLOAD_DEADLINE),
+        max_response_bytes=_constants.MAX_RESPONSE_BYTES
+        if max_response_bytes is None
+        else checked_size(max_response_bytes, "max_response_bytes"),
     )
+
+
+def checked_seconds(value: object, name: str) -> float:
+    """``value`` as a number of seconds > 0, or InvalidArgumentError."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value < float("inf"):
+        raise InvalidArgumentError(f"{name} must be a number of seconds > 0, not {value!r}.")
+    return float(value)
+
+
+def checked_size(value: object, name: str) -> int:
+    """``value`` as a number of bytes >= 1, or InvalidArgumentError."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise InvalidArgumentError(f"{name} must be a whole number of bytes >= 1, not {value!r}.")
+    return value
+
+
+def checked_timeout(value: object) -> httpx.Timeout:
+    """``value`` (seconds or an ``httpx.Timeout``) as an ``httpx.Timeout``, or InvalidArgumentError."""
+    if isinstance(value, httpx.Timeout):
+        return value
+    return httpx.Timeout(checked_seconds(value, "timeout"))
 
 
 def upload_timeout_for(timeout: httpx.Timeout) -> httpx.Timeout:

@@ -35,6 +35,11 @@ READ_WRITE_TIMEOUT: Final = 60.0
 #: Each write of an artifact upload: up to 10 MiB, and the service unpacks it before answering.
 UPLOAD_WRITE_TIMEOUT: Final = 300.0
 
+#: The whole of one attempt (connect, send, wait, read), however slowly the bytes trickle.
+DEADLINE: Final = 300.0
+#: The same for an artifact upload.
+UPLOAD_DEADLINE: Final = 1800.0
+
 # --- retries --------------------------------------------------------------------------------
 MAX_RETRIES: Final = 3
 #: Backoff: a uniform wait in [0, INITIAL_DELAY * 2**attempt], capped at MAX_DELAY.
@@ -51,9 +56,14 @@ UNSAFE_RETRY_STATUSES: Final = frozenset({429, 503})
 #: The largest response body read, after decompression: far above any real answer.
 MAX_RESPONSE_BYTES: Final = 64 * 2**20
 
+#: JSON nested deeper than this is refused before sending.
+MAX_JSON_DEPTH: Final = 200
+
 # --- pagination -----------------------------------------------------------------------------
 #: Later pages requested ahead while iterating; 0 reads one page at a time.
 PREFETCH: Final = 0
+#: A walk stops with PaginationError after this many pages more than the first page announced.
+EXTRA_PAGES: Final = 10
 
 # --- what every request carries -------------------------------------------------------------
 USER_AGENT: Final = f"press-blocks/{__version__}"

@@ -13,6 +13,7 @@ from collections import deque
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from press_blocks import _constants
 from press_blocks.errors import InvalidArgumentError, PaginationError
 
 if TYPE_CHECKING:
@@ -34,6 +35,8 @@ class PageWalker:
         self.keys = tuple(keys)
         self.next_page: int | None = start_page or 1
         self.page_count: int | None = None
+        self.first_count: int | None = None
+        self._previous: list[Any] | None = None
 
     def items(self, page_number: int, page: Any) -> list[Any]:
         """Check one page, note the page count, and return its items."""
@@ -55,15 +58,45 @@ class PageWalker:
             raise PaginationError(
                 f"{self.operation} page {page_number} has no valid 'pageCount' (got {count!r}).", key="pageCount"
             )
+        self._check_progress(page_number, count, items)
         self.page_count = count
         self.next_page = page_number + 1 if page_number < count else None
         return items
+
+    def _check_progress(self, page_number: int, count: int, items: list[Any]) -> None:
+        """Stop a walk that would never end: empty pages, repeated pages, a page count that keeps growing."""
+        if self.first_count is None:
+            self.first_count = count
+        limit = self.first_count + _constants.EXTRA_PAGES
+        if count > limit or page_number > limit:
+            raise PaginationError(
+                f"{self.operation} announced {self.first_count} page(s) on its first page and now {count} "
+                f"(page {page_number}); stopping after {_constants.EXTRA_PAGES} pages more than announced.",
+                key="pageCount",
+            )
+        if not items and page_number < count:
+            raise PaginationError(
+                f"{self.operation} page {page_number} of {count} is empty; stopping rather than walk empty pages.",
+                key=self.keys[0],
+            )
+        if items and self._previous is not None and _identities(items) == _identities(self._previous):
+            raise PaginationError(
+                f"{self.operation} page {page_number} repeats the items of the page before; no new items, so "
+                "the walk stops.",
+                key=self.keys[0],
+            )
+        self._previous = items
 
     def pages_ahead(self, after: int, window: int) -> range:
         """Return the page numbers after ``after`` worth fetching now, at most ``window`` of them."""
         if self.page_count is None or window <= 0:
             return range(0)
         return range(after + 1, min(self.page_count, after + window) + 1)
+
+
+def _identities(items: list[Any]) -> list[Any]:
+    """What makes items the same: their ids when they have them, else the items themselves."""
+    return [item.get("id", item) if isinstance(item, Mapping) else item for item in items]
 
 
 def check_prefetch(prefetch: int) -> int:

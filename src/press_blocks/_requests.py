@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import json
+import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
@@ -38,6 +39,7 @@ from press_blocks_api.api.block_specs import (
 from press_blocks_api.api.deployment_parameters import get_parameters, patch_parameters
 from press_blocks_api.types import UNSET, File, Unset
 
+from press_blocks import _constants
 from press_blocks._calls import Call
 from press_blocks._retry import RetryKind
 from press_blocks.errors import InvalidArgumentError
@@ -94,7 +96,39 @@ M = TypeVar("M", bound=_Model)
 def _identifier(value: object, name: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise InvalidArgumentError(f"{name} must be a non-empty string, not {value!r}.")
+    if value in {".", ".."}:
+        # Percent-encoding keeps "/" and "?" inside the path segment, but a dot segment would be
+        # collapsed by URL normalisation and the request would reach another operation.
+        raise InvalidArgumentError(f"{name} cannot be {value!r}: it is not an id.")
     return value
+
+
+def _plain_json(value: object, name: str) -> None:
+    """Refuse what JSON cannot carry faithfully, naming where it sits: ``body['a'][0]``."""
+    stack: list[tuple[object, str, int]] = [(value, name, 0)]
+    while stack:
+        item, path, depth = stack.pop()
+        if depth > _constants.MAX_JSON_DEPTH:
+            raise InvalidArgumentError(f"{path} is nested more than {_constants.MAX_JSON_DEPTH} levels deep.")
+        if item is None or isinstance(item, str | bool | int):
+            continue
+        if isinstance(item, float):
+            if not math.isfinite(item):
+                raise InvalidArgumentError(f"{path} is {item!r}, which JSON cannot carry; send a number or None.")
+            continue
+        if isinstance(item, Mapping):
+            for key, child in item.items():
+                if not isinstance(key, str):
+                    raise InvalidArgumentError(f"{path} has the key {key!r}; JSON object keys are strings.")
+                stack.append((child, f"{path}[{key!r}]", depth + 1))
+            continue
+        if isinstance(item, list | tuple):
+            stack.extend((child, f"{path}[{index}]", depth + 1) for index, child in enumerate(item))
+            continue
+        raise InvalidArgumentError(
+            f"{path} is a {type(item).__name__}, which JSON cannot carry; use str, int, float, bool, None, "
+            "dict or list (e.g. a date as an ISO string)."
+        )
 
 
 def _optional_int(value: object, name: str) -> int | Unset:
@@ -154,6 +188,7 @@ def _enum(enum_type: type[E], value: object, name: str) -> E | Unset:
 def _model(model: Callable[[Mapping[str, Any]], M], value: object, name: str) -> M:
     if not isinstance(value, Mapping):
         raise InvalidArgumentError(f"{name} must be a dict, not {type(value).__name__}.")
+    _plain_json(value, name)
     try:
         return model(value)
     except KeyError as exc:
@@ -165,8 +200,9 @@ def _model(model: Callable[[Mapping[str, Any]], M], value: object, name: str) ->
 def _json_part(value: object, name: str) -> str | Unset:
     if value is None:
         return UNSET
+    _plain_json(value, name)
     try:
-        return json.dumps(value)
+        return json.dumps(value, allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise InvalidArgumentError(f"{name} must be JSON-serialisable: {exc}.") from exc
 

@@ -38,11 +38,19 @@ class Session:
             it, and never closes it.
         async_http_client: The same, for the async client.
         retry_policy: Backoff settings (see :class:`~press_blocks.RetryPolicy`).
+        deadline: Seconds one attempt may take in all — connecting, sending, waiting and reading
+            — however slowly the server trickles bytes (default 300 s; uploads at least 1800 s).
+            ``timeout`` bounds each single read or write; this bounds their sum.
+        max_response_bytes: The largest response body read, after decompression (default
+            64 MiB); a larger one raises ``ResponseTooLargeError``.
 
     Raises:
         MissingCredentialsError: No token in the arguments or the environment.
         InvalidStageError: The stage is unknown.
-        ConfigurationError: The base URL or ``max_retries`` is invalid.
+        ConfigurationError: The base URL or the token cannot be used (a token with a line
+            break, NUL or non-ASCII character is refused; the message never shows it).
+        InvalidArgumentError: ``timeout``, ``max_retries``, ``deadline`` or
+            ``max_response_bytes`` has the wrong type or value.
 
     Building a session does no network I/O; connections open on the first call.
     """
@@ -58,11 +66,19 @@ class Session:
         http_client: httpx.Client | None = None,
         async_http_client: httpx.AsyncClient | None = None,
         retry_policy: RetryPolicy | None = None,
+        deadline: float | None = None,
+        max_response_bytes: int | None = None,
     ) -> None:
         if max_retries is None and retry_policy is not None:
             max_retries = retry_policy.max_retries
         self.settings: Settings = resolve_settings(
-            auth_token, stage, base_url=base_url, timeout=timeout, max_retries=max_retries
+            auth_token,
+            stage,
+            base_url=base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            deadline=deadline,
+            max_response_bytes=max_response_bytes,
         )
         _check_client(http_client, "http_client", "Client")
         _check_client(async_http_client, "async_http_client", "AsyncClient")

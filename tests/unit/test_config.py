@@ -229,8 +229,8 @@ class TestTimeoutsAndRetries:
         assert resolve_settings(TOKEN, max_retries=value, environ={}).max_retries == value
 
     @pytest.mark.parametrize("value", [-1, True, False, 2.5, "3"])
-    def test_invalid_max_retries_raises_configuration_error(self, value: object) -> None:
-        with pytest.raises(ConfigurationError, match="max_retries"):
+    def test_invalid_max_retries_raises_invalid_argument(self, value: object) -> None:
+        with pytest.raises(InvalidArgumentError, match="max_retries"):
             resolve_settings(TOKEN, max_retries=value, environ={})  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("value", [-1, True, 2.5, "3"])
@@ -276,7 +276,7 @@ class TestSecrets:
             {"base_url": "ftp://x"},
             {"max_retries": -1},
         ):
-            with pytest.raises(ConfigurationError) as info:
+            with pytest.raises((ConfigurationError, InvalidArgumentError)) as info:
                 resolve_settings(TOKEN, environ={}, **kwargs)  # type: ignore[arg-type]
             errors.append(info.value)
         for error in errors:

@@ -161,7 +161,7 @@ class TestWalk:
         asyncio.run(go())
 
     def test_every_item_of_every_page_in_order(self, mode: str) -> None:
-        pages = Pages([3, 1, 0, 2])
+        pages = Pages([3, 1, 2, 2])
         assert run_walk(mode, pages, walker()) == pages.all_items()
         assert pages.fetched == [1, 2, 3, 4]
 
@@ -261,7 +261,7 @@ class TestArguments:
 class TestPrefetch:
     @pytest.mark.parametrize("prefetch", [1, 2, 3, 8])
     def test_same_items_same_order_each_page_once(self, mode: str, prefetch: int) -> None:
-        sizes = [3, 0, 2, 5, 1, 1, 4]
+        sizes = [3, 2, 2, 5, 1, 1, 4]
         pages = Pages(sizes, delay=0.002)
         assert run_walk(mode, pages, walker(), prefetch=prefetch) == Pages(sizes).all_items()
         assert sorted(pages.fetched) == list(range(1, len(sizes) + 1))
@@ -401,7 +401,7 @@ class TestThroughBlock:
         assert list(sync_block(service).list_deployment_revisions("d1")) == service.pages.all_items()
 
     def test_prefetch_through_the_block(self) -> None:
-        service = ListService([2, 0, 3, 1, 1], "specs")
+        service = ListService([2, 2, 3, 1, 1], "specs")
         assert list(sync_block(service).list_specs(prefetch=3)) == service.pages.all_items()
         assert sorted(service.page_numbers, key=lambda n: int(n or 0)) == ["1", "2", "3", "4", "5"]
 
@@ -438,7 +438,7 @@ class TestThroughBlock:
         assert service.page_numbers == ["1", "2", "3", "3"]
 
     def test_async_prefetch_through_the_block(self) -> None:
-        service = ListService([1, 2, 0, 3], "releases")
+        service = ListService([1, 2, 2, 3], "releases")
         block = async_block(service)
         assert collect_async(block.list_spec_releases("s1", prefetch=2)) == service.pages.all_items()
         assert sorted(service.page_numbers, key=lambda n: int(n or 0)) == ["1", "2", "3", "4"]
@@ -449,3 +449,58 @@ class TestThroughBlock:
 
         with pytest.raises(InvalidArgumentError, match="prefetch"):
             async_block(service).list_specs(prefetch=-1)
+
+
+# --- walks that would never end (issue 12) -----------------------------------------------------------
+
+
+class Runaway:
+    """A hostile list endpoint: ``page(n)`` is whatever the scenario says; counts every fetch."""
+
+    def __init__(self, answer: Any) -> None:
+        self.answer = answer
+        self.fetched: list[int] = []
+
+    def fetch(self, number: int) -> Any:
+        self.fetched.append(number)
+        assert len(self.fetched) < 200, "the walk ran away"
+        return self.answer(number)
+
+    async def afetch(self, number: int) -> Any:
+        return self.fetch(number)
+
+
+RUNAWAYS: list[Any] = [
+    pytest.param(lambda n: {"specs": [] if n > 1 else ["a"], "pageCount": 10**9}, "empty", id="a-billion-empty-pages"),
+    pytest.param(lambda n: {"specs": [f"p{n}"], "pageCount": n + 1}, "announced", id="a-page-count-that-grows"),
+    pytest.param(
+        lambda n: {"specs": [{"id": "same"}, {"id": "again"}], "pageCount": 50}, "no new items", id="the-same-items"
+    ),
+]
+
+
+class TestWalksThatCannotRunAway:
+    @pytest.mark.parametrize("prefetch", [0, 3])
+    @pytest.mark.parametrize(("answer", "reason"), RUNAWAYS)
+    def test_stops_with_a_pagination_error_saying_why(
+        self, mode: str, prefetch: int, answer: Callable[[int], Any], reason: str
+    ) -> None:
+        service = Runaway(answer)
+        pages = Pages([])
+        pages.fetch = service.fetch  # type: ignore[method-assign]
+        pages.afetch = service.afetch  # type: ignore[method-assign]
+        _, error = items_until_error(mode, pages, walker(), prefetch)
+        assert isinstance(error, PaginationError), error
+        assert reason in str(error)
+        assert len(service.fetched) <= 1 + 10 + prefetch + 1
+
+    def test_the_last_page_may_be_empty(self, mode: str) -> None:
+        pages = Pages([2, 2, 0])
+        assert run_walk(mode, pages, walker()) == pages.all_items()
+
+    def test_through_the_block(self) -> None:
+        def service(request: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, json={"specs": [{"id": "x"}], "pageCount": 3})
+
+        with pytest.raises(PaginationError, match="no new items"):
+            list(sync_block(service).list_specs(prefetch=2))

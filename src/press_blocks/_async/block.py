@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, overload
 
 from press_blocks import _requests
 from press_blocks._client_support import JSON, choose_options, package_artifact, session_of, upload_progress
+from press_blocks._config import checked_seconds
 from press_blocks._pagination import PageWalker, aiterate, check_prefetch
 from press_blocks._plans import arun, parameters_plan, related_blocks_plan
 from press_blocks._session import Session
@@ -61,19 +62,35 @@ class AsyncBlock:
         *,
         _timeout: httpx.Timeout | None = None,
         _max_retries: int | None = None,
+        _deadline: float | None = None,
         _owns_session: bool | None = None,
     ) -> None:
         self.session, owns = session_of(session)
         self._owns_session = owns if _owns_session is None else _owns_session
         self._timeout = _timeout
         self._max_retries = _max_retries
+        self._deadline = _deadline
 
     def with_options(
-        self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
     ) -> AsyncBlock:
-        """Return a client on the same session and connections, with another timeout or retry count."""
+        """Return a client on the same session and connections, with another timeout, retry count or deadline.
+
+        ``deadline`` bounds each attempt as a whole, in seconds (see :class:`Session`).
+        """
         chosen_timeout, chosen_retries = choose_options(self._timeout, self._max_retries, timeout, max_retries)
-        return AsyncBlock(self.session, _timeout=chosen_timeout, _max_retries=chosen_retries, _owns_session=False)
+        chosen_deadline = self._deadline if deadline is None else checked_seconds(deadline, "deadline")
+        return AsyncBlock(
+            self.session,
+            _timeout=chosen_timeout,
+            _max_retries=chosen_retries,
+            _deadline=chosen_deadline,
+            _owns_session=False,
+        )
 
     async def aclose(self) -> None:
         """Close the connections, if this client created its session."""
@@ -97,7 +114,9 @@ class AsyncBlock:
         return self.session.async_transport()
 
     async def _execute(self, call: Call) -> Any:
-        return await self._transport().execute(call, timeout=self._timeout, max_retries=self._max_retries)
+        return await self._transport().execute(
+            call, timeout=self._timeout, max_retries=self._max_retries, deadline=self._deadline
+        )
 
     async def _page(self, call: Call) -> JSON:
         page: JSON = await self._execute(call)

@@ -7,12 +7,21 @@ Building each attempt's request and reading its outcome is shared with the sync 
 from __future__ import annotations
 
 import asyncio
+import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
 import httpx
 
-from press_blocks._calls import BodyReader, Call, TransportCore, tls_options, undecodable
+from press_blocks._calls import (
+    BodyReader,
+    Call,
+    TransportCore,
+    async_attempt_deadline,
+    deadline_exceeded,
+    tls_options,
+    undecodable,
+)
 from press_blocks._config import Settings
 from press_blocks._retry import Outcome, RetryPolicy
 
@@ -39,13 +48,21 @@ class AsyncTransport(TransportCore):
         self.http_client = http_client or httpx.AsyncClient(timeout=settings.timeout, **tls_options(settings.base_url))
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 
-    async def execute(self, call: Call, *, timeout: httpx.Timeout | None = None, max_retries: int | None = None) -> Any:
+    async def execute(
+        self,
+        call: Call,
+        *,
+        timeout: httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> Any:
         """Send ``call`` with retries as the policy allows; return its JSON or raise a typed error."""
         policy = self.retry_policy(max_retries)
+        seconds = self.deadline_for(call, deadline)
         attempt = 0
         while True:
             request = self.prepare(call, timeout)
-            outcome = await self._attempt(request)
+            outcome = await self._attempt(request, seconds)
             delay = policy.delay(call.retry, attempt, outcome)
             if delay is None:
                 return self.finish(call, request, outcome)
@@ -53,13 +70,21 @@ class AsyncTransport(TransportCore):
             await self._sleep(delay)
             attempt += 1
 
-    async def _attempt(self, request: httpx.Request) -> Outcome:
+    async def _attempt(self, request: httpx.Request, deadline: float) -> Outcome:
+        deadline_at = time.monotonic() + deadline
+        try:
+            async with async_attempt_deadline(deadline):
+                return await self._exchange(request, deadline_at, deadline)
+        except TimeoutError:
+            return Outcome(error=deadline_exceeded(deadline, request))
+
+    async def _exchange(self, request: httpx.Request, deadline_at: float, deadline: float) -> Outcome:
         try:
             response = await self.http_client.send(request, stream=True, follow_redirects=False)
         except httpx.TransportError as exc:
             return Outcome(error=exc)
         try:
-            reader = BodyReader(response, self.max_response_bytes)
+            reader = BodyReader(response, self.max_response_bytes, deadline_at, deadline)
             async for chunk in response.aiter_bytes():
                 reader.add(chunk)
             return Outcome(response=response, body=reader.body())

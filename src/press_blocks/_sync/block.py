@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, overload
 
 from press_blocks import _requests
 from press_blocks._client_support import JSON, choose_options, package_artifact, session_of, upload_progress
+from press_blocks._config import checked_seconds
 from press_blocks._pagination import PageWalker, check_prefetch, iterate
 from press_blocks._plans import parameters_plan, related_blocks_plan, run
 from press_blocks._session import Session
@@ -62,17 +63,35 @@ class Block:
         *,
         _timeout: httpx.Timeout | None = None,
         _max_retries: int | None = None,
+        _deadline: float | None = None,
         _owns_session: bool | None = None,
     ) -> None:
         self.session, owns = session_of(session)
         self._owns_session = owns if _owns_session is None else _owns_session
         self._timeout = _timeout
         self._max_retries = _max_retries
+        self._deadline = _deadline
 
-    def with_options(self, *, timeout: float | httpx.Timeout | None = None, max_retries: int | None = None) -> Block:
-        """Return a client on the same session and connections, with another timeout or retry count."""
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> Block:
+        """Return a client on the same session and connections, with another timeout, retry count or deadline.
+
+        ``deadline`` bounds each attempt as a whole, in seconds (see :class:`Session`).
+        """
         chosen_timeout, chosen_retries = choose_options(self._timeout, self._max_retries, timeout, max_retries)
-        return Block(self.session, _timeout=chosen_timeout, _max_retries=chosen_retries, _owns_session=False)
+        chosen_deadline = self._deadline if deadline is None else checked_seconds(deadline, "deadline")
+        return Block(
+            self.session,
+            _timeout=chosen_timeout,
+            _max_retries=chosen_retries,
+            _deadline=chosen_deadline,
+            _owns_session=False,
+        )
 
     def close(self) -> None:
         """Close the connections, if this client created its session."""
@@ -96,7 +115,9 @@ class Block:
         return self.session.transport()
 
     def _execute(self, call: Call) -> Any:
-        return self._transport().execute(call, timeout=self._timeout, max_retries=self._max_retries)
+        return self._transport().execute(
+            call, timeout=self._timeout, max_retries=self._max_retries, deadline=self._deadline
+        )
 
     def _page(self, call: Call) -> JSON:
         page: JSON = self._execute(call)

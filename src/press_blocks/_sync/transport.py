@@ -14,7 +14,15 @@ from typing import Any
 
 import httpx
 
-from press_blocks._calls import BodyReader, Call, TransportCore, tls_options, undecodable
+from press_blocks._calls import (
+    BodyReader,
+    Call,
+    TransportCore,
+    attempt_deadline,
+    deadline_exceeded,
+    tls_options,
+    undecodable,
+)
 from press_blocks._config import Settings
 from press_blocks._retry import Outcome, RetryPolicy
 
@@ -41,13 +49,21 @@ class Transport(TransportCore):
         self.http_client = http_client or httpx.Client(timeout=settings.timeout, **tls_options(settings.base_url))
         self._sleep: Callable[[float], None] = time.sleep
 
-    def execute(self, call: Call, *, timeout: httpx.Timeout | None = None, max_retries: int | None = None) -> Any:
+    def execute(
+        self,
+        call: Call,
+        *,
+        timeout: httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+    ) -> Any:
         """Send ``call`` with retries as the policy allows; return its JSON or raise a typed error."""
         policy = self.retry_policy(max_retries)
+        seconds = self.deadline_for(call, deadline)
         attempt = 0
         while True:
             request = self.prepare(call, timeout)
-            outcome = self._attempt(request)
+            outcome = self._attempt(request, seconds)
             delay = policy.delay(call.retry, attempt, outcome)
             if delay is None:
                 return self.finish(call, request, outcome)
@@ -55,13 +71,21 @@ class Transport(TransportCore):
             self._sleep(delay)
             attempt += 1
 
-    def _attempt(self, request: httpx.Request) -> Outcome:
+    def _attempt(self, request: httpx.Request, deadline: float) -> Outcome:
+        deadline_at = time.monotonic() + deadline
+        try:
+            with attempt_deadline(deadline):
+                return self._exchange(request, deadline_at, deadline)
+        except TimeoutError:
+            return Outcome(error=deadline_exceeded(deadline, request))
+
+    def _exchange(self, request: httpx.Request, deadline_at: float, deadline: float) -> Outcome:
         try:
             response = self.http_client.send(request, stream=True, follow_redirects=False)
         except httpx.TransportError as exc:
             return Outcome(error=exc)
         try:
-            reader = BodyReader(response, self.max_response_bytes)
+            reader = BodyReader(response, self.max_response_bytes, deadline_at, deadline)
             for chunk in response.iter_bytes():
                 reader.add(chunk)
             return Outcome(response=response, body=reader.body())

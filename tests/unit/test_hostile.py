@@ -1,0 +1,431 @@
+"""Hostile servers and careless inputs (issue 12): ids, deadlines, huge or odd answers, secrets, unsendable bodies.
+
+Each test here failed on the client before the hardening: it either sent the request, hung,
+ran out of memory, leaked the secret, or raised a raw Python or httpx error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime
+import gzip
+import inspect
+import re
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import httpx
+import pytest
+
+from press_blocks import AsyncBlock, Block, Session
+from press_blocks.errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    ConfigurationError,
+    InvalidArgumentError,
+    MissingFallbackError,
+    ResponseDecodeError,
+    ResponseTooLargeError,
+)
+
+TOKEN = "tok-SENTINEL-93ac51"
+BASE = "https://press.example.test"
+ENV_VARIABLES = ("PEAK_AUTH_TOKEN", "API_KEY", "PEAK__STAGE", "STAGE", "PRESS_BASE_URL", "PRESS_DEPLOYMENT_ID")
+DEPLOYMENT_BODY = {"metadata": {"name": "n"}, "spec": {"id": "s", "release": {"version": "1"}}}
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ENV_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
+
+def settle(result: Any) -> Any:
+    if inspect.isawaitable(result):
+
+        async def wait() -> Any:
+            return await result
+
+        return asyncio.run(wait())
+    if inspect.isasyncgen(result):
+
+        async def drain() -> list[Any]:
+            return [item async for item in result]
+
+        return asyncio.run(drain())
+    if isinstance(result, Iterator):
+        return list(result)
+    return result
+
+
+class Recorder:
+    def __init__(
+        self, mode: str = "sync", answer: Callable[[httpx.Request], httpx.Response] | None = None, **options: Any
+    ) -> None:
+        self.requests: list[httpx.Request] = []
+
+        def handler(request: httpx.Request) -> httpx.Response:
+            self.requests.append(request)
+            if answer is not None:
+                return answer(request)
+            return httpx.Response(201 if request.method == "POST" else 200, json={"id": "x", "parent": None})
+
+        options = {"base_url": BASE, "max_retries": 0, **options}
+        if mode == "sync":
+            session = Session(TOKEN, http_client=httpx.Client(transport=httpx.MockTransport(handler)), **options)
+            self.client: Block | AsyncBlock = Block(session)
+        else:
+            client = httpx.AsyncClient(transport=httpx.MockTransport(handler))
+            self.client = AsyncBlock(Session(TOKEN, async_http_client=client, **options))
+        self.session = session if mode == "sync" else self.client.session
+
+    def call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        return settle(getattr(self.client, method)(*args, **kwargs))
+
+
+@pytest.fixture(params=["sync", "async"])
+def mode(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+# --- ids that would leave their path -------------------------------------------------------------
+
+#: Every method taking an id, how to call it with one, and the path template it must stay under.
+ID_CALLS: list[Any] = [
+    ("describe_spec", lambda i: ((i,), {}), "/v1/blocks/specs/{}"),
+    ("delete_spec", lambda i: ((i,), {}), "/v1/blocks/specs/{}"),
+    ("update_spec_metadata", lambda i: ((i, {"featured": True}), {}), "/v1/blocks/specs/{}"),
+    ("create_spec_release", lambda i: ((i, {"release": {"version": "2"}}), {}), "/v1/blocks/specs/{}/releases"),
+    ("list_spec_releases", lambda i: ((i,), {"return_iterator": False}), "/v1/blocks/specs/{}/releases"),
+    ("describe_spec_release", lambda i: (("s", i), {}), "/v1/blocks/specs/s/releases/{}"),
+    ("describe_spec_release", lambda i: ((i, "1.0.0"), {}), "/v1/blocks/specs/{}/releases/1.0.0"),
+    ("describe_deployment", lambda i: ((i,), {}), "/v1/blocks/deployments/{}"),
+    ("update_deployment_metadata", lambda i: ((i, {"title": "t"}), {}), "/v1/blocks/deployments/{}"),
+    ("redeploy", lambda i: ((i,), {}), "/v1/blocks/deployments/{}/redeploy"),
+    ("delete_deployment", lambda i: ((i,), {}), "/v1/blocks/deployments/{}"),
+    ("create_deployment_revision", lambda i: ((i, {}), {}), "/v1/blocks/deployments/{}/revisions"),
+    ("describe_deployment_revision", lambda i: ((i, 2), {}), "/v1/blocks/deployments/{}/revisions/2"),
+    (
+        "list_deployment_revisions",
+        lambda i: ((i,), {"return_iterator": False}),
+        "/v1/blocks/deployments/{}/revisions",
+    ),
+    ("get_parameters", lambda i: ((i,), {}), "/v1/deployments/{}/parameters/run"),
+    ("patch_parameters", lambda i: ((i, {"a": 1}), {}), "/v1/deployments/{}/parameters/run"),
+    ("get_related_block_details", lambda i: ((i,), {}), "/v1/blocks/deployments/{}"),
+]
+HOSTILE_IDS = ["a/b", "a?b=1", "a#b", "100%", "../x", "a/..", "..x", "...", "a b", "ünï", "a\r\nb", "a\nX-Evil: 1"]
+NOT_IDS = ["", " ", ".", ".."]
+
+
+class TestIds:
+    @pytest.mark.parametrize(("method", "arguments", "template"), ID_CALLS)
+    @pytest.mark.parametrize("identifier", HOSTILE_IDS)
+    def test_the_request_line_stays_under_the_operations_path(
+        self, method: str, arguments: Callable[[str], Any], template: str, identifier: str
+    ) -> None:
+        recorder = Recorder()
+        args, kwargs = arguments(identifier)
+        recorder.call(method, *args, **kwargs)
+        path = recorder.requests[0].url.raw_path.split(b"?", 1)[0].decode("ascii")
+        pattern = re.escape(template).replace(r"\{\}", "[^/?#]+")
+        assert re.fullmatch(pattern, path), (path, template)
+        assert "\r" not in str(recorder.requests[0].url)
+        assert set(recorder.requests[0].url.params) <= {"validate"}
+
+    @pytest.mark.parametrize(("method", "arguments", "template"), ID_CALLS)
+    @pytest.mark.parametrize("identifier", NOT_IDS)
+    def test_empty_and_dot_ids_are_refused_before_sending(
+        self, mode: str, method: str, arguments: Callable[[str], Any], template: str, identifier: str
+    ) -> None:
+        recorder = Recorder(mode)
+        args, kwargs = arguments(identifier)
+        # An empty deployment id means "none" to the two fallback methods, as in the seed: they read the file.
+        expected = MissingFallbackError if method.startswith("get_") and not identifier else InvalidArgumentError
+        with pytest.raises(expected):
+            recorder.call(method, *args, **kwargs)
+        assert recorder.requests == []
+
+    @pytest.mark.parametrize("identifier", [".", ".."])
+    @pytest.mark.parametrize("method", ["get_parameters", "get_related_block_details"])
+    def test_a_dot_deployment_id_from_the_environment_is_refused(
+        self, monkeypatch: pytest.MonkeyPatch, identifier: str, method: str
+    ) -> None:
+        monkeypatch.setenv("PRESS_DEPLOYMENT_ID", identifier)
+        recorder = Recorder()
+        with pytest.raises(InvalidArgumentError):
+            recorder.call(method)
+        assert recorder.requests == []
+
+
+# --- a deadline for the whole attempt ----------------------------------------------------------------
+
+
+class Trickler:
+    """A loopback HTTP server that sends its answer one byte at a time, ``gap`` seconds apart."""
+
+    def __init__(self, *, headers_too: bool, gap: float = 0.05) -> None:
+        self.gap = gap
+        self.headers_too = headers_too
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(8)
+        self.url = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        self.listener.settimeout(0.2)
+        while not self.stop.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._answer, args=(connection,), daemon=True).start()
+
+    def _answer(self, connection: socket.socket) -> None:
+        body = b'{"id": "' + b"x" * 10_000 + b'"}'
+        head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body)
+        try:
+            connection.recv(65536)
+            if not self.headers_too:
+                connection.sendall(head)
+                head = b""
+            for byte in head + body:
+                if self.stop.is_set():
+                    break
+                connection.sendall(bytes([byte]))
+                time.sleep(self.gap)
+        except OSError:
+            pass
+        finally:
+            connection.close()
+
+    def close(self) -> None:
+        self.stop.set()
+        self.listener.close()
+
+
+class TestDeadline:
+    @pytest.mark.parametrize("headers_too", [False, True], ids=["body", "headers"])
+    def test_a_trickling_server_cannot_hold_a_call(self, mode: str, headers_too: bool) -> None:
+        if mode == "sync" and headers_too:
+            pytest.xfail("the sync transport checks its deadline between body chunks only (see README)")
+        server = Trickler(headers_too=headers_too)
+        try:
+            session = Session(TOKEN, base_url=server.url, max_retries=0, timeout=5, deadline=0.6)
+            client = Block(session) if mode == "sync" else AsyncBlock(session)
+            started = time.monotonic()
+            with pytest.raises(APITimeoutError, match=r"0\.6 s deadline") as caught:
+                settle(client.describe_spec("s"))
+            assert time.monotonic() - started < 3.0
+            assert "deadline=" in str(caught.value)
+            if mode == "sync":
+                session.close()
+        finally:
+            server.close()
+
+    def test_per_call_deadline_with_options(self) -> None:
+        server = Trickler(headers_too=False)
+        try:
+            client = Block(Session(TOKEN, base_url=server.url, max_retries=0, timeout=5))
+            with pytest.raises(APITimeoutError, match=r"0\.4 s deadline"):
+                client.with_options(deadline=0.4).describe_spec("s")
+            client.close()
+        finally:
+            server.close()
+
+    def test_a_read_timeout_says_which_timeout(self, mode: str) -> None:
+        def answer(request: httpx.Request) -> httpx.Response:
+            raise httpx.ReadTimeout("timed out", request=request)
+
+        recorder = Recorder(mode, answer, timeout=7)
+        with pytest.raises(APITimeoutError, match="7 s read timeout"):
+            recorder.call("describe_spec", "s")
+
+    def test_the_default_deadline_is_documented_and_applied(self) -> None:
+        session = Session(TOKEN, base_url=BASE)
+        assert session.settings.deadline == 300.0
+        assert session.settings.upload_deadline == 1800.0
+
+
+# --- bounded memory on answers ---------------------------------------------------------------------------
+
+
+class TestResponseSize:
+    def test_a_body_over_the_cap_is_a_typed_error(self, mode: str) -> None:
+        big = b'{"id": "' + b"x" * 5000 + b'"}'
+        recorder = Recorder(mode, lambda r: httpx.Response(200, content=big), max_response_bytes=1000)
+        with pytest.raises(ResponseTooLargeError, match="larger than 1,000 bytes") as caught:
+            recorder.call("describe_spec", "s")
+        assert caught.value.limit == 1000
+
+    def test_decompression_counts(self, mode: str) -> None:
+        bomb = gzip.compress(b"[" + b"0," * 500_000 + b"0]")
+        assert len(bomb) < 10_000
+
+        def answer(request: httpx.Request) -> httpx.Response:
+            return httpx.Response(200, content=bomb, headers={"Content-Encoding": "gzip"})
+
+        recorder = Recorder(mode, answer, max_response_bytes=100_000)
+        with pytest.raises(ResponseTooLargeError):
+            recorder.call("describe_spec", "s")
+
+    def test_an_endless_body_is_not_read_to_its_end(self) -> None:
+        produced = [0]
+
+        def endless() -> Iterator[bytes]:
+            while True:
+                produced[0] += 1
+                assert produced[0] < 10_000, "read on and on"
+                yield b"x" * 1024
+
+        recorder = Recorder("sync", lambda r: httpx.Response(200, content=endless()), max_response_bytes=64 * 1024)
+        with pytest.raises(ResponseTooLargeError):
+            recorder.call("describe_spec", "s")
+        assert produced[0] <= 66
+
+    def test_an_error_status_body_over_the_cap_too(self) -> None:
+        recorder = Recorder("sync", lambda r: httpx.Response(500, content=b"e" * 5000), max_response_bytes=1000)
+        with pytest.raises(ResponseTooLargeError):
+            recorder.call("describe_spec", "s")
+
+    def test_the_default_cap(self) -> None:
+        assert Session(TOKEN, base_url=BASE).settings.max_response_bytes == 64 * 2**20
+
+    @pytest.mark.parametrize("value", [0, -1, "5", 1.5, True])
+    def test_a_bad_cap_is_refused(self, value: object) -> None:
+        with pytest.raises(InvalidArgumentError, match="max_response_bytes"):
+            Session(TOKEN, base_url=BASE, max_response_bytes=value)  # type: ignore[arg-type]
+
+
+# --- answers of the wrong shape ---------------------------------------------------------------------------
+
+
+class TestWrongShapes:
+    @pytest.mark.parametrize("body", [b"[1, 2]", b'"text"', b"42", b"null", b"true"])
+    def test_a_2xx_that_is_not_an_object(self, mode: str, body: bytes) -> None:
+        recorder = Recorder(mode, lambda r: httpx.Response(200, content=body))
+        with pytest.raises(ResponseDecodeError, match="not the object describe_spec returns"):
+            recorder.call("describe_spec", "s")
+
+    def test_deeply_nested_json_in_a_2xx(self, mode: str) -> None:
+        deep = b"[" * 200_000 + b"]" * 200_000
+        recorder = Recorder(mode, lambda r: httpx.Response(200, content=deep))
+        with pytest.raises(ResponseDecodeError, match="nested too deeply"):
+            recorder.call("describe_spec", "s")
+
+    def test_deeply_nested_json_in_an_error_body(self, mode: str) -> None:
+        deep = b"[" * 200_000 + b"]" * 200_000
+        recorder = Recorder(mode, lambda r: httpx.Response(400, content=deep))
+        with pytest.raises(APIStatusError) as caught:
+            recorder.call("describe_spec", "s")
+        assert isinstance(caught.value.body, str)
+
+
+# --- secrets ------------------------------------------------------------------------------------------------
+
+
+class TestSecrets:
+    @pytest.mark.parametrize("token", ["abc\r\ndef", "abc\ndef", "abc\x00def", "abcé", "abc\tdef", "tök"])
+    def test_a_token_that_cannot_be_a_header_is_refused_without_showing_it(self, token: str) -> None:
+        with pytest.raises(ConfigurationError) as caught:
+            Session(token, base_url=BASE)
+        assert token not in str(caught.value)
+        assert token not in repr(caught.value.args)
+
+    def test_the_token_is_never_plain_in_an_objects_repr_or_vars(self, mode: str) -> None:
+        recorder = Recorder(mode)
+        recorder.call("describe_spec", "s")
+        transport = recorder.session.transport() if mode == "sync" else recorder.session.async_transport()
+        for thing in (recorder.session, recorder.client, transport, recorder.session.settings):
+            assert TOKEN not in repr(thing)
+            assert TOKEN not in repr(vars(thing) if hasattr(thing, "__dict__") else thing)
+
+    def test_a_password_in_the_base_url_is_hidden(self) -> None:
+        def answer(request: httpx.Request) -> httpx.Response:
+            raise httpx.ConnectError("refused", request=request)
+
+        client = httpx.Client(transport=httpx.MockTransport(answer))
+        session = Session(TOKEN, base_url="https://user:hunter2@press.example.test", http_client=client, max_retries=0)
+        assert "hunter2" not in repr(session)
+        with pytest.raises(APIConnectionError) as caught:
+            Block(session).describe_spec("s")
+        assert "hunter2" not in str(caught.value)
+        assert "press.example.test" in str(caught.value)
+
+
+class TestConnectionErrors:
+    def test_they_name_the_base_url_and_the_stage(self, mode: str) -> None:
+        def answer(request: httpx.Request) -> httpx.Response:
+            raise httpx.ConnectError("Name or service not known", request=request)
+
+        recorder = Recorder(mode, answer, stage="beta")
+        with pytest.raises(APIConnectionError, match=r"base URL https://press\.example\.test, stage beta"):
+            recorder.call("describe_spec", "s")
+
+
+# --- bodies that cannot be sent -----------------------------------------------------------------------------
+
+BODY_CALLS: list[Any] = [
+    ("create_spec", lambda bad: ((bad,), {})),
+    ("create_spec", lambda bad: (({"version": "1", "kind": "service"},), {"parameters": {"run": [bad]}})),
+    ("create_spec_release", lambda bad: (("s", bad), {})),
+    ("update_spec_metadata", lambda bad: (("s", bad), {})),
+    ("create_deployment", lambda bad: ((bad,), {})),
+    ("update_deployment_metadata", lambda bad: (("d", bad), {})),
+    ("create_deployment_revision", lambda bad: (("d", bad), {})),
+    ("patch_parameters", lambda bad: (("d", bad), {})),
+]
+UNSENDABLE: list[Any] = [
+    pytest.param(datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC), "datetime", id="datetime"),
+    pytest.param({1, 2}, "set", id="set"),
+    pytest.param(b"raw", "bytes", id="bytes"),
+    pytest.param(float("nan"), "nan", id="NaN"),
+    pytest.param(float("inf"), "inf", id="Infinity"),
+    pytest.param(object(), "object", id="object"),
+]
+
+
+class TestUnsendableBodies:
+    @pytest.mark.parametrize(("method", "arguments"), BODY_CALLS)
+    @pytest.mark.parametrize(("value", "word"), UNSENDABLE)
+    def test_refused_naming_the_path_and_nothing_is_sent(
+        self, mode: str, method: str, arguments: Callable[[Any], Any], value: Any, word: str
+    ) -> None:
+        recorder = Recorder(mode)
+        bad = {"metadata": {"name": "n", "tags": [{"name": value}]}}
+        args, kwargs = arguments(bad)
+        with pytest.raises(InvalidArgumentError) as caught:
+            recorder.call(method, *args, **kwargs)
+        message = str(caught.value)
+        assert "['metadata']['tags'][0]['name']" in message, message
+        assert word in message
+        assert recorder.requests == []
+
+
+class TestBadOptions:
+    @pytest.mark.parametrize(
+        "options",
+        [
+            {"timeout": -1},
+            {"timeout": "5"},
+            {"timeout": 0},
+            {"max_retries": "3"},
+            {"max_retries": -1},
+            {"deadline": "1"},
+        ],
+    )
+    def test_session_options(self, options: dict[str, Any]) -> None:
+        with pytest.raises(InvalidArgumentError):
+            Session(TOKEN, base_url=BASE, **options)
+
+    @pytest.mark.parametrize("options", [{"timeout": -1}, {"timeout": "5"}, {"max_retries": "3"}, {"deadline": -2}])
+    def test_with_options(self, mode: str, options: dict[str, Any]) -> None:
+        with pytest.raises(InvalidArgumentError):
+            Recorder(mode).client.with_options(**options)
