@@ -90,6 +90,8 @@ def sync_detailed(
 ) -> Response[Any | ErrorResponse]:
     """Delete a block deployment
 
+     Deletes a deployment and the platform resources of its revisions.
+
     Args:
         deployment_id (str):
 
@@ -119,6 +121,8 @@ def sync(
 ) -> Any | ErrorResponse | None:
     """Delete a block deployment
 
+     Deletes a deployment and the platform resources of its revisions.
+
     Args:
         deployment_id (str):
 
@@ -142,6 +146,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Any | ErrorResponse]:
     """Delete a block deployment
+
+     Deletes a deployment and the platform resources of its revisions.
 
     Args:
         deployment_id (str):
@@ -169,6 +175,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Any | ErrorResponse | None:
     """Delete a block deployment
+
+     Deletes a deployment and the platform resources of its revisions.
 
     Args:
         deployment_id (str):

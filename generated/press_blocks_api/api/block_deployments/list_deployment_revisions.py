@@ -126,6 +126,9 @@ def sync_detailed(
 ) -> Response[ErrorResponse | ListRevisionsResponse]:
     """List the revisions of a block deployment
 
+     Lists the revisions of a deployment ordered by creation date, optionally only those with some
+    statuses.
+
     Args:
         deployment_id (str):
         sort (list[str] | Unset):
@@ -167,6 +170,9 @@ def sync(
 ) -> ErrorResponse | ListRevisionsResponse | None:
     """List the revisions of a block deployment
 
+     Lists the revisions of a deployment ordered by creation date, optionally only those with some
+    statuses.
+
     Args:
         deployment_id (str):
         sort (list[str] | Unset):
@@ -202,6 +208,9 @@ async def asyncio_detailed(
     page_number: int | Unset = UNSET,
 ) -> Response[ErrorResponse | ListRevisionsResponse]:
     """List the revisions of a block deployment
+
+     Lists the revisions of a deployment ordered by creation date, optionally only those with some
+    statuses.
 
     Args:
         deployment_id (str):
@@ -241,6 +250,9 @@ async def asyncio(
     page_number: int | Unset = UNSET,
 ) -> ErrorResponse | ListRevisionsResponse | None:
     """List the revisions of a block deployment
+
+     Lists the revisions of a deployment ordered by creation date, optionally only those with some
+    statuses.
 
     Args:
         deployment_id (str):

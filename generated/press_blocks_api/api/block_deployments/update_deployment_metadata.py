@@ -107,6 +107,9 @@ def sync_detailed(
 ) -> Response[Deployment | ErrorResponse]:
     """Update a block deployment's metadata
 
+     Changes the metadata of a deployment; fields left out keep their value. Deployment
+    names stay unique within a block kind.
+
     Args:
         deployment_id (str):
         body (UpdateDeploymentMetadataBody):
@@ -139,6 +142,9 @@ def sync(
 ) -> Deployment | ErrorResponse | None:
     """Update a block deployment's metadata
 
+     Changes the metadata of a deployment; fields left out keep their value. Deployment
+    names stay unique within a block kind.
+
     Args:
         deployment_id (str):
         body (UpdateDeploymentMetadataBody):
@@ -165,6 +171,9 @@ async def asyncio_detailed(
     body: UpdateDeploymentMetadataBody,
 ) -> Response[Deployment | ErrorResponse]:
     """Update a block deployment's metadata
+
+     Changes the metadata of a deployment; fields left out keep their value. Deployment
+    names stay unique within a block kind.
 
     Args:
         deployment_id (str):
@@ -195,6 +204,9 @@ async def asyncio(
     body: UpdateDeploymentMetadataBody,
 ) -> Deployment | ErrorResponse | None:
     """Update a block deployment's metadata
+
+     Changes the metadata of a deployment; fields left out keep their value. Deployment
+    names stay unique within a block kind.
 
     Args:
         deployment_id (str):

@@ -118,7 +118,8 @@ def sync_detailed(
     """Create a block spec
 
      Creates a block spec with its first release. For each block kind, spec names are unique
-    within a tenant. With `validate=true` the spec is only checked and nothing is created.
+    within a tenant. With `validate=true` the spec is only checked: 200 with
+    `{success, message}` instead of 201 with the new id, and nothing is created.
 
     Args:
         validate (bool | Unset):
@@ -153,7 +154,8 @@ def sync(
     """Create a block spec
 
      Creates a block spec with its first release. For each block kind, spec names are unique
-    within a tenant. With `validate=true` the spec is only checked and nothing is created.
+    within a tenant. With `validate=true` the spec is only checked: 200 with
+    `{success, message}` instead of 201 with the new id, and nothing is created.
 
     Args:
         validate (bool | Unset):
@@ -183,7 +185,8 @@ async def asyncio_detailed(
     """Create a block spec
 
      Creates a block spec with its first release. For each block kind, spec names are unique
-    within a tenant. With `validate=true` the spec is only checked and nothing is created.
+    within a tenant. With `validate=true` the spec is only checked: 200 with
+    `{success, message}` instead of 201 with the new id, and nothing is created.
 
     Args:
         validate (bool | Unset):
@@ -216,7 +219,8 @@ async def asyncio(
     """Create a block spec
 
      Creates a block spec with its first release. For each block kind, spec names are unique
-    within a tenant. With `validate=true` the spec is only checked and nothing is created.
+    within a tenant. With `validate=true` the spec is only checked: 200 with
+    `{success, message}` instead of 201 with the new id, and nothing is created.
 
     Args:
         validate (bool | Unset):

@@ -128,7 +128,8 @@ def sync_detailed(
     """Publish a new release of a block spec
 
      Publishes a release with a new config. The version must be a semantic version greater
-    than every existing release. With `validate=true` the release is only checked.
+    than every existing release. With `validate=true` the release is only checked: 200 with
+    `{success, message}` instead of 201 with the id and version, and nothing is created.
 
     Args:
         spec_id (str):
@@ -166,7 +167,8 @@ def sync(
     """Publish a new release of a block spec
 
      Publishes a release with a new config. The version must be a semantic version greater
-    than every existing release. With `validate=true` the release is only checked.
+    than every existing release. With `validate=true` the release is only checked: 200 with
+    `{success, message}` instead of 201 with the id and version, and nothing is created.
 
     Args:
         spec_id (str):
@@ -199,7 +201,8 @@ async def asyncio_detailed(
     """Publish a new release of a block spec
 
      Publishes a release with a new config. The version must be a semantic version greater
-    than every existing release. With `validate=true` the release is only checked.
+    than every existing release. With `validate=true` the release is only checked: 200 with
+    `{success, message}` instead of 201 with the id and version, and nothing is created.
 
     Args:
         spec_id (str):
@@ -235,7 +238,8 @@ async def asyncio(
     """Publish a new release of a block spec
 
      Publishes a release with a new config. The version must be a semantic version greater
-    than every existing release. With `validate=true` the release is only checked.
+    than every existing release. With `validate=true` the release is only checked: 200 with
+    `{success, message}` instead of 201 with the id and version, and nothing is created.
 
     Args:
         spec_id (str):

@@ -90,6 +90,8 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Release]:
     """Describe a release of a block spec
 
+     Describes one release of a spec, with its config, artifact and parameter definitions.
+
     Args:
         spec_id (str):
         release (str):
@@ -122,6 +124,8 @@ def sync(
 ) -> ErrorResponse | Release | None:
     """Describe a release of a block spec
 
+     Describes one release of a spec, with its config, artifact and parameter definitions.
+
     Args:
         spec_id (str):
         release (str):
@@ -148,6 +152,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[ErrorResponse | Release]:
     """Describe a release of a block spec
+
+     Describes one release of a spec, with its config, artifact and parameter definitions.
 
     Args:
         spec_id (str):
@@ -178,6 +184,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> ErrorResponse | Release | None:
     """Describe a release of a block spec
+
+     Describes one release of a spec, with its config, artifact and parameter definitions.
 
     Args:
         spec_id (str):

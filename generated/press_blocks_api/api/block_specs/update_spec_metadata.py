@@ -107,6 +107,9 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Spec]:
     """Update a block spec's metadata and discoverability
 
+     Changes the metadata (name, title, status, …), `featured`, `scope` and `tenants` of a
+    spec; fields left out keep their value. Spec names stay unique within a block kind.
+
     Args:
         spec_id (str):
         body (UpdateSpecMetadataBody):
@@ -139,6 +142,9 @@ def sync(
 ) -> ErrorResponse | Spec | None:
     """Update a block spec's metadata and discoverability
 
+     Changes the metadata (name, title, status, …), `featured`, `scope` and `tenants` of a
+    spec; fields left out keep their value. Spec names stay unique within a block kind.
+
     Args:
         spec_id (str):
         body (UpdateSpecMetadataBody):
@@ -165,6 +171,9 @@ async def asyncio_detailed(
     body: UpdateSpecMetadataBody,
 ) -> Response[ErrorResponse | Spec]:
     """Update a block spec's metadata and discoverability
+
+     Changes the metadata (name, title, status, …), `featured`, `scope` and `tenants` of a
+    spec; fields left out keep their value. Spec names stay unique within a block kind.
 
     Args:
         spec_id (str):
@@ -195,6 +204,9 @@ async def asyncio(
     body: UpdateSpecMetadataBody,
 ) -> ErrorResponse | Spec | None:
     """Update a block spec's metadata and discoverability
+
+     Changes the metadata (name, title, status, …), `featured`, `scope` and `tenants` of a
+    spec; fields left out keep their value. Spec names stay unique within a block kind.
 
     Args:
         spec_id (str):

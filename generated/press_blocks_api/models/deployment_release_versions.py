@@ -6,43 +6,53 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ReleaseIdResponseRelease")
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="DeploymentReleaseVersions")
 
 
 @_attrs_define
-class ReleaseIdResponseRelease:
-    """
+class DeploymentReleaseVersions:
+    """The release a deployment runs and the latest release of its spec.
+
     Attributes:
-        version (str):
+        current_version (str | Unset):
+        latest_version (str | Unset):
     """
 
-    version: str
+    current_version: str | Unset = UNSET
+    latest_version: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        version = self.version
+        current_version = self.current_version
+
+        latest_version = self.latest_version
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "version": version,
-            }
-        )
+        field_dict.update({})
+        if current_version is not UNSET:
+            field_dict["currentVersion"] = current_version
+        if latest_version is not UNSET:
+            field_dict["latestVersion"] = latest_version
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        version = d.pop("version")
+        current_version = d.pop("currentVersion", UNSET)
 
-        release_id_response_release = cls(
-            version=version,
+        latest_version = d.pop("latestVersion", UNSET)
+
+        deployment_release_versions = cls(
+            current_version=current_version,
+            latest_version=latest_version,
         )
 
-        release_id_response_release.additional_properties = d
-        return release_id_response_release
+        deployment_release_versions.additional_properties = d
+        return deployment_release_versions
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,52 +6,38 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CreateRevisionBodyRelease")
+T = TypeVar("T", bound="StringMap")
 
 
 @_attrs_define
-class CreateRevisionBodyRelease:
-    """
-    Attributes:
-        version (str | Unset):
-    """
+class StringMap:
+    """Names mapped to string values (environment variables, build arguments, headers, …)."""
 
-    version: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        version = self.version
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if version is not UNSET:
-            field_dict["version"] = version
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        version = d.pop("version", UNSET)
+        string_map = cls()
 
-        create_revision_body_release = cls(
-            version=version,
-        )
-
-        create_revision_body_release.additional_properties = d
-        return create_revision_body_release
+        string_map.additional_properties = d
+        return string_map
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> Any:
+    def __getitem__(self, key: str) -> str:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: Any) -> None:
+    def __setitem__(self, key: str, value: str) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

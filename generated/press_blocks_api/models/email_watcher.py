@@ -1,64 +1,72 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="WatcherWebhook")
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.email_recipients import EmailRecipients
+
+
+T = TypeVar("T", bound="EmailWatcher")
 
 
 @_attrs_define
-class WatcherWebhook:
+class EmailWatcher:
     """
     Attributes:
         name (str):
-        url (str):
-        payload (str):
+        recipients (EmailRecipients | Unset):
     """
 
     name: str
-    url: str
-    payload: str
+    recipients: EmailRecipients | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        url = self.url
-
-        payload = self.payload
+        recipients: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.recipients, Unset):
+            recipients = self.recipients.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "name": name,
-                "url": url,
-                "payload": payload,
             }
         )
+        if recipients is not UNSET:
+            field_dict["recipients"] = recipients
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.email_recipients import EmailRecipients
+
         d = dict(src_dict)
         name = d.pop("name")
 
-        url = d.pop("url")
+        _recipients = d.pop("recipients", UNSET)
+        recipients: EmailRecipients | Unset
+        if isinstance(_recipients, Unset):
+            recipients = UNSET
+        else:
+            recipients = EmailRecipients.from_dict(_recipients)
 
-        payload = d.pop("payload")
-
-        watcher_webhook = cls(
+        email_watcher = cls(
             name=name,
-            url=url,
-            payload=payload,
+            recipients=recipients,
         )
 
-        watcher_webhook.additional_properties = d
-        return watcher_webhook
+        email_watcher.additional_properties = d
+        return email_watcher
 
     @property
     def additional_keys(self) -> list[str]:

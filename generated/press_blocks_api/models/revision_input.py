@@ -8,59 +8,42 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="WorkflowStepRepository")
+T = TypeVar("T", bound="RevisionInput")
 
 
 @_attrs_define
-class WorkflowStepRepository:
-    """
+class RevisionInput:
+    """The notes of a new revision.
+
     Attributes:
-        branch (str | Unset):
-        token (str | Unset):
-        url (str | Unset):
+        notes (str | Unset):
     """
 
-    branch: str | Unset = UNSET
-    token: str | Unset = UNSET
-    url: str | Unset = UNSET
+    notes: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        branch = self.branch
-
-        token = self.token
-
-        url = self.url
+        notes = self.notes
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
-        if branch is not UNSET:
-            field_dict["branch"] = branch
-        if token is not UNSET:
-            field_dict["token"] = token
-        if url is not UNSET:
-            field_dict["url"] = url
+        if notes is not UNSET:
+            field_dict["notes"] = notes
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        branch = d.pop("branch", UNSET)
+        notes = d.pop("notes", UNSET)
 
-        token = d.pop("token", UNSET)
-
-        url = d.pop("url", UNSET)
-
-        workflow_step_repository = cls(
-            branch=branch,
-            token=token,
-            url=url,
+        revision_input = cls(
+            notes=notes,
         )
 
-        workflow_step_repository.additional_properties = d
-        return workflow_step_repository
+        revision_input.additional_properties = d
+        return revision_input
 
     @property
     def additional_keys(self) -> list[str]:

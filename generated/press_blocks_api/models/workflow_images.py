@@ -7,15 +7,17 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.workflow_step import WorkflowStep
+    from ..models.image_build import ImageBuild
 
 
-T = TypeVar("T", bound="WorkflowConfigSteps")
+T = TypeVar("T", bound="WorkflowImages")
 
 
 @_attrs_define
-class WorkflowConfigSteps:
-    additional_properties: dict[str, WorkflowStep] = _attrs_field(
+class WorkflowImages:
+    """Images built from the artifact, by the name steps use in `imageRef`."""
+
+    additional_properties: dict[str, ImageBuild] = _attrs_field(
         init=False, factory=dict
     )
 
@@ -29,28 +31,28 @@ class WorkflowConfigSteps:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.workflow_step import WorkflowStep
+        from ..models.image_build import ImageBuild
 
         d = dict(src_dict)
-        workflow_config_steps = cls()
+        workflow_images = cls()
 
         additional_properties = {}
         for prop_name, prop_dict in d.items():
-            additional_property = WorkflowStep.from_dict(prop_dict)
+            additional_property = ImageBuild.from_dict(prop_dict)
 
             additional_properties[prop_name] = additional_property
 
-        workflow_config_steps.additional_properties = additional_properties
-        return workflow_config_steps
+        workflow_images.additional_properties = additional_properties
+        return workflow_images
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> WorkflowStep:
+    def __getitem__(self, key: str) -> ImageBuild:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: WorkflowStep) -> None:
+    def __setitem__(self, key: str, value: ImageBuild) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

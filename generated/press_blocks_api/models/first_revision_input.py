@@ -6,43 +6,44 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CreateDeploymentBodySpecRelease")
+T = TypeVar("T", bound="FirstRevisionInput")
 
 
 @_attrs_define
-class CreateDeploymentBodySpecRelease:
-    """
+class FirstRevisionInput:
+    """The notes of a deployment's first revision.
+
     Attributes:
-        version (str | Unset):
+        notes (str):
     """
 
-    version: str | Unset = UNSET
+    notes: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        version = self.version
+        notes = self.notes
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if version is not UNSET:
-            field_dict["version"] = version
+        field_dict.update(
+            {
+                "notes": notes,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        version = d.pop("version", UNSET)
+        notes = d.pop("notes")
 
-        create_deployment_body_spec_release = cls(
-            version=version,
+        first_revision_input = cls(
+            notes=notes,
         )
 
-        create_deployment_body_spec_release.additional_properties = d
-        return create_deployment_body_spec_release
+        first_revision_input.additional_properties = d
+        return first_revision_input
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,12 +6,14 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-T = TypeVar("T", bound="ImageBuildBuildArguments")
+T = TypeVar("T", bound="ParameterGroups")
 
 
 @_attrs_define
-class ImageBuildBuildArguments:
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+class ParameterGroups:
+    """Parameter groups, as the service describes them."""
+
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 
@@ -23,19 +25,19 @@ class ImageBuildBuildArguments:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        image_build_build_arguments = cls()
+        parameter_groups = cls()
 
-        image_build_build_arguments.additional_properties = d
-        return image_build_build_arguments
+        parameter_groups.additional_properties = d
+        return parameter_groups
 
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())
 
-    def __getitem__(self, key: str) -> str:
+    def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
 
-    def __setitem__(self, key: str, value: str) -> None:
+    def __setitem__(self, key: str, value: Any) -> None:
         self.additional_properties[key] = value
 
     def __delitem__(self, key: str) -> None:

@@ -9,64 +9,65 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.watcher_email_recipients import WatcherEmailRecipients
+    from ..models.release_ref import ReleaseRef
 
 
-T = TypeVar("T", bound="WatcherEmail")
+T = TypeVar("T", bound="DeploymentSpecInput")
 
 
 @_attrs_define
-class WatcherEmail:
-    """
+class DeploymentSpecInput:
+    """The spec to deploy and, optionally, which of its releases.
+
     Attributes:
-        name (str):
-        recipients (WatcherEmailRecipients | Unset):
+        id (str):
+        release (ReleaseRef | Unset): A release of the parent spec, by version (the latest release when left out).
     """
 
-    name: str
-    recipients: WatcherEmailRecipients | Unset = UNSET
+    id: str
+    release: ReleaseRef | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        name = self.name
+        id = self.id
 
-        recipients: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.recipients, Unset):
-            recipients = self.recipients.to_dict()
+        release: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.release, Unset):
+            release = self.release.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
-                "name": name,
+                "id": id,
             }
         )
-        if recipients is not UNSET:
-            field_dict["recipients"] = recipients
+        if release is not UNSET:
+            field_dict["release"] = release
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.watcher_email_recipients import WatcherEmailRecipients
+        from ..models.release_ref import ReleaseRef
 
         d = dict(src_dict)
-        name = d.pop("name")
+        id = d.pop("id")
 
-        _recipients = d.pop("recipients", UNSET)
-        recipients: WatcherEmailRecipients | Unset
-        if isinstance(_recipients, Unset):
-            recipients = UNSET
+        _release = d.pop("release", UNSET)
+        release: ReleaseRef | Unset
+        if isinstance(_release, Unset):
+            release = UNSET
         else:
-            recipients = WatcherEmailRecipients.from_dict(_recipients)
+            release = ReleaseRef.from_dict(_release)
 
-        watcher_email = cls(
-            name=name,
-            recipients=recipients,
+        deployment_spec_input = cls(
+            id=id,
+            release=release,
         )
 
-        watcher_email.additional_properties = d
-        return watcher_email
+        deployment_spec_input.additional_properties = d
+        return deployment_spec_input
 
     @property
     def additional_keys(self) -> list[str]:

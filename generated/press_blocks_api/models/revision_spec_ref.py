@@ -9,22 +9,23 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.revision_spec_release import RevisionSpecRelease
+    from ..models.release_ref import ReleaseRef
 
 
-T = TypeVar("T", bound="RevisionSpec")
+T = TypeVar("T", bound="RevisionSpecRef")
 
 
 @_attrs_define
-class RevisionSpec:
-    """
+class RevisionSpecRef:
+    """The spec and release a revision deployed.
+
     Attributes:
         id (str | Unset):
-        release (RevisionSpecRelease | Unset):
+        release (ReleaseRef | Unset): A release of the parent spec, by version (the latest release when left out).
     """
 
     id: str | Unset = UNSET
-    release: RevisionSpecRelease | Unset = UNSET
+    release: ReleaseRef | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,25 +47,25 @@ class RevisionSpec:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.revision_spec_release import RevisionSpecRelease
+        from ..models.release_ref import ReleaseRef
 
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
         _release = d.pop("release", UNSET)
-        release: RevisionSpecRelease | Unset
+        release: ReleaseRef | Unset
         if isinstance(_release, Unset):
             release = UNSET
         else:
-            release = RevisionSpecRelease.from_dict(_release)
+            release = ReleaseRef.from_dict(_release)
 
-        revision_spec = cls(
+        revision_spec_ref = cls(
             id=id,
             release=release,
         )
 
-        revision_spec.additional_properties = d
-        return revision_spec
+        revision_spec_ref.additional_properties = d
+        return revision_spec_ref
 
     @property
     def additional_keys(self) -> list[str]:

@@ -12,12 +12,13 @@ if TYPE_CHECKING:
     from ..models.app_block import AppBlock
 
 
-T = TypeVar("T", bound="AppDeploymentLatestRevision")
+T = TypeVar("T", bound="AppRevision")
 
 
 @_attrs_define
-class AppDeploymentLatestRevision:
-    """
+class AppRevision:
+    """A revision of an app deployment, with the blocks it deployed.
+
     Attributes:
         id (str | Unset):
         revision (int | Unset):
@@ -79,15 +80,15 @@ class AppDeploymentLatestRevision:
 
                 blocks.append(blocks_item)
 
-        app_deployment_latest_revision = cls(
+        app_revision = cls(
             id=id,
             revision=revision,
             status=status,
             blocks=blocks,
         )
 
-        app_deployment_latest_revision.additional_properties = d
-        return app_deployment_latest_revision
+        app_revision.additional_properties = d
+        return app_revision
 
     @property
     def additional_keys(self) -> list[str]:

@@ -8,22 +8,27 @@ from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="WatcherEmailRecipients")
+T = TypeVar("T", bound="EmailRecipients")
 
 
 @_attrs_define
-class WatcherEmailRecipients:
+class EmailRecipients:
     """
     Attributes:
-        to (list[str] | Unset):
+        to (list[str] | str | Unset): A list of strings, or a `"@param:<name>"` reference.
     """
 
-    to: list[str] | Unset = UNSET
+    to: list[str] | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        to: list[str] | Unset = UNSET
-        if not isinstance(self.to, Unset):
+        to: list[str] | str | Unset
+        if isinstance(self.to, Unset):
+            to = UNSET
+        elif isinstance(self.to, list):
+            to = self.to
+
+        else:
             to = self.to
 
         field_dict: dict[str, Any] = {}
@@ -37,14 +42,28 @@ class WatcherEmailRecipients:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        to = cast(list[str], d.pop("to", UNSET))
 
-        watcher_email_recipients = cls(
+        def _parse_to(data: object) -> list[str] | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_param_or_string_list_type_0 = cast(list[str], data)
+
+                return componentsschemas_param_or_string_list_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | str | Unset, data)
+
+        to = _parse_to(d.pop("to", UNSET))
+
+        email_recipients = cls(
             to=to,
         )
 
-        watcher_email_recipients.additional_properties = d
-        return watcher_email_recipients
+        email_recipients.additional_properties = d
+        return email_recipients
 
     @property
     def additional_keys(self) -> list[str]:

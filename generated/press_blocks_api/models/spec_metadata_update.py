@@ -13,12 +13,13 @@ if TYPE_CHECKING:
     from ..models.tag import Tag
 
 
-T = TypeVar("T", bound="UpdateSpecMetadataBodyMetadata")
+T = TypeVar("T", bound="SpecMetadataUpdate")
 
 
 @_attrs_define
-class UpdateSpecMetadataBodyMetadata:
-    """
+class SpecMetadataUpdate:
+    """The new metadata of a spec; fields left out keep their value.
+
     Attributes:
         name (str | Unset):
         title (str | Unset):
@@ -119,7 +120,7 @@ class UpdateSpecMetadataBodyMetadata:
         else:
             status = SpecStatus(_status)
 
-        update_spec_metadata_body_metadata = cls(
+        spec_metadata_update = cls(
             name=name,
             title=title,
             summary=summary,
@@ -130,8 +131,8 @@ class UpdateSpecMetadataBodyMetadata:
             status=status,
         )
 
-        update_spec_metadata_body_metadata.additional_properties = d
-        return update_spec_metadata_body_metadata
+        spec_metadata_update.additional_properties = d
+        return spec_metadata_update
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,52 +6,44 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="DeploymentSpecRefRelease")
+T = TypeVar("T", bound="ReleaseVersion")
 
 
 @_attrs_define
-class DeploymentSpecRefRelease:
-    """
+class ReleaseVersion:
+    """The version of a release.
+
     Attributes:
-        current_version (str | Unset):
-        latest_version (str | Unset):
+        version (str):
     """
 
-    current_version: str | Unset = UNSET
-    latest_version: str | Unset = UNSET
+    version: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        current_version = self.current_version
-
-        latest_version = self.latest_version
+        version = self.version
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if current_version is not UNSET:
-            field_dict["currentVersion"] = current_version
-        if latest_version is not UNSET:
-            field_dict["latestVersion"] = latest_version
+        field_dict.update(
+            {
+                "version": version,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        current_version = d.pop("currentVersion", UNSET)
+        version = d.pop("version")
 
-        latest_version = d.pop("latestVersion", UNSET)
-
-        deployment_spec_ref_release = cls(
-            current_version=current_version,
-            latest_version=latest_version,
+        release_version = cls(
+            version=version,
         )
 
-        deployment_spec_ref_release.additional_properties = d
-        return deployment_spec_ref_release
+        release_version.additional_properties = d
+        return release_version
 
     @property
     def additional_keys(self) -> list[str]:

@@ -6,43 +6,59 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
-T = TypeVar("T", bound="CreateRevisionBodyRevision")
+T = TypeVar("T", bound="WebhookWatcher")
 
 
 @_attrs_define
-class CreateRevisionBodyRevision:
+class WebhookWatcher:
     """
     Attributes:
-        notes (str | Unset):
+        name (str):
+        url (str):
+        payload (str):
     """
 
-    notes: str | Unset = UNSET
+    name: str
+    url: str
+    payload: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        notes = self.notes
+        name = self.name
+
+        url = self.url
+
+        payload = self.payload
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if notes is not UNSET:
-            field_dict["notes"] = notes
+        field_dict.update(
+            {
+                "name": name,
+                "url": url,
+                "payload": payload,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        notes = d.pop("notes", UNSET)
+        name = d.pop("name")
 
-        create_revision_body_revision = cls(
-            notes=notes,
+        url = d.pop("url")
+
+        payload = d.pop("payload")
+
+        webhook_watcher = cls(
+            name=name,
+            url=url,
+            payload=payload,
         )
 
-        create_revision_body_revision.additional_properties = d
-        return create_revision_body_revision
+        webhook_watcher.additional_properties = d
+        return webhook_watcher
 
     @property
     def additional_keys(self) -> list[str]:
