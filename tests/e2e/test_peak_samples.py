@@ -190,6 +190,17 @@ def test_spec_files_validate_without_creating(emulator: Emulator, runner: Sample
     assert runner.client.list_specs(return_iterator=False)["specs"] == []
 
 
+@pytest.mark.parametrize("name", [n for n in SAMPLE_FILES if n.endswith("/create_block_spec_release.yaml")])
+def test_release_files_validate_without_creating(emulator: Emulator, runner: SampleRunner, name: str) -> None:
+    spec = load_sample(name.replace("_release.yaml", ".yaml"))
+    runner.send(spec)
+    spec_id = runner.spec_ids[spec.folder]
+    args = runner.arguments(load_sample(name))
+    answer = runner.client.create_spec_release(spec_id, **args, validate=True)
+    assert answer == {"success": True, "message": "The release is valid."}
+    assert [r["version"] for r in runner.client.list_spec_releases(spec_id)] == ["1.0.0"]
+
+
 @pytest.mark.parametrize("name", SAMPLE_FILES)
 def test_a_broken_copy_is_refused_naming_the_field(emulator: Emulator, runner: SampleRunner, name: str) -> None:
     runner.run_all_before(name)
