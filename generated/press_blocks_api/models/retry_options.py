@@ -16,13 +16,13 @@ class RetryOptions:
     """
     Attributes:
         duration (float | str | Unset): A number, or a `"@param:<name>"` reference.
-        exit_codes (list[int] | Unset):
+        exit_codes (list[int | str] | Unset):
         exponential_backoff (bool | str | Unset): A boolean, or a `"@param:<name>"` reference.
         number_of_retries (float | str | Unset): A number, or a `"@param:<name>"` reference.
     """
 
     duration: float | str | Unset = UNSET
-    exit_codes: list[int] | Unset = UNSET
+    exit_codes: list[int | str] | Unset = UNSET
     exponential_backoff: bool | str | Unset = UNSET
     number_of_retries: float | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -34,9 +34,13 @@ class RetryOptions:
         else:
             duration = self.duration
 
-        exit_codes: list[int] | Unset = UNSET
+        exit_codes: list[int | str] | Unset = UNSET
         if not isinstance(self.exit_codes, Unset):
-            exit_codes = self.exit_codes
+            exit_codes = []
+            for exit_codes_item_data in self.exit_codes:
+                exit_codes_item: int | str
+                exit_codes_item = exit_codes_item_data
+                exit_codes.append(exit_codes_item)
 
         exponential_backoff: bool | str | Unset
         if isinstance(self.exponential_backoff, Unset):
@@ -75,7 +79,18 @@ class RetryOptions:
 
         duration = _parse_duration(d.pop("duration", UNSET))
 
-        exit_codes = cast(list[int], d.pop("exitCodes", UNSET))
+        _exit_codes = d.pop("exitCodes", UNSET)
+        exit_codes: list[int | str] | Unset = UNSET
+        if _exit_codes is not UNSET:
+            exit_codes = []
+            for exit_codes_item_data in _exit_codes:
+
+                def _parse_exit_codes_item(data: object) -> int | str:
+                    return cast(int | str, data)
+
+                exit_codes_item = _parse_exit_codes_item(exit_codes_item_data)
+
+                exit_codes.append(exit_codes_item)
 
         def _parse_exponential_backoff(data: object) -> bool | str | Unset:
             if isinstance(data, Unset):
