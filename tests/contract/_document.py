@@ -87,3 +87,16 @@ def example_cases(document: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any
                     for part, part_schema in json_parts(document, m["schema"]).items():
                         if part in value:
                             yield f"{label} [{ex_label}] part {part}", part_schema, json.loads(value[part])
+
+
+def error_paths(document: dict[str, Any], schema: dict[str, Any], value: Any) -> set[str]:
+    """Return the paths (``a/b/0``) of every failing field, looking inside ``anyOf``/``oneOf`` failures too."""
+    root = dict(schema)
+    root["components"] = document["components"]
+    paths: set[str] = set()
+    pending = list(OAS30Validator(root).iter_errors(value))
+    while pending:
+        err = pending.pop()
+        paths.add("/".join(map(str, err.absolute_path)))
+        pending.extend(err.context or ())
+    return paths

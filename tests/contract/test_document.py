@@ -130,3 +130,78 @@ def test_response_enums_are_open() -> None:
     value["specs"][0]["scope"] = "organisation"
     value["specs"][0]["brandNewField"] = {"x": 1}
     assert schema_errors(DOCUMENT, schema, value) == []
+
+
+# --- the shape of the document (what the linters' rules do not cover) ------------------------
+
+PARAM_WRAPPERS = {"ParamOrInteger", "ParamOrNumber", "ParamOrBoolean", "ParamOrStringList"}
+
+
+def _inline_objects(node: Any, path: str) -> list[str]:
+    """Paths of object schemas written inline below a component (``allOf`` parts excepted)."""
+    found = []
+    if isinstance(node, dict):
+        if path.count("/") > 3 and (node.get("type") == "object" or "properties" in node):
+            found.append(path)
+        for key, value in node.items():
+            if key != "allOf":
+                found += _inline_objects(value, f"{path}/{key}")
+            else:
+                for index, part in enumerate(value):
+                    found += [p for p in _inline_objects(part, f"{path}/allOf/{index}") if p.count("/") > 6]
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _inline_objects(value, f"{path}/{index}")
+    return found
+
+
+def test_every_object_is_a_named_component() -> None:
+    # Nested inline objects make generators invent names (Spec1, Release3, ...).
+    assert _inline_objects(DOCUMENT["components"]["schemas"], "#/components/schemas") == []
+    for path, method, op in operations(DOCUMENT):
+        assert _inline_objects(op, f"#/paths/{path}/{method}") == [], (method, path)
+
+
+def test_every_operation_is_described() -> None:
+    for path, method, op in operations(DOCUMENT):
+        assert op.get("description", "").strip(), (method, path)
+
+
+def test_every_json_response_has_an_example() -> None:
+    for path, method, op in operations(DOCUMENT):
+        for status, response in op["responses"].items():
+            media = resolve(DOCUMENT, response).get("content", {}).get("application/json")
+            if media is not None:
+                assert "example" in media or media.get("examples"), (method, path, status)
+
+
+def _typed_leaves(schema: Any, path: str, seen: set[str]) -> list[str]:
+    """Paths of number/integer/boolean values under a config schema not wrapped to accept ``@param:``."""
+    if isinstance(schema, dict) and "$ref" in schema:
+        name = schema["$ref"].rsplit("/", 1)[-1]
+        if name in PARAM_WRAPPERS or name in seen:
+            return []
+        return _typed_leaves(resolve(DOCUMENT, schema), path, seen | {name})
+    if not isinstance(schema, dict):
+        return []
+    if schema.get("type") in ("integer", "number", "boolean"):
+        return [path]
+    if any(resolve(DOCUMENT, part).get("pattern", "").startswith("^@param:") for part in schema.get("anyOf", [])):
+        return []  # this value accepts a reference in place of its own type
+    found = []
+    for union in ("anyOf", "oneOf", "allOf"):
+        for part in schema.get(union, []):
+            found += _typed_leaves(part, path, seen)
+    for name, prop in schema.get("properties", {}).items():
+        found += _typed_leaves(prop, f"{path}.{name}", seen)
+    for key in ("items", "additionalProperties"):
+        if isinstance(schema.get(key), dict):
+            found += _typed_leaves(schema[key], f"{path}[]", seen)
+    return found
+
+
+@pytest.mark.parametrize("config", ["WorkflowConfig", "ServiceConfig"])
+def test_every_typed_config_value_accepts_a_param_reference(config: str) -> None:
+    # The service resolves "@param:<name>" in any config value, so a number, integer or
+    # boolean field must also take one (anyOf the type and ParamRef).
+    assert _typed_leaves({"$ref": f"#/components/schemas/{config}"}, "config", set()) == []

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.app_deployment_latest_revision import AppDeploymentLatestRevision
+    from ..models.app_revision import AppRevision
     from ..models.metadata import Metadata
 
 
@@ -23,13 +23,13 @@ class AppDeployment:
         id (str):
         kind (str | Unset):
         metadata (Metadata | Unset): The metadata of a spec or deployment as the service describes it.
-        latest_revision (AppDeploymentLatestRevision | Unset):
+        latest_revision (AppRevision | Unset): A revision of an app deployment, with the blocks it deployed.
     """
 
     id: str
     kind: str | Unset = UNSET
     metadata: Metadata | Unset = UNSET
-    latest_revision: AppDeploymentLatestRevision | Unset = UNSET
+    latest_revision: AppRevision | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,7 +63,7 @@ class AppDeployment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.app_deployment_latest_revision import AppDeploymentLatestRevision
+        from ..models.app_revision import AppRevision
         from ..models.metadata import Metadata
 
         d = dict(src_dict)
@@ -79,11 +79,11 @@ class AppDeployment:
             metadata = Metadata.from_dict(_metadata)
 
         _latest_revision = d.pop("latestRevision", UNSET)
-        latest_revision: AppDeploymentLatestRevision | Unset
+        latest_revision: AppRevision | Unset
         if isinstance(_latest_revision, Unset):
             latest_revision = UNSET
         else:
-            latest_revision = AppDeploymentLatestRevision.from_dict(_latest_revision)
+            latest_revision = AppRevision.from_dict(_latest_revision)
 
         app_deployment = cls(
             id=id,

@@ -9,9 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.create_deployment_body_revision import CreateDeploymentBodyRevision
-    from ..models.create_deployment_body_spec import CreateDeploymentBodySpec
     from ..models.deployment_parameters_input import DeploymentParametersInput
+    from ..models.deployment_spec_input import DeploymentSpecInput
+    from ..models.first_revision_input import FirstRevisionInput
     from ..models.metadata_input import MetadataInput
 
 
@@ -23,14 +23,14 @@ class CreateDeploymentBody:
     """
     Attributes:
         metadata (MetadataInput): The metadata given when a spec or deployment is created.
-        revision (CreateDeploymentBodyRevision):
-        spec (CreateDeploymentBodySpec):
+        revision (FirstRevisionInput): The notes of a deployment's first revision.
+        spec (DeploymentSpecInput): The spec to deploy and, optionally, which of its releases.
         parameters (DeploymentParametersInput | Unset):
     """
 
     metadata: MetadataInput
-    revision: CreateDeploymentBodyRevision
-    spec: CreateDeploymentBodySpec
+    revision: FirstRevisionInput
+    spec: DeploymentSpecInput
     parameters: DeploymentParametersInput | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -61,19 +61,17 @@ class CreateDeploymentBody:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.create_deployment_body_revision import (
-            CreateDeploymentBodyRevision,
-        )
-        from ..models.create_deployment_body_spec import CreateDeploymentBodySpec
         from ..models.deployment_parameters_input import DeploymentParametersInput
+        from ..models.deployment_spec_input import DeploymentSpecInput
+        from ..models.first_revision_input import FirstRevisionInput
         from ..models.metadata_input import MetadataInput
 
         d = dict(src_dict)
         metadata = MetadataInput.from_dict(d.pop("metadata"))
 
-        revision = CreateDeploymentBodyRevision.from_dict(d.pop("revision"))
+        revision = FirstRevisionInput.from_dict(d.pop("revision"))
 
-        spec = CreateDeploymentBodySpec.from_dict(d.pop("spec"))
+        spec = DeploymentSpecInput.from_dict(d.pop("spec"))
 
         _parameters = d.pop("parameters", UNSET)
         parameters: DeploymentParametersInput | Unset

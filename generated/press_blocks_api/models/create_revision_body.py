@@ -9,9 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.create_revision_body_release import CreateRevisionBodyRelease
-    from ..models.create_revision_body_revision import CreateRevisionBodyRevision
     from ..models.deployment_parameters_input import DeploymentParametersInput
+    from ..models.release_ref import ReleaseRef
+    from ..models.revision_input import RevisionInput
 
 
 T = TypeVar("T", bound="CreateRevisionBody")
@@ -21,13 +21,13 @@ T = TypeVar("T", bound="CreateRevisionBody")
 class CreateRevisionBody:
     """
     Attributes:
-        release (CreateRevisionBodyRelease | Unset):
-        revision (CreateRevisionBodyRevision | Unset):
+        release (ReleaseRef | Unset): A release of the parent spec, by version (the latest release when left out).
+        revision (RevisionInput | Unset): The notes of a new revision.
         parameters (DeploymentParametersInput | Unset):
     """
 
-    release: CreateRevisionBodyRelease | Unset = UNSET
-    revision: CreateRevisionBodyRevision | Unset = UNSET
+    release: ReleaseRef | Unset = UNSET
+    revision: RevisionInput | Unset = UNSET
     parameters: DeploymentParametersInput | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -58,24 +58,24 @@ class CreateRevisionBody:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.create_revision_body_release import CreateRevisionBodyRelease
-        from ..models.create_revision_body_revision import CreateRevisionBodyRevision
         from ..models.deployment_parameters_input import DeploymentParametersInput
+        from ..models.release_ref import ReleaseRef
+        from ..models.revision_input import RevisionInput
 
         d = dict(src_dict)
         _release = d.pop("release", UNSET)
-        release: CreateRevisionBodyRelease | Unset
+        release: ReleaseRef | Unset
         if isinstance(_release, Unset):
             release = UNSET
         else:
-            release = CreateRevisionBodyRelease.from_dict(_release)
+            release = ReleaseRef.from_dict(_release)
 
         _revision = d.pop("revision", UNSET)
-        revision: CreateRevisionBodyRevision | Unset
+        revision: RevisionInput | Unset
         if isinstance(_revision, Unset):
             revision = UNSET
         else:
-            revision = CreateRevisionBodyRevision.from_dict(_revision)
+            revision = RevisionInput.from_dict(_revision)
 
         _parameters = d.pop("parameters", UNSET)
         parameters: DeploymentParametersInput | Unset

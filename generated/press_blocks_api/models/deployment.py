@@ -28,9 +28,10 @@ class Deployment:
         kind (BlockKind | str): A block kind; values unknown to this document are passed through.
         metadata (Metadata | Unset): The metadata of a spec or deployment as the service describes it.
         latest_revision (Revision | Unset):
-        spec (DeploymentSpecRef | Unset):
+        spec (DeploymentSpecRef | Unset): The spec a deployment was made from.
         parameters (DeploymentParameters | Unset):
-        parent (DeploymentParentType0 | None | Unset): The app deployment this block belongs to, if any.
+        parent (DeploymentParentType0 | None | Unset): The app deployment a block deployment belongs to; null when it
+            belongs to none.
     """
 
     id: str
@@ -158,9 +159,11 @@ class Deployment:
             try:
                 if not isinstance(data, dict):
                     raise TypeError()
-                parent_type_0 = DeploymentParentType0.from_dict(data)
+                componentsschemas_deployment_parent_type_0 = (
+                    DeploymentParentType0.from_dict(data)
+                )
 
-                return parent_type_0
+                return componentsschemas_deployment_parent_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
             return cast(DeploymentParentType0 | None | Unset, data)

@@ -13,7 +13,7 @@ T = TypeVar("T", bound="DeploymentParentType0")
 
 @_attrs_define
 class DeploymentParentType0:
-    """The app deployment this block belongs to, if any.
+    """The app deployment a block deployment belongs to; null when it belongs to none.
 
     Attributes:
         id (str | Unset):

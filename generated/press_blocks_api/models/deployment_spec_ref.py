@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.deployment_spec_ref_release import DeploymentSpecRefRelease
+    from ..models.deployment_release_versions import DeploymentReleaseVersions
 
 
 T = TypeVar("T", bound="DeploymentSpecRef")
@@ -17,14 +17,15 @@ T = TypeVar("T", bound="DeploymentSpecRef")
 
 @_attrs_define
 class DeploymentSpecRef:
-    """
+    """The spec a deployment was made from.
+
     Attributes:
         id (str | Unset):
-        release (DeploymentSpecRefRelease | Unset):
+        release (DeploymentReleaseVersions | Unset): The release a deployment runs and the latest release of its spec.
     """
 
     id: str | Unset = UNSET
-    release: DeploymentSpecRefRelease | Unset = UNSET
+    release: DeploymentReleaseVersions | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,17 +47,17 @@ class DeploymentSpecRef:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.deployment_spec_ref_release import DeploymentSpecRefRelease
+        from ..models.deployment_release_versions import DeploymentReleaseVersions
 
         d = dict(src_dict)
         id = d.pop("id", UNSET)
 
         _release = d.pop("release", UNSET)
-        release: DeploymentSpecRefRelease | Unset
+        release: DeploymentReleaseVersions | Unset
         if isinstance(_release, Unset):
             release = UNSET
         else:
-            release = DeploymentSpecRefRelease.from_dict(_release)
+            release = DeploymentReleaseVersions.from_dict(_release)
 
         deployment_spec_ref = cls(
             id=id,

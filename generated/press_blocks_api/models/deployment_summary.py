@@ -26,7 +26,7 @@ class DeploymentSummary:
         kind (BlockKind | str): A block kind; values unknown to this document are passed through.
         metadata (Metadata | Unset): The metadata of a spec or deployment as the service describes it.
         latest_revision (RevisionSummary | Unset):
-        spec (DeploymentSpecRef | Unset):
+        spec (DeploymentSpecRef | Unset): The spec a deployment was made from.
     """
 
     id: str

@@ -9,7 +9,7 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.image_build_build_arguments import ImageBuildBuildArguments
+    from ..models.string_map import StringMap
 
 
 T = TypeVar("T", bound="ImageBuild")
@@ -23,17 +23,18 @@ class ImageBuild:
         version (str | Unset):
         dockerfile (str | Unset):
         context (str | Unset):
-        use_cache (bool | str | Unset):
-        build_arguments (ImageBuildBuildArguments | Unset):
-        secrets (list[str] | Unset):
+        use_cache (bool | str | Unset): A boolean, or a `"@param:<name>"` reference.
+        build_arguments (StringMap | Unset): Names mapped to string values (environment variables, build arguments,
+            headers, …).
+        secrets (list[str] | str | Unset): A list of strings, or a `"@param:<name>"` reference.
     """
 
     version: str | Unset = UNSET
     dockerfile: str | Unset = UNSET
     context: str | Unset = UNSET
     use_cache: bool | str | Unset = UNSET
-    build_arguments: ImageBuildBuildArguments | Unset = UNSET
-    secrets: list[str] | Unset = UNSET
+    build_arguments: StringMap | Unset = UNSET
+    secrets: list[str] | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -53,8 +54,13 @@ class ImageBuild:
         if not isinstance(self.build_arguments, Unset):
             build_arguments = self.build_arguments.to_dict()
 
-        secrets: list[str] | Unset = UNSET
-        if not isinstance(self.secrets, Unset):
+        secrets: list[str] | str | Unset
+        if isinstance(self.secrets, Unset):
+            secrets = UNSET
+        elif isinstance(self.secrets, list):
+            secrets = self.secrets
+
+        else:
             secrets = self.secrets
 
         field_dict: dict[str, Any] = {}
@@ -77,7 +83,7 @@ class ImageBuild:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.image_build_build_arguments import ImageBuildBuildArguments
+        from ..models.string_map import StringMap
 
         d = dict(src_dict)
         version = d.pop("version", UNSET)
@@ -94,13 +100,26 @@ class ImageBuild:
         use_cache = _parse_use_cache(d.pop("useCache", UNSET))
 
         _build_arguments = d.pop("buildArguments", UNSET)
-        build_arguments: ImageBuildBuildArguments | Unset
+        build_arguments: StringMap | Unset
         if isinstance(_build_arguments, Unset):
             build_arguments = UNSET
         else:
-            build_arguments = ImageBuildBuildArguments.from_dict(_build_arguments)
+            build_arguments = StringMap.from_dict(_build_arguments)
 
-        secrets = cast(list[str], d.pop("secrets", UNSET))
+        def _parse_secrets(data: object) -> list[str] | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                componentsschemas_param_or_string_list_type_0 = cast(list[str], data)
+
+                return componentsschemas_param_or_string_list_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | str | Unset, data)
+
+        secrets = _parse_secrets(d.pop("secrets", UNSET))
 
         image_build = cls(
             version=version,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -16,18 +16,23 @@ class ImageDetails:
     """An existing image, by id and version id.
 
     Attributes:
-        id (int):
-        version_id (int | Unset):
+        id (int | str): An integer, or a `"@param:<name>"` reference.
+        version_id (int | str | Unset): An integer, or a `"@param:<name>"` reference.
     """
 
-    id: int
-    version_id: int | Unset = UNSET
+    id: int | str
+    version_id: int | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        id: int | str
         id = self.id
 
-        version_id = self.version_id
+        version_id: int | str | Unset
+        if isinstance(self.version_id, Unset):
+            version_id = UNSET
+        else:
+            version_id = self.version_id
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -44,9 +49,18 @@ class ImageDetails:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id")
 
-        version_id = d.pop("versionId", UNSET)
+        def _parse_id(data: object) -> int | str:
+            return cast(int | str, data)
+
+        id = _parse_id(d.pop("id"))
+
+        def _parse_version_id(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        version_id = _parse_version_id(d.pop("versionId", UNSET))
 
         image_details = cls(
             id=id,

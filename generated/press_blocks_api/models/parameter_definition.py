@@ -10,6 +10,7 @@ from ..models.parameter_type import ParameterType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.parameter_condition import ParameterCondition
     from ..models.parameter_option import ParameterOption
 
 
@@ -21,13 +22,14 @@ class ParameterDefinition:
     """
     Attributes:
         name (str | Unset):
-        type_ (ParameterType | str | Unset):
+        type_ (ParameterType | str | Unset): A parameter type; values unknown to this document are passed through.
         required (bool | Unset):
-        default_value (Any | Unset): A parameter value (string, number, boolean, array or object).
+        default_value (Any | Unset): A parameter value (string, number, boolean, array, object or null).
         title (str | Unset):
         description (str | Unset):
         hide_value (bool | Unset):
         options (list[ParameterOption] | Unset):
+        conditions (list[ParameterCondition] | Unset):
     """
 
     name: str | Unset = UNSET
@@ -38,6 +40,7 @@ class ParameterDefinition:
     description: str | Unset = UNSET
     hide_value: bool | Unset = UNSET
     options: list[ParameterOption] | Unset = UNSET
+    conditions: list[ParameterCondition] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -68,6 +71,13 @@ class ParameterDefinition:
                 options_item = options_item_data.to_dict()
                 options.append(options_item)
 
+        conditions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.conditions, Unset):
+            conditions = []
+            for conditions_item_data in self.conditions:
+                conditions_item = conditions_item_data.to_dict()
+                conditions.append(conditions_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
@@ -87,11 +97,14 @@ class ParameterDefinition:
             field_dict["hideValue"] = hide_value
         if options is not UNSET:
             field_dict["options"] = options
+        if conditions is not UNSET:
+            field_dict["conditions"] = conditions
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.parameter_condition import ParameterCondition
         from ..models.parameter_option import ParameterOption
 
         d = dict(src_dict)
@@ -131,6 +144,15 @@ class ParameterDefinition:
 
                 options.append(options_item)
 
+        _conditions = d.pop("conditions", UNSET)
+        conditions: list[ParameterCondition] | Unset = UNSET
+        if _conditions is not UNSET:
+            conditions = []
+            for conditions_item_data in _conditions:
+                conditions_item = ParameterCondition.from_dict(conditions_item_data)
+
+                conditions.append(conditions_item)
+
         parameter_definition = cls(
             name=name,
             type_=type_,
@@ -140,6 +162,7 @@ class ParameterDefinition:
             description=description,
             hide_value=hide_value,
             options=options,
+            conditions=conditions,
         )
 
         parameter_definition.additional_properties = d

@@ -10,6 +10,7 @@ from ..models.parameter_type import ParameterType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.parameter_condition import ParameterCondition
     from ..models.parameter_option import ParameterOption
 
 
@@ -24,21 +25,23 @@ class ParameterDefinitionInput:
         name (str):
         type_ (ParameterType):
         required (bool):
-        default_value (Any): A parameter value (string, number, boolean, array or object).
+        default_value (Any | Unset): A parameter value (string, number, boolean, array, object or null).
         title (str | Unset):
         description (str | Unset):
-        hide_value (bool | Unset):
+        hide_value (bool | Unset): Mask the value when a deployment is described.
         options (list[ParameterOption] | Unset):
+        conditions (list[ParameterCondition] | Unset):
     """
 
     name: str
     type_: ParameterType
     required: bool
-    default_value: Any
+    default_value: Any | Unset = UNSET
     title: str | Unset = UNSET
     description: str | Unset = UNSET
     hide_value: bool | Unset = UNSET
     options: list[ParameterOption] | Unset = UNSET
+    conditions: list[ParameterCondition] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,6 +66,13 @@ class ParameterDefinitionInput:
                 options_item = options_item_data.to_dict()
                 options.append(options_item)
 
+        conditions: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.conditions, Unset):
+            conditions = []
+            for conditions_item_data in self.conditions:
+                conditions_item = conditions_item_data.to_dict()
+                conditions.append(conditions_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -70,9 +80,10 @@ class ParameterDefinitionInput:
                 "name": name,
                 "type": type_,
                 "required": required,
-                "defaultValue": default_value,
             }
         )
+        if default_value is not UNSET:
+            field_dict["defaultValue"] = default_value
         if title is not UNSET:
             field_dict["title"] = title
         if description is not UNSET:
@@ -81,11 +92,14 @@ class ParameterDefinitionInput:
             field_dict["hideValue"] = hide_value
         if options is not UNSET:
             field_dict["options"] = options
+        if conditions is not UNSET:
+            field_dict["conditions"] = conditions
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.parameter_condition import ParameterCondition
         from ..models.parameter_option import ParameterOption
 
         d = dict(src_dict)
@@ -95,7 +109,7 @@ class ParameterDefinitionInput:
 
         required = d.pop("required")
 
-        default_value = d.pop("defaultValue")
+        default_value = d.pop("defaultValue", UNSET)
 
         title = d.pop("title", UNSET)
 
@@ -112,6 +126,15 @@ class ParameterDefinitionInput:
 
                 options.append(options_item)
 
+        _conditions = d.pop("conditions", UNSET)
+        conditions: list[ParameterCondition] | Unset = UNSET
+        if _conditions is not UNSET:
+            conditions = []
+            for conditions_item_data in _conditions:
+                conditions_item = ParameterCondition.from_dict(conditions_item_data)
+
+                conditions.append(conditions_item)
+
         parameter_definition_input = cls(
             name=name,
             type_=type_,
@@ -121,6 +144,7 @@ class ParameterDefinitionInput:
             description=description,
             hide_value=hide_value,
             options=options,
+            conditions=conditions,
         )
 
         parameter_definition_input.additional_properties = d

@@ -10,7 +10,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.parameter_definition import ParameterDefinition
-    from ..models.parameter_definitions_groups import ParameterDefinitionsGroups
+    from ..models.parameter_groups import ParameterGroups
 
 
 T = TypeVar("T", bound="ParameterDefinitions")
@@ -22,12 +22,12 @@ class ParameterDefinitions:
     Attributes:
         build (list[ParameterDefinition] | Unset):
         run (list[ParameterDefinition] | Unset):
-        groups (ParameterDefinitionsGroups | Unset):
+        groups (ParameterGroups | Unset): Parameter groups, as the service describes them.
     """
 
     build: list[ParameterDefinition] | Unset = UNSET
     run: list[ParameterDefinition] | Unset = UNSET
-    groups: ParameterDefinitionsGroups | Unset = UNSET
+    groups: ParameterGroups | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -64,7 +64,7 @@ class ParameterDefinitions:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.parameter_definition import ParameterDefinition
-        from ..models.parameter_definitions_groups import ParameterDefinitionsGroups
+        from ..models.parameter_groups import ParameterGroups
 
         d = dict(src_dict)
         _build = d.pop("build", UNSET)
@@ -86,11 +86,11 @@ class ParameterDefinitions:
                 run.append(run_item)
 
         _groups = d.pop("groups", UNSET)
-        groups: ParameterDefinitionsGroups | Unset
+        groups: ParameterGroups | Unset
         if isinstance(_groups, Unset):
             groups = UNSET
         else:
-            groups = ParameterDefinitionsGroups.from_dict(_groups)
+            groups = ParameterGroups.from_dict(_groups)
 
         parameter_definitions = cls(
             build=build,

@@ -15,7 +15,7 @@ T = TypeVar("T", bound="ParameterOption")
 class ParameterOption:
     """
     Attributes:
-        value (Any): A parameter value (string, number, boolean, array or object).
+        value (Any): A parameter value (string, number, boolean, array, object or null).
         title (str | Unset):
     """
 

@@ -18,8 +18,8 @@ class ParameterValue:
 
     Attributes:
         name (str | Unset):
-        value (Any | Unset): A parameter value (string, number, boolean, array or object).
-        type_ (ParameterType | str | Unset):
+        value (Any | Unset): A parameter value (string, number, boolean, array, object or null).
+        type_ (ParameterType | str | Unset): A parameter type; values unknown to this document are passed through.
         hide_value (bool | Unset):
     """
 

@@ -29,7 +29,8 @@ class Release:
         created_at (datetime.datetime | Unset):
         created_by (str | Unset):
         artifact (Artifact | Unset):
-        config (ReleaseConfig | Unset):
+        config (ReleaseConfig | Unset): The config of a release as the service stores it (a WorkflowConfig or a
+            ServiceConfig).
         parameters (ParameterDefinitions | Unset):
     """
 

@@ -11,6 +11,8 @@ T = TypeVar("T", bound="ReleaseConfig")
 
 @_attrs_define
 class ReleaseConfig:
+    """The config of a release as the service stores it (a WorkflowConfig or a ServiceConfig)."""
+
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

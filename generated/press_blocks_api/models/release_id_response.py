@@ -7,7 +7,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
-    from ..models.release_id_response_release import ReleaseIdResponseRelease
+    from ..models.release_version import ReleaseVersion
 
 
 T = TypeVar("T", bound="ReleaseIdResponse")
@@ -18,11 +18,11 @@ class ReleaseIdResponse:
     """
     Attributes:
         id (str): The spec id.
-        release (ReleaseIdResponseRelease):
+        release (ReleaseVersion): The version of a release.
     """
 
     id: str
-    release: ReleaseIdResponseRelease
+    release: ReleaseVersion
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -43,12 +43,12 @@ class ReleaseIdResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.release_id_response_release import ReleaseIdResponseRelease
+        from ..models.release_version import ReleaseVersion
 
         d = dict(src_dict)
         id = d.pop("id")
 
-        release = ReleaseIdResponseRelease.from_dict(d.pop("release"))
+        release = ReleaseVersion.from_dict(d.pop("release"))
 
         release_id_response = cls(
             id=id,

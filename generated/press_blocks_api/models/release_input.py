@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="ReleaseInput")
 
 
@@ -14,11 +16,11 @@ class ReleaseInput:
     """
     Attributes:
         version (str): A semantic version such as 1.0.0.
-        notes (str):
+        notes (str | Unset):
     """
 
     version: str
-    notes: str
+    notes: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,9 +33,10 @@ class ReleaseInput:
         field_dict.update(
             {
                 "version": version,
-                "notes": notes,
             }
         )
+        if notes is not UNSET:
+            field_dict["notes"] = notes
 
         return field_dict
 
@@ -42,7 +45,7 @@ class ReleaseInput:
         d = dict(src_dict)
         version = d.pop("version")
 
-        notes = d.pop("notes")
+        notes = d.pop("notes", UNSET)
 
         release_input = cls(
             version=version,

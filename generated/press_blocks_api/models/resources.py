@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,18 +13,23 @@ T = TypeVar("T", bound="Resources")
 
 @_attrs_define
 class Resources:
-    """
+    """The machine a step or service runs on.
+
     Attributes:
-        instance_type_id (int | Unset):
-        storage (str | Unset):
+        instance_type_id (int | str | Unset): An integer, or a `"@param:<name>"` reference.
+        storage (str | Unset): Disk size such as `10GB`.
     """
 
-    instance_type_id: int | Unset = UNSET
+    instance_type_id: int | str | Unset = UNSET
     storage: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        instance_type_id = self.instance_type_id
+        instance_type_id: int | str | Unset
+        if isinstance(self.instance_type_id, Unset):
+            instance_type_id = UNSET
+        else:
+            instance_type_id = self.instance_type_id
 
         storage = self.storage
 
@@ -41,7 +46,13 @@ class Resources:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        instance_type_id = d.pop("instanceTypeId", UNSET)
+
+        def _parse_instance_type_id(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        instance_type_id = _parse_instance_type_id(d.pop("instanceTypeId", UNSET))
 
         storage = d.pop("storage", UNSET)
 

@@ -13,7 +13,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.deployment_parameters import DeploymentParameters
     from ..models.platform_resource import PlatformResource
-    from ..models.revision_spec import RevisionSpec
+    from ..models.revision_spec_ref import RevisionSpecRef
 
 
 T = TypeVar("T", bound="Revision")
@@ -26,11 +26,11 @@ class Revision:
         id (str):
         revision (int):
         notes (str | Unset):
-        status (RevisionStatus | str | Unset):
+        status (RevisionStatus | str | Unset): A revision status; values unknown to this document are passed through.
         created_at (datetime.datetime | Unset):
         created_by (str | Unset):
         resources (list[PlatformResource] | Unset):
-        spec (RevisionSpec | Unset):
+        spec (RevisionSpecRef | Unset): The spec and release a revision deployed.
         parameters (DeploymentParameters | Unset):
     """
 
@@ -41,7 +41,7 @@ class Revision:
     created_at: datetime.datetime | Unset = UNSET
     created_by: str | Unset = UNSET
     resources: list[PlatformResource] | Unset = UNSET
-    spec: RevisionSpec | Unset = UNSET
+    spec: RevisionSpecRef | Unset = UNSET
     parameters: DeploymentParameters | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -110,7 +110,7 @@ class Revision:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.deployment_parameters import DeploymentParameters
         from ..models.platform_resource import PlatformResource
-        from ..models.revision_spec import RevisionSpec
+        from ..models.revision_spec_ref import RevisionSpecRef
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -153,11 +153,11 @@ class Revision:
                 resources.append(resources_item)
 
         _spec = d.pop("spec", UNSET)
-        spec: RevisionSpec | Unset
+        spec: RevisionSpecRef | Unset
         if isinstance(_spec, Unset):
             spec = UNSET
         else:
-            spec = RevisionSpec.from_dict(_spec)
+            spec = RevisionSpecRef.from_dict(_spec)
 
         _parameters = d.pop("parameters", UNSET)
         parameters: DeploymentParameters | Unset

@@ -20,7 +20,7 @@ class RevisionSummary:
         id (str):
         revision (int):
         notes (str | Unset):
-        status (RevisionStatus | str | Unset):
+        status (RevisionStatus | str | Unset): A revision status; values unknown to this document are passed through.
         created_at (datetime.datetime | Unset):
         created_by (str | Unset):
     """

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -27,25 +27,27 @@ class ServiceConfig:
         service_type (ServiceType):
         image (ImageBuild | Unset): An image built from the artifact.
         image_details (ImageDetails | Unset): An existing image, by id and version id.
-        resources (Resources | Unset):
-        session_stickiness (bool | Unset):
-        scale_to_zero (bool | Unset):
-        parameters (EnvParameters | Unset): Environment variables and secret names of a step or service.
+        resources (Resources | Unset): The machine a step or service runs on.
+        session_stickiness (bool | str | Unset): A boolean, or a `"@param:<name>"` reference.
+        scale_to_zero (bool | str | Unset): A boolean, or a `"@param:<name>"` reference.
+        parameters (EnvParameters | Unset): Environment variables, secret names and, for workflow steps, values
+            inherited from the
+            output parameters of parent steps.
         entrypoint (str | Unset):
         health_check_url (str | Unset):
-        min_instances (int | Unset):
+        min_instances (int | str | Unset): At least 0, or a `"@param:<name>"` reference.
     """
 
     service_type: ServiceType
     image: ImageBuild | Unset = UNSET
     image_details: ImageDetails | Unset = UNSET
     resources: Resources | Unset = UNSET
-    session_stickiness: bool | Unset = UNSET
-    scale_to_zero: bool | Unset = UNSET
+    session_stickiness: bool | str | Unset = UNSET
+    scale_to_zero: bool | str | Unset = UNSET
     parameters: EnvParameters | Unset = UNSET
     entrypoint: str | Unset = UNSET
     health_check_url: str | Unset = UNSET
-    min_instances: int | Unset = UNSET
+    min_instances: int | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -63,9 +65,17 @@ class ServiceConfig:
         if not isinstance(self.resources, Unset):
             resources = self.resources.to_dict()
 
-        session_stickiness = self.session_stickiness
+        session_stickiness: bool | str | Unset
+        if isinstance(self.session_stickiness, Unset):
+            session_stickiness = UNSET
+        else:
+            session_stickiness = self.session_stickiness
 
-        scale_to_zero = self.scale_to_zero
+        scale_to_zero: bool | str | Unset
+        if isinstance(self.scale_to_zero, Unset):
+            scale_to_zero = UNSET
+        else:
+            scale_to_zero = self.scale_to_zero
 
         parameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.parameters, Unset):
@@ -75,7 +85,11 @@ class ServiceConfig:
 
         health_check_url = self.health_check_url
 
-        min_instances = self.min_instances
+        min_instances: int | str | Unset
+        if isinstance(self.min_instances, Unset):
+            min_instances = UNSET
+        else:
+            min_instances = self.min_instances
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -136,9 +150,21 @@ class ServiceConfig:
         else:
             resources = Resources.from_dict(_resources)
 
-        session_stickiness = d.pop("sessionStickiness", UNSET)
+        def _parse_session_stickiness(data: object) -> bool | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | str | Unset, data)
 
-        scale_to_zero = d.pop("scaleToZero", UNSET)
+        session_stickiness = _parse_session_stickiness(
+            d.pop("sessionStickiness", UNSET)
+        )
+
+        def _parse_scale_to_zero(data: object) -> bool | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | str | Unset, data)
+
+        scale_to_zero = _parse_scale_to_zero(d.pop("scaleToZero", UNSET))
 
         _parameters = d.pop("parameters", UNSET)
         parameters: EnvParameters | Unset
@@ -151,7 +177,12 @@ class ServiceConfig:
 
         health_check_url = d.pop("healthCheckURL", UNSET)
 
-        min_instances = d.pop("minInstances", UNSET)
+        def _parse_min_instances(data: object) -> int | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(int | str | Unset, data)
+
+        min_instances = _parse_min_instances(d.pop("minInstances", UNSET))
 
         service_config = cls(
             service_type=service_type,

@@ -26,7 +26,7 @@ class Spec:
         id (str):
         kind (BlockKind | str): A block kind; values unknown to this document are passed through.
         featured (bool | Unset):
-        scope (Scope | str | Unset):
+        scope (Scope | str | Unset): A scope; values unknown to this document are passed through.
         tenants (list[str] | Unset):
         metadata (Metadata | Unset): The metadata of a spec or deployment as the service describes it.
         latest_release (Release | Unset):

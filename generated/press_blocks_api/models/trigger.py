@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,19 +17,23 @@ class Trigger:
 
     Attributes:
         cron (str | Unset):
-        webhook (bool | Unset):
+        webhook (bool | str | Unset): A boolean, or a `"@param:<name>"` reference.
         webhook_policy (str | Unset):
     """
 
     cron: str | Unset = UNSET
-    webhook: bool | Unset = UNSET
+    webhook: bool | str | Unset = UNSET
     webhook_policy: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         cron = self.cron
 
-        webhook = self.webhook
+        webhook: bool | str | Unset
+        if isinstance(self.webhook, Unset):
+            webhook = UNSET
+        else:
+            webhook = self.webhook
 
         webhook_policy = self.webhook_policy
 
@@ -50,7 +54,12 @@ class Trigger:
         d = dict(src_dict)
         cron = d.pop("cron", UNSET)
 
-        webhook = d.pop("webhook", UNSET)
+        def _parse_webhook(data: object) -> bool | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | str | Unset, data)
+
+        webhook = _parse_webhook(d.pop("webhook", UNSET))
 
         webhook_policy = d.pop("webhookPolicy", UNSET)
 

@@ -10,9 +10,7 @@ from ..models.scope import Scope
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.update_spec_metadata_body_metadata import (
-        UpdateSpecMetadataBodyMetadata,
-    )
+    from ..models.spec_metadata_update import SpecMetadataUpdate
 
 
 T = TypeVar("T", bound="UpdateSpecMetadataBody")
@@ -22,13 +20,13 @@ T = TypeVar("T", bound="UpdateSpecMetadataBody")
 class UpdateSpecMetadataBody:
     """
     Attributes:
-        metadata (UpdateSpecMetadataBodyMetadata | Unset):
+        metadata (SpecMetadataUpdate | Unset): The new metadata of a spec; fields left out keep their value.
         featured (bool | Unset):
         scope (Scope | Unset): Who can discover and deploy a spec.
         tenants (list[str] | Unset): The tenants a shared spec is offered to.
     """
 
-    metadata: UpdateSpecMetadataBodyMetadata | Unset = UNSET
+    metadata: SpecMetadataUpdate | Unset = UNSET
     featured: bool | Unset = UNSET
     scope: Scope | Unset = UNSET
     tenants: list[str] | Unset = UNSET
@@ -65,17 +63,15 @@ class UpdateSpecMetadataBody:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.update_spec_metadata_body_metadata import (
-            UpdateSpecMetadataBodyMetadata,
-        )
+        from ..models.spec_metadata_update import SpecMetadataUpdate
 
         d = dict(src_dict)
         _metadata = d.pop("metadata", UNSET)
-        metadata: UpdateSpecMetadataBodyMetadata | Unset
+        metadata: SpecMetadataUpdate | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = UpdateSpecMetadataBodyMetadata.from_dict(_metadata)
+            metadata = SpecMetadataUpdate.from_dict(_metadata)
 
         featured = d.pop("featured", UNSET)
 

@@ -9,9 +9,9 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.watcher_email import WatcherEmail
+    from ..models.email_watcher import EmailWatcher
     from ..models.watcher_events import WatcherEvents
-    from ..models.watcher_webhook import WatcherWebhook
+    from ..models.webhook_watcher import WebhookWatcher
 
 
 T = TypeVar("T", bound="Watcher")
@@ -24,14 +24,14 @@ class Watcher:
     Attributes:
         events (WatcherEvents | Unset):
         user (str | Unset):
-        webhook (WatcherWebhook | Unset):
-        email (WatcherEmail | Unset):
+        webhook (WebhookWatcher | Unset):
+        email (EmailWatcher | Unset):
     """
 
     events: WatcherEvents | Unset = UNSET
     user: str | Unset = UNSET
-    webhook: WatcherWebhook | Unset = UNSET
-    email: WatcherEmail | Unset = UNSET
+    webhook: WebhookWatcher | Unset = UNSET
+    email: EmailWatcher | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -65,9 +65,9 @@ class Watcher:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.watcher_email import WatcherEmail
+        from ..models.email_watcher import EmailWatcher
         from ..models.watcher_events import WatcherEvents
-        from ..models.watcher_webhook import WatcherWebhook
+        from ..models.webhook_watcher import WebhookWatcher
 
         d = dict(src_dict)
         _events = d.pop("events", UNSET)
@@ -80,18 +80,18 @@ class Watcher:
         user = d.pop("user", UNSET)
 
         _webhook = d.pop("webhook", UNSET)
-        webhook: WatcherWebhook | Unset
+        webhook: WebhookWatcher | Unset
         if isinstance(_webhook, Unset):
             webhook = UNSET
         else:
-            webhook = WatcherWebhook.from_dict(_webhook)
+            webhook = WebhookWatcher.from_dict(_webhook)
 
         _email = d.pop("email", UNSET)
-        email: WatcherEmail | Unset
+        email: EmailWatcher | Unset
         if isinstance(_email, Unset):
             email = UNSET
         else:
-            email = WatcherEmail.from_dict(_email)
+            email = EmailWatcher.from_dict(_email)
 
         watcher = cls(
             events=events,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,22 +15,34 @@ T = TypeVar("T", bound="WatcherEvents")
 class WatcherEvents:
     """
     Attributes:
-        success (bool | Unset):
-        fail (bool | Unset):
-        runtime_exceeded (float | Unset):
+        success (bool | str | Unset): A boolean, or a `"@param:<name>"` reference.
+        fail (bool | str | Unset): A boolean, or a `"@param:<name>"` reference.
+        runtime_exceeded (float | str | Unset): A number, or a `"@param:<name>"` reference.
     """
 
-    success: bool | Unset = UNSET
-    fail: bool | Unset = UNSET
-    runtime_exceeded: float | Unset = UNSET
+    success: bool | str | Unset = UNSET
+    fail: bool | str | Unset = UNSET
+    runtime_exceeded: float | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        success = self.success
+        success: bool | str | Unset
+        if isinstance(self.success, Unset):
+            success = UNSET
+        else:
+            success = self.success
 
-        fail = self.fail
+        fail: bool | str | Unset
+        if isinstance(self.fail, Unset):
+            fail = UNSET
+        else:
+            fail = self.fail
 
-        runtime_exceeded = self.runtime_exceeded
+        runtime_exceeded: float | str | Unset
+        if isinstance(self.runtime_exceeded, Unset):
+            runtime_exceeded = UNSET
+        else:
+            runtime_exceeded = self.runtime_exceeded
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -47,11 +59,27 @@ class WatcherEvents:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        success = d.pop("success", UNSET)
 
-        fail = d.pop("fail", UNSET)
+        def _parse_success(data: object) -> bool | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | str | Unset, data)
 
-        runtime_exceeded = d.pop("runtimeExceeded", UNSET)
+        success = _parse_success(d.pop("success", UNSET))
+
+        def _parse_fail(data: object) -> bool | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | str | Unset, data)
+
+        fail = _parse_fail(d.pop("fail", UNSET))
+
+        def _parse_runtime_exceeded(data: object) -> float | str | Unset:
+            if isinstance(data, Unset):
+                return data
+            return cast(float | str | Unset, data)
+
+        runtime_exceeded = _parse_runtime_exceeded(d.pop("runtimeExceeded", UNSET))
 
         watcher_events = cls(
             success=success,

@@ -11,8 +11,8 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.trigger import Trigger
     from ..models.watcher import Watcher
-    from ..models.workflow_config_images import WorkflowConfigImages
-    from ..models.workflow_config_steps import WorkflowConfigSteps
+    from ..models.workflow_images import WorkflowImages
+    from ..models.workflow_steps import WorkflowSteps
 
 
 T = TypeVar("T", bound="WorkflowConfig")
@@ -23,14 +23,14 @@ class WorkflowConfig:
     """The config of a workflow block.
 
     Attributes:
-        images (WorkflowConfigImages | Unset):
-        steps (WorkflowConfigSteps | Unset):
+        images (WorkflowImages | Unset): Images built from the artifact, by the name steps use in `imageRef`.
+        steps (WorkflowSteps | Unset): The steps of a workflow, by name.
         triggers (list[Trigger] | Unset):
         watchers (list[Watcher] | Unset):
     """
 
-    images: WorkflowConfigImages | Unset = UNSET
-    steps: WorkflowConfigSteps | Unset = UNSET
+    images: WorkflowImages | Unset = UNSET
+    steps: WorkflowSteps | Unset = UNSET
     triggers: list[Trigger] | Unset = UNSET
     watchers: list[Watcher] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -76,23 +76,23 @@ class WorkflowConfig:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.trigger import Trigger
         from ..models.watcher import Watcher
-        from ..models.workflow_config_images import WorkflowConfigImages
-        from ..models.workflow_config_steps import WorkflowConfigSteps
+        from ..models.workflow_images import WorkflowImages
+        from ..models.workflow_steps import WorkflowSteps
 
         d = dict(src_dict)
         _images = d.pop("images", UNSET)
-        images: WorkflowConfigImages | Unset
+        images: WorkflowImages | Unset
         if isinstance(_images, Unset):
             images = UNSET
         else:
-            images = WorkflowConfigImages.from_dict(_images)
+            images = WorkflowImages.from_dict(_images)
 
         _steps = d.pop("steps", UNSET)
-        steps: WorkflowConfigSteps | Unset
+        steps: WorkflowSteps | Unset
         if isinstance(_steps, Unset):
             steps = UNSET
         else:
-            steps = WorkflowConfigSteps.from_dict(_steps)
+            steps = WorkflowSteps.from_dict(_steps)
 
         _triggers = d.pop("triggers", UNSET)
         triggers: list[Trigger] | Unset = UNSET

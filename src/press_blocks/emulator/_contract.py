@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import functools
 import importlib.resources
+import json
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -295,13 +296,20 @@ class Contract:
             self._validators[ref] = validator
         return validator
 
-    def schema_errors(self, ref: str, value: Any) -> list[str]:
-        """Return readable errors of ``value`` against the schema ``ref`` names (empty when valid)."""
+    def schema_errors(self, ref: str, value: Any, *, where: str = "") -> list[str]:
+        """Return readable errors of ``value`` against the schema ``ref`` names (empty when valid).
+
+        Each names the failing field, as a dotted path under ``where``, and says why.
+        """
         try:
             self.schema_validator(ref).validate(value)
         except InvalidSchemaValue as exc:
-            return [_schema_error_text(err) for err in exc.schema_errors]
+            return self.explain(exc.schema_errors, where=where)
         return []
+
+    def explain(self, errors: Iterable[Any], *, where: str = "") -> list[str]:
+        """Render jsonschema errors as ``field.path: what was expected, got what`` lines."""
+        return _limit([line for err in errors for line in _Explainer(self.resolve, where).render(err)])
 
     def validate_request(
         self,
@@ -332,7 +340,7 @@ class Contract:
         )
         errors = list(self.openapi.iter_request_errors(request))
         if errors:
-            raise ApiError(400, "; ".join(_error_text(err) for err in errors))
+            raise ApiError(400, "; ".join(_error_text(err, self.explain) for err in errors))
         typed = ValidatedRequest(path={}, query={})
         for param in operation.parameters:
             if param.location == "path":
@@ -362,7 +370,7 @@ class Contract:
             content_type="",
         )
         response = _CoreResponse(status_code=status_code, headers=headers, data=data)
-        return [_error_text(err) for err in self.openapi.iter_response_errors(request, response)]
+        return [_error_text(err, self.explain) for err in self.openapi.iter_response_errors(request, response)]
 
 
 def _stand_in_path(template: str) -> str:
@@ -374,9 +382,184 @@ def _stand_in_path(template: str) -> str:
     return re.sub(r"\{[^}]+\}", "x", template)
 
 
-def _schema_error_text(err: Any) -> str:
-    where = "/".join(str(p) for p in getattr(err, "absolute_path", ())) or "<root>"
-    return f"{where}: {err.message}"
+_MAX_ERRORS = 5
+_MAX_SHOWN = 60
+_PLAIN_TYPES = {
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "a boolean",
+    "string": "a string",
+    "array": "a list",
+    "object": "an object",
+}
+# Failures that mean "this branch of a union is not the one meant" rather than "the value
+# meant for this branch is wrong": a wrong JSON type or scalar shape of the value itself, or a
+# wrong tag (a one-value enum such as a step's `type` or a spec's `kind`) one level down.
+_SHAPE_KEYWORDS = frozenset({"type", "pattern", "enum", "const", "format", "minLength", "maxLength"})
+
+
+def _limit(lines: list[str]) -> list[str]:
+    unique = list(dict.fromkeys(lines))
+    if len(unique) <= _MAX_ERRORS:
+        return unique
+    return [*unique[:_MAX_ERRORS], f"… and {len(unique) - _MAX_ERRORS} more"]
+
+
+def _show(value: Any) -> str:
+    """A short JSON rendering of a value for an error message."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= _MAX_SHOWN else text[: _MAX_SHOWN - 1] + "…"
+
+
+def _field(where: str, path: Iterable[Any]) -> str:
+    text = where
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text or "(the whole value)"
+
+
+class _Explainer:
+    """Turns jsonschema errors into one line per failing field: where, what was expected, what came.
+
+    Unions (``anyOf``/``oneOf``) are explained through the branch the value was meant for:
+    the one its ``discriminator`` names, else the one that got furthest; when no branch fits
+    the value's shape at all, the line lists what each branch would have taken.
+    """
+
+    def __init__(self, resolve: Any, where: str) -> None:
+        self._resolve = resolve
+        self._where = where
+
+    def render(self, err: Any) -> list[str]:
+        field = _field(self._where, err.absolute_path)
+        keyword = err.validator
+        if keyword in ("anyOf", "oneOf"):
+            chosen = self._discriminated(err)
+            if chosen is not None:
+                return chosen
+            if err.context:
+                return self._union(err)
+        if keyword == "required":
+            missing = next((n for n in err.validator_value if err.message.startswith(repr(n))), None)
+            if missing is not None:
+                return [f"{_field(self._where, [*err.absolute_path, missing])}: is required but missing"]
+        if keyword == "type":
+            return [f"{field}: expected {self.expected(err.schema)}, got {_show(err.instance)}"]
+        if keyword == "enum":
+            return [f"{field}: expected {self.expected(err.schema)}, got {_show(err.instance)}"]
+        if keyword == "pattern":
+            return [f"{field}: expected {self.expected(err.schema)}, got {_show(err.instance)}"]
+        if keyword == "additionalProperties":
+            return [f"{field}: {err.message}"]
+        if keyword == "minLength" and err.validator_value == 1:
+            return [f"{field}: must not be empty"]
+        message = err.message if len(err.message) <= 2 * _MAX_SHOWN else err.message[: 2 * _MAX_SHOWN - 1] + "…"
+        return [f"{field}: {message}"]
+
+    def expected(self, schema: Any) -> str:
+        """Say in words what ``schema`` accepts (``an integer or "@param:<name>"``)."""
+        schema = self._resolve(schema)
+        if not isinstance(schema, dict):
+            return "a valid value"
+        if "x-expected" in schema:
+            return str(schema["x-expected"])
+        for union in ("anyOf", "oneOf"):
+            if union in schema:
+                return " or ".join(dict.fromkeys(self.expected(s) for s in schema[union]))
+        if "enum" in schema:
+            values = [_show(v) for v in schema["enum"]]
+            return values[0] if len(values) == 1 else "one of " + ", ".join(values)
+        kind = schema.get("type")
+        if kind == "array":
+            item = self._resolve(schema.get("items", {}))
+            if isinstance(item, dict) and item.get("type") in _PLAIN_TYPES:
+                return f"a list of {item['type']}s"
+        if kind == "string" and "pattern" in schema:
+            return f"a string matching {schema['pattern']}"
+        text = _PLAIN_TYPES.get(str(kind), "a valid value")
+        if kind in ("integer", "number") and "minimum" in schema:
+            text += f" of at least {schema['minimum']}"
+        return text
+
+    def _union(self, err: Any) -> list[str]:
+        depth = len(err.absolute_path)
+        branches: dict[int, list[Any]] = {}
+        for sub in err.context:
+            branches.setdefault(int(sub.relative_schema_path[0]), []).append(sub)
+        fitting = [i for i, subs in branches.items() if not any(self._misfit(sub, depth) for sub in subs)]
+        if fitting:
+            # The branch that got furthest into the value, then the one with fewest complaints.
+            best = min(
+                fitting,
+                key=lambda i: (-max(len(s.absolute_path) for s in branches[i]), len(branches[i]), i),
+            )
+            return [line for sub in branches[best] for line in self.render(sub)]
+        tagged = self._common_tag(branches, depth)
+        if tagged is not None:
+            key, values = tagged
+            field = _field(self._where, [*err.absolute_path, key])
+            got = err.instance.get(key) if isinstance(err.instance, dict) else None
+            if got is None:
+                return [f"{field}: is required but missing (one of {', '.join(map(_show, values))})"]
+            return [f"{field}: expected one of {', '.join(map(_show, values))}, got {_show(got)}"]
+        field = _field(self._where, err.absolute_path)
+        return [f"{field}: expected {self.expected(err.schema)}, got {_show(err.instance)}"]
+
+    def _discriminated(self, err: Any) -> list[str] | None:
+        discriminator = err.schema.get("discriminator") if isinstance(err.schema, dict) else None
+        if not discriminator or not isinstance(err.instance, dict):
+            return None
+        name = discriminator["propertyName"]
+        mapping: dict[str, str] = discriminator.get("mapping", {})
+        tag = err.instance.get(name)
+        target = mapping.get(tag) if isinstance(tag, str) else None
+        if target is None:
+            field = _field(self._where, [*err.absolute_path, name])
+            if tag is None:
+                return [f"{field}: is required but missing (one of {', '.join(map(_show, mapping))})"]
+            return [f"{field}: expected one of {', '.join(map(_show, mapping))}, got {_show(tag)}"]
+        for index, branch in enumerate(err.schema[err.validator]):
+            if isinstance(branch, dict) and branch.get("$ref") == target:
+                subs = [s for s in err.context if int(s.relative_schema_path[0]) == index]
+                return [line for sub in subs for line in self.render(sub)]
+        return None
+
+    @staticmethod
+    def _common_tag(branches: Mapping[int, list[Any]], depth: int) -> tuple[str, list[Any]] | None:
+        """If every branch is told apart by a one-value enum on the same key (a step's ``type``), name it."""
+        keys: set[str] = set()
+        values: list[Any] = []
+        for subs in branches.values():
+            tags = [
+                s
+                for s in subs
+                if s.validator == "enum" and len(s.absolute_path) == depth + 1 and len(s.validator_value) == 1
+            ]
+            required = [s for s in subs if s.validator == "required" and len(s.absolute_path) == depth]
+            if not tags and not required:
+                return None
+            for tag in tags:
+                keys.add(str(tag.absolute_path[-1]))
+                values.extend(tag.validator_value)
+        if len(keys) != 1 or not values:
+            return None
+        return keys.pop(), list(dict.fromkeys(values))
+
+    @staticmethod
+    def _misfit(sub: Any, depth: int) -> bool:
+        below = len(sub.absolute_path) - depth
+        if below == 0:
+            return sub.validator in _SHAPE_KEYWORDS
+        if below == 1 and sub.validator in ("enum", "const"):
+            values = sub.validator_value if sub.validator == "enum" else [sub.validator_value]
+            return len(values) == 1
+        return False
 
 
 def _safe_str(err: BaseException) -> str:
@@ -387,7 +570,7 @@ def _safe_str(err: BaseException) -> str:
         return f"{type(err).__name__}: the request body is not UTF-8 text"
 
 
-def _error_text(err: BaseException) -> str:
+def _error_text(err: BaseException, explain: Callable[[Iterable[Any]], list[str]]) -> str:
     """Render an openapi-core error with the schema errors behind it, for an error ``detail``."""
     text = _safe_str(err)
     cause = err.__cause__
@@ -396,7 +579,7 @@ def _error_text(err: BaseException) -> str:
         # The outer message repeats the whole value; name the part instead, then what is wrong.
         name, location = getattr(err, "name", None), getattr(err, "location", None)
         head = f"{location} parameter {name!r}" if name and location else text.split(":", 1)[0]
-        return f"{head}: " + "; ".join(_schema_error_text(e) for e in schema_errors)
+        return f"{head}: " + "; ".join(explain(schema_errors))
     cause_text = _safe_str(cause) if cause is not None else ""
     if cause_text and cause_text not in text:
         return f"{text}: {cause_text}"

@@ -82,7 +82,7 @@ class Emulator:
         ref = self._config_schemas.get(kind)
         if ref is None:
             raise ApiError(422, f"unknown block kind {kind!r}")
-        errors = self.contract.schema_errors(ref, config)
+        errors = self.contract.schema_errors(ref, config, where="config")
         if errors:
             name = ref.rsplit("/", 1)[-1]
             raise ApiError(400, f"the config of a {kind} spec must match {name}: " + "; ".join(errors))

@@ -1,4 +1,10 @@
-"""Build and run parameters: checking definitions, resolving values against them, masking hidden ones."""
+"""Build and run parameters: checking definitions, resolving values against them, masking hidden ones.
+
+The emulator checks only what it can know. A parameter's ``conditions`` (when it applies,
+by the values of others) are stored and described but not evaluated, so a conditional
+parameter left without a value is not refused as missing: the service may find it does not
+apply. ``"@param:<name>"`` references in a config must name a parameter of the release.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +24,9 @@ __all__ = [
 
 MASK = "*****"
 KINDS = ("build", "run")
+# A reference inside a longer string; a string that is wholly a reference may name any parameter.
 _PARAM_REF = re.compile(r"@param:([A-Za-z0-9_.\-]+)")
+_WHOLE_REF = re.compile(r"@param:(.+)", re.DOTALL)
 
 
 def _is_number(value: Any) -> bool:
@@ -84,25 +92,39 @@ def check_definitions(parameters: Mapping[str, Any]) -> dict[str, list[dict[str,
     return result
 
 
-def _strings(node: Any) -> Iterator[str]:
+def _strings(node: Any, path: str = "config") -> Iterator[tuple[str, str]]:
+    """Yield ``(field path, string)`` for every string in ``node``, keys included."""
     if isinstance(node, str):
-        yield node
+        yield path, node
     elif isinstance(node, dict):
         for key, value in node.items():
-            yield from _strings(key)
-            yield from _strings(value)
+            yield from _strings(key, path)
+            yield from _strings(value, f"{path}.{key}")
     elif isinstance(node, list):
-        for item in node:
-            yield from _strings(item)
+        for index, item in enumerate(node):
+            yield from _strings(item, f"{path}[{index}]")
+
+
+def param_references(text: str) -> list[str]:
+    """Return the parameter names ``text`` references: the whole string, or each reference inside it."""
+    whole = _WHOLE_REF.fullmatch(text)
+    if whole is not None:
+        return [whole.group(1)]
+    return _PARAM_REF.findall(text)
 
 
 def check_param_references(config: Any, definitions: Mapping[str, list[dict[str, Any]]]) -> None:
-    """Raise a 422 if a ``"@param:<name>"`` string in ``config`` names a parameter the release does not define."""
+    """Raise a 422 naming the field if a ``"@param:<name>"`` in ``config`` names a parameter the release lacks."""
     defined = {d["name"] for kind in KINDS for d in definitions.get(kind, [])}
-    for text in _strings(config):
-        for name in _PARAM_REF.findall(text):
+    for field, text in _strings(config):
+        for name in param_references(text):
             if name not in defined:
-                raise ApiError(422, f"the config references '@param:{name}', which is not a defined parameter")
+                known = ", ".join(sorted(defined)) or "none"
+                raise ApiError(
+                    422,
+                    f"{field}: references '@param:{name}', which is not a build or run parameter of the release"
+                    f" (defined: {known})",
+                )
 
 
 def resolve_values(
@@ -126,7 +148,8 @@ def resolve_values(
         if value is None:
             value = definition.get("defaultValue")
         if value is None:
-            if definition.get("required"):
+            # A conditional parameter may not apply; its conditions are not evaluated here.
+            if definition.get("required") and not definition.get("conditions"):
                 raise ApiError(422, f"{kind} parameter {name!r} is required")
             values[name] = None
             continue

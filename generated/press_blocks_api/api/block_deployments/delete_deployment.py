@@ -113,6 +113,8 @@ def sync_detailed(
 ) -> Response[Any | ErrorResponse]:
     """Delete a block deployment
 
+     Deletes a deployment and the platform resources of its revisions.
+
     Args:
         deployment_id (str):
 
@@ -142,6 +144,8 @@ def sync(
 ) -> Any | ErrorResponse | None:
     """Delete a block deployment
 
+     Deletes a deployment and the platform resources of its revisions.
+
     Args:
         deployment_id (str):
 
@@ -165,6 +169,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[Any | ErrorResponse]:
     """Delete a block deployment
+
+     Deletes a deployment and the platform resources of its revisions.
 
     Args:
         deployment_id (str):
@@ -192,6 +198,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> Any | ErrorResponse | None:
     """Delete a block deployment
+
+     Deletes a deployment and the platform resources of its revisions.
 
     Args:
         deployment_id (str):

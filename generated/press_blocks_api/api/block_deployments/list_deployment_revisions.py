@@ -159,6 +159,9 @@ def sync_detailed(
 ) -> Response[ErrorResponse | ListRevisionsResponse]:
     """List the revisions of a block deployment
 
+     Lists the revisions of a deployment ordered by creation date, optionally only those with some
+    statuses.
+
     Args:
         deployment_id (str):
         sort (list[str] | Unset):
@@ -200,6 +203,9 @@ def sync(
 ) -> ErrorResponse | ListRevisionsResponse | None:
     """List the revisions of a block deployment
 
+     Lists the revisions of a deployment ordered by creation date, optionally only those with some
+    statuses.
+
     Args:
         deployment_id (str):
         sort (list[str] | Unset):
@@ -235,6 +241,9 @@ async def asyncio_detailed(
     page_number: int | Unset = UNSET,
 ) -> Response[ErrorResponse | ListRevisionsResponse]:
     """List the revisions of a block deployment
+
+     Lists the revisions of a deployment ordered by creation date, optionally only those with some
+    statuses.
 
     Args:
         deployment_id (str):
@@ -274,6 +283,9 @@ async def asyncio(
     page_number: int | Unset = UNSET,
 ) -> ErrorResponse | ListRevisionsResponse | None:
     """List the revisions of a block deployment
+
+     Lists the revisions of a deployment ordered by creation date, optionally only those with some
+    statuses.
 
     Args:
         deployment_id (str):

@@ -134,6 +134,9 @@ def sync_detailed(
 ) -> Response[Deployment | ErrorResponse]:
     """Update a block deployment's metadata
 
+     Changes the metadata of a deployment; fields left out keep their value. Deployment
+    names stay unique within a block kind.
+
     Args:
         deployment_id (str):
         body (UpdateDeploymentMetadataBody):
@@ -166,6 +169,9 @@ def sync(
 ) -> Deployment | ErrorResponse | None:
     """Update a block deployment's metadata
 
+     Changes the metadata of a deployment; fields left out keep their value. Deployment
+    names stay unique within a block kind.
+
     Args:
         deployment_id (str):
         body (UpdateDeploymentMetadataBody):
@@ -192,6 +198,9 @@ async def asyncio_detailed(
     body: UpdateDeploymentMetadataBody,
 ) -> Response[Deployment | ErrorResponse]:
     """Update a block deployment's metadata
+
+     Changes the metadata of a deployment; fields left out keep their value. Deployment
+    names stay unique within a block kind.
 
     Args:
         deployment_id (str):
@@ -222,6 +231,9 @@ async def asyncio(
     body: UpdateDeploymentMetadataBody,
 ) -> Deployment | ErrorResponse | None:
     """Update a block deployment's metadata
+
+     Changes the metadata of a deployment; fields left out keep their value. Deployment
+    names stay unique within a block kind.
 
     Args:
         deployment_id (str):

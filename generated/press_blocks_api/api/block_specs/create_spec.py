@@ -144,7 +144,8 @@ def sync_detailed(
     """Create a block spec
 
      Creates a block spec with its first release. For each block kind, spec names are unique
-    within a tenant. With `validate=true` the spec is only checked and nothing is created.
+    within a tenant. With `validate=true` the spec is only checked: 200 with
+    `{success, message}` instead of 201 with the new id, and nothing is created.
 
     Args:
         validate (bool | Unset):
@@ -179,7 +180,8 @@ def sync(
     """Create a block spec
 
      Creates a block spec with its first release. For each block kind, spec names are unique
-    within a tenant. With `validate=true` the spec is only checked and nothing is created.
+    within a tenant. With `validate=true` the spec is only checked: 200 with
+    `{success, message}` instead of 201 with the new id, and nothing is created.
 
     Args:
         validate (bool | Unset):
@@ -209,7 +211,8 @@ async def asyncio_detailed(
     """Create a block spec
 
      Creates a block spec with its first release. For each block kind, spec names are unique
-    within a tenant. With `validate=true` the spec is only checked and nothing is created.
+    within a tenant. With `validate=true` the spec is only checked: 200 with
+    `{success, message}` instead of 201 with the new id, and nothing is created.
 
     Args:
         validate (bool | Unset):
@@ -242,7 +245,8 @@ async def asyncio(
     """Create a block spec
 
      Creates a block spec with its first release. For each block kind, spec names are unique
-    within a tenant. With `validate=true` the spec is only checked and nothing is created.
+    within a tenant. With `validate=true` the spec is only checked: 200 with
+    `{success, message}` instead of 201 with the new id, and nothing is created.
 
     Args:
         validate (bool | Unset):

@@ -156,7 +156,8 @@ def sync_detailed(
     """Publish a new release of a block spec
 
      Publishes a release with a new config. The version must be a semantic version greater
-    than every existing release. With `validate=true` the release is only checked.
+    than every existing release. With `validate=true` the release is only checked: 200 with
+    `{success, message}` instead of 201 with the id and version, and nothing is created.
 
     Args:
         spec_id (str):
@@ -194,7 +195,8 @@ def sync(
     """Publish a new release of a block spec
 
      Publishes a release with a new config. The version must be a semantic version greater
-    than every existing release. With `validate=true` the release is only checked.
+    than every existing release. With `validate=true` the release is only checked: 200 with
+    `{success, message}` instead of 201 with the id and version, and nothing is created.
 
     Args:
         spec_id (str):
@@ -227,7 +229,8 @@ async def asyncio_detailed(
     """Publish a new release of a block spec
 
      Publishes a release with a new config. The version must be a semantic version greater
-    than every existing release. With `validate=true` the release is only checked.
+    than every existing release. With `validate=true` the release is only checked: 200 with
+    `{success, message}` instead of 201 with the id and version, and nothing is created.
 
     Args:
         spec_id (str):
@@ -263,7 +266,8 @@ async def asyncio(
     """Publish a new release of a block spec
 
      Publishes a release with a new config. The version must be a semantic version greater
-    than every existing release. With `validate=true` the release is only checked.
+    than every existing release. With `validate=true` the release is only checked: 200 with
+    `{success, message}` instead of 201 with the id and version, and nothing is created.
 
     Args:
         spec_id (str):

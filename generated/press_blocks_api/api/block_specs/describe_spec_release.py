@@ -116,6 +116,8 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Release]:
     """Describe a release of a block spec
 
+     Describes one release of a spec, with its config, artifact and parameter definitions.
+
     Args:
         spec_id (str):
         release (str):
@@ -148,6 +150,8 @@ def sync(
 ) -> ErrorResponse | Release | None:
     """Describe a release of a block spec
 
+     Describes one release of a spec, with its config, artifact and parameter definitions.
+
     Args:
         spec_id (str):
         release (str):
@@ -174,6 +178,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[ErrorResponse | Release]:
     """Describe a release of a block spec
+
+     Describes one release of a spec, with its config, artifact and parameter definitions.
 
     Args:
         spec_id (str):
@@ -204,6 +210,8 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> ErrorResponse | Release | None:
     """Describe a release of a block spec
+
+     Describes one release of a spec, with its config, artifact and parameter definitions.
 
     Args:
         spec_id (str):

@@ -134,6 +134,9 @@ def sync_detailed(
 ) -> Response[ErrorResponse | Spec]:
     """Update a block spec's metadata and discoverability
 
+     Changes the metadata (name, title, status, …), `featured`, `scope` and `tenants` of a
+    spec; fields left out keep their value. Spec names stay unique within a block kind.
+
     Args:
         spec_id (str):
         body (UpdateSpecMetadataBody):
@@ -166,6 +169,9 @@ def sync(
 ) -> ErrorResponse | Spec | None:
     """Update a block spec's metadata and discoverability
 
+     Changes the metadata (name, title, status, …), `featured`, `scope` and `tenants` of a
+    spec; fields left out keep their value. Spec names stay unique within a block kind.
+
     Args:
         spec_id (str):
         body (UpdateSpecMetadataBody):
@@ -192,6 +198,9 @@ async def asyncio_detailed(
     body: UpdateSpecMetadataBody,
 ) -> Response[ErrorResponse | Spec]:
     """Update a block spec's metadata and discoverability
+
+     Changes the metadata (name, title, status, …), `featured`, `scope` and `tenants` of a
+    spec; fields left out keep their value. Spec names stay unique within a block kind.
 
     Args:
         spec_id (str):
@@ -222,6 +231,9 @@ async def asyncio(
     body: UpdateSpecMetadataBody,
 ) -> ErrorResponse | Spec | None:
     """Update a block spec's metadata and discoverability
+
+     Changes the metadata (name, title, status, …), `featured`, `scope` and `tenants` of a
+    spec; fields left out keep their value. Spec names stay unique within a block kind.
 
     Args:
         spec_id (str):

@@ -1,0 +1,86 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.release_ref import ReleaseRef
+
+
+T = TypeVar("T", bound="DeploymentSpecInput")
+
+
+@_attrs_define
+class DeploymentSpecInput:
+    """The spec to deploy and, optionally, which of its releases.
+
+    Attributes:
+        id (str):
+        release (ReleaseRef | Unset): A release of the parent spec, by version (the latest release when left out).
+    """
+
+    id: str
+    release: ReleaseRef | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        release: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.release, Unset):
+            release = self.release.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
+        if release is not UNSET:
+            field_dict["release"] = release
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.release_ref import ReleaseRef
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        _release = d.pop("release", UNSET)
+        release: ReleaseRef | Unset
+        if isinstance(_release, Unset):
+            release = UNSET
+        else:
+            release = ReleaseRef.from_dict(_release)
+
+        deployment_spec_input = cls(
+            id=id,
+            release=release,
+        )
+
+        deployment_spec_input.additional_properties = d
+        return deployment_spec_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
