@@ -12,11 +12,11 @@ from typing import TextIO
 
 import yaml
 
-from press_blocks.emulator._emulator import DEFAULT_MAX_ARTIFACT_BYTES, Emulator
+from press_blocks.emulator._constants import DEFAULT_HOST, DEFAULT_MAX_ARTIFACT_BYTES, DEFAULT_PORT, DEFAULT_USER
+from press_blocks.emulator._emulator import Emulator
 from press_blocks.emulator._errors import SeedError
 from press_blocks.emulator._faults import FaultRule
 from press_blocks.emulator._lifecycle import Transition
-from press_blocks.emulator._state import DEFAULT_USER
 
 __all__ = ["cli_main"]
 
@@ -26,8 +26,10 @@ def _parser() -> argparse.ArgumentParser:
         prog="press-blocks emulator",
         description="Serve a local, stateful emulator of the Press blocks API on loopback.",
     )
-    parser.add_argument("--port", type=int, default=8787, help="port to listen on; 0 picks a free one (default 8787)")
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port to listen on; 0 picks a free one (default {DEFAULT_PORT})"
+    )
+    parser.add_argument("--host", default=DEFAULT_HOST, help=f"address to bind (default {DEFAULT_HOST})")
     parser.add_argument("--fixture", metavar="FILE", help="YAML or JSON fixture to seed at start")
     parser.add_argument(
         "--transition",

@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from press_blocks.emulator._constants import DEFAULT_USER
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._lifecycle import Transition
 from press_blocks.emulator._params import check_definitions, check_param_references, resolve_values
@@ -37,9 +38,7 @@ from press_blocks.emulator._views import (
     spec_view,
 )
 
-__all__ = ["DEFAULT_USER", "Store"]
-
-DEFAULT_USER = "emulator@peak.ai"
+__all__ = ["Store"]
 
 # The metadata fields the service owns; a request cannot set them.
 _OWNED_METADATA = frozenset({"status", "createdAt", "createdBy", "updatedAt", "updatedBy"})
