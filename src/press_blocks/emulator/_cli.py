@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--transition",
         default="immediate",
-        type=Transition.parse,
+        type=_transition,
         help="when revisions turn deployed: immediate, describes:N or seconds:T (default immediate)",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the random source for rate-based faults")
@@ -54,6 +54,14 @@ def _parser() -> argparse.ArgumentParser:
         help="largest compressed artifact accepted (default 10 MiB)",
     )
     return parser
+
+
+def _transition(text: str) -> Transition:
+    # argparse reports a ValueError as "invalid value"; an ArgumentTypeError keeps our message.
+    try:
+        return Transition.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _fault_rules(path: str) -> tuple[list[FaultRule], int | None]:

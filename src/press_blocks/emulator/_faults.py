@@ -18,6 +18,9 @@ __all__ = ["FaultAction", "FaultRule", "Faults", "RequestLog", "RequestRecord"]
 FaultKind = Literal["latency", "status", "drop", "truncate"]
 FaultWhen = Literal["before", "after"]
 _KINDS = ("latency", "status", "drop", "truncate")
+# The JSON (camelCase) names of the fields whose Python names differ.
+_TO_JSON = {"operation_id": "operationId", "retry_after": "retryAfter"}
+_FROM_JSON = {json_name: name for name, json_name in _TO_JSON.items()}
 
 
 @dataclass(frozen=True)
@@ -66,22 +69,23 @@ class FaultRule:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FaultRule:
-        """Build a rule from its JSON form (the field names, ``operationId``/``retryAfter`` spellings accepted too)."""
-        aliases = {"operationId": "operation_id", "retryAfter": "retry_after"}
+        """Build a rule from its JSON form (``operationId``, ``retryAfter``; the Python spellings are accepted too)."""
         known = {f.name for f in fields(cls)}
         kwargs: dict[str, Any] = {}
         for key, value in data.items():
-            name = aliases.get(key, key)
+            name = _FROM_JSON.get(key, key)
             if name not in known:
                 raise ValueError(f"unknown fault rule field {key!r}")
+            if name in kwargs:
+                raise ValueError(f"fault rule field {_TO_JSON.get(name, name)!r} is given twice (in two spellings)")
             kwargs[name] = value
         if "kind" not in kwargs:
             raise ValueError("a fault rule needs a 'kind'")
         return cls(**kwargs)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the rule's JSON form."""
-        return asdict(self)
+        """Return the rule's JSON form, in the API's camelCase (``operationId``, ``retryAfter``)."""
+        return {_TO_JSON.get(name, name): value for name, value in asdict(self).items()}
 
     def matches(self, operation_id: str, method: str, template: str, path: str) -> bool:
         """Return whether this rule applies to the request (ignoring rate and times)."""
