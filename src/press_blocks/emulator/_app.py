@@ -10,6 +10,7 @@ validation against the document; faults planned for after the handler.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import parse_qsl
 
@@ -22,12 +23,15 @@ from press_blocks.emulator._contract import Contract, Operation
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._faults import FaultRule, Faults, RequestLog, RequestRecord
 from press_blocks.emulator._multipart import Part, encode_multipart, parse_multipart
+from press_blocks.emulator._preview import body_preview
 from press_blocks.emulator._settings import Settings
+from press_blocks.emulator._state import Store
 from press_blocks.emulator._wire import (
     ABORT_EXTENSION,
     Answer,
     ASGIApp,
     ConnectionDropped,
+    Message,
     Receive,
     Scope,
     Send,
@@ -52,9 +56,11 @@ class EmulatorApp:
         faults: Faults,
         requests: RequestLog,
         settings: Settings,
+        store: Store,
         control: ASGIApp,
     ) -> None:
         self.contract = contract
+        self.store = store
         self.api = api
         self.faults = faults
         self.requests = requests
@@ -88,6 +94,36 @@ class EmulatorApp:
             body_size=len(body),
             auth_header=self.contract.auth_header,
         )
+        response = _Recorder(send)
+        started = time.perf_counter()
+        try:
+            await self._respond(record, scope, response.send, method, path, query, headers, body)
+        finally:
+            record.duration = time.perf_counter() - started
+            # Previewed last, so that hidden values this very request set are masked too.
+            secrets = self._secrets(headers)
+            record.request_body = body_preview(body, headers.get("content-type", ""), secrets)
+            record.response_body = body_preview(response.body, response.content_type, secrets)
+
+    def _secrets(self, headers: Mapping[str, str]) -> set[str]:
+        """What a body preview must never show: tokens (the request's own, every accepted one), hidden values."""
+        secrets = set(self.settings.tokens or ()) | self.store.hidden_values()
+        token = headers.get(self.contract.auth_header.lower(), "").strip()
+        if token:
+            secrets.update({token, token.partition(" ")[2]} - {""})
+        return secrets
+
+    async def _respond(
+        self,
+        record: RequestRecord,
+        scope: Scope,
+        send: Send,
+        method: str,
+        path: str,
+        query: Sequence[tuple[str, str]],
+        headers: Mapping[str, str],
+        body: bytes,
+    ) -> None:
         try:
             operation, path_params = self.contract.match(method, path)
         except ApiError as exc:
@@ -237,6 +273,28 @@ class EmulatorApp:
         if record is not None:
             record.status = answer.status
         await send_answer(send, answer)
+
+
+class _Recorder:
+    """Wraps an ASGI ``send`` and keeps what was sent of the response body, for the request log."""
+
+    def __init__(self, send: Send) -> None:
+        self._send = send
+        self.content_type = ""
+        self._chunks: list[bytes] = []
+
+    @property
+    def body(self) -> bytes:
+        return b"".join(self._chunks)
+
+    async def send(self, message: Message) -> None:
+        if message["type"] == "http.response.start":
+            for key, value in message.get("headers", []):
+                if key.lower() == b"content-type":
+                    self.content_type = value.decode("latin-1")
+        elif message["type"] == "http.response.body":
+            self._chunks.append(bytes(message.get("body", b"")))
+        await self._send(message)
 
 
 async def _lifespan(receive: Receive, send: Send) -> None:

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from press_blocks.emulator._api import Api
 from press_blocks.emulator._app import EmulatorApp
-from press_blocks.emulator._constants import DEFAULT_HOST, DEFAULT_MAX_ARTIFACT_BYTES, DEFAULT_USER, IN_PROCESS_BASE_URL
+from press_blocks.emulator._constants import (
+    DEFAULT_HOST,
+    DEFAULT_MAX_ARTIFACT_BYTES,
+    DEFAULT_USER,
+    IN_PROCESS_BASE_URL,
+    INSPECTOR_PATH,
+)
 from press_blocks.emulator._contract import Contract, contract
 from press_blocks.emulator._control import control_app
 from press_blocks.emulator._errors import ApiError
@@ -21,7 +28,7 @@ from press_blocks.emulator._settings import Settings
 from press_blocks.emulator._state import Store
 from press_blocks.emulator._transport import AsyncEmulatorTransport, EmulatorTransport
 
-__all__ = ["Emulator", "InProcessEmulator", "RunningEmulator"]
+__all__ = ["Emulator", "InProcessEmulator", "RunningEmulator", "is_loopback"]
 
 Fixture = Mapping[str, Any] | str | os.PathLike[str]
 
@@ -99,6 +106,7 @@ class Emulator:
                 faults=self.faults,
                 requests=self.requests,
                 settings=self.settings,
+                store=self.store,
                 control=control_app(self),
             )
         return self._app
@@ -154,11 +162,28 @@ class Emulator:
         return AsyncEmulatorTransport(self.app)
 
     @contextlib.contextmanager
-    def serve(self, host: str = DEFAULT_HOST, port: int = 0, *, timeout: float = 10.0) -> Iterator[RunningEmulator]:
+    def serve(
+        self,
+        host: str = DEFAULT_HOST,
+        port: int = 0,
+        *,
+        timeout: float = 10.0,
+        protect_controls: bool | None = None,
+    ) -> Iterator[RunningEmulator]:
         """Serve the emulator with uvicorn on ``host:port`` (0: any free port) while the ``with`` block runs.
 
         Returns once the server accepts connections (within ``timeout`` seconds); stops it on exit.
+        Beyond loopback (``protect_controls=None`` decides from ``host``), the control endpoints
+        and the inspector need one of the emulator's ``tokens``, so it must have some.
         """
+        protect = not is_loopback(host) if protect_controls is None else protect_controls
+        if protect:
+            if not self.tokens:
+                raise ValueError(
+                    f"serving on {host}, beyond loopback, protects the control endpoints and the inspector "
+                    "with the emulator's tokens, and it has none: give Emulator(tokens=[...]) (--token)"
+                )
+            self.settings.protect_controls = True
         server = ServerThread(self.app, host=host, port=port)
         server.start(timeout)
         try:
@@ -198,6 +223,16 @@ class Emulator:
         return self.seed({"appDeployments": [entry]})["appDeployments"][0]
 
 
+def is_loopback(host: str) -> bool:
+    """Return whether ``host`` (an address or ``localhost``) only ever reaches this machine."""
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve anywhere
+
+
 class _Controls:
     """The emulator controls that the serve handle and the pytest fixture objects share."""
 
@@ -231,7 +266,7 @@ class _Controls:
 
 
 class RunningEmulator(_Controls):
-    """An emulator served over loopback: ``base_url``, ``host``, ``port`` and the emulator's controls."""
+    """An emulator served over HTTP: ``base_url``, ``host``, ``port``, ``inspector_url`` and the emulator's controls."""
 
     def __init__(self, emulator: Emulator, server: ServerThread) -> None:
         self.emulator = emulator
@@ -239,6 +274,7 @@ class RunningEmulator(_Controls):
         self.host = server.host
         self.port = server.port
         self.base_url = server.base_url
+        self.inspector_url = server.base_url + INSPECTOR_PATH
 
 
 class InProcessEmulator(_Controls):

@@ -11,7 +11,8 @@ __all__ = ["Settings"]
 
 @dataclass
 class Settings:
-    """What the API checks per request: accepted tokens, the artifact limit, response validation.
+    """What the app checks per request: accepted tokens, the artifact limit, response validation, and
+    whether the control endpoints (and the inspector) need a token, as they do beyond loopback.
 
     Mutable on purpose: changing an :class:`Emulator`'s setting takes effect on the next request.
     """
@@ -19,3 +20,4 @@ class Settings:
     tokens: frozenset[str] | None = None
     max_artifact_bytes: int = DEFAULT_MAX_ARTIFACT_BYTES
     validate_responses: bool = True
+    protect_controls: bool = False
