@@ -346,3 +346,11 @@ def test_beyond_loopback_the_page_needs_the_token(browser: Browser) -> None:
         with inspector(browser, server, http_credentials={"username": "me", "password": TOKEN}) as page:
             expect(page.locator("#live")).to_have_attribute("data-state", "live")
             assert TOKEN not in page.content()
+
+
+def test_without_chromium_the_browser_tests_fail_saying_why(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # Never a silent skip: no Chromium on PATH is a failure that quotes scripts/test's install attempt.
+    monkeypatch.delenv("PRESS_CHROMIUM", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(pytest.fail.Exception, match="need Chromium, which is not installed"):
+        chromium_path()
