@@ -18,6 +18,8 @@ __all__ = ["body_preview", "redact"]
 
 # Shorter strings are too likely to occur by chance in a body to be masked safely.
 _MIN_SECRET_LENGTH = 6
+# Bodies above this are previewed from their start, not parsed and pretty-printed.
+_PRETTY_LIMIT = 4 * PREVIEW_MAX_CHARS
 
 
 def _text(data: bytes) -> str | None:
@@ -28,7 +30,11 @@ def _text(data: bytes) -> str | None:
     try:
         return json.dumps(json.loads(text), indent=2, ensure_ascii=False)
     except ValueError:
-        return text if all(c.isprintable() or c in "\r\n\t" for c in text) else None
+        return text if _printable(text) else None
+
+
+def _printable(text: str) -> bool:
+    return all(c.isprintable() or c in "\r\n\t" for c in text)
 
 
 def _form(data: bytes, content_type: str) -> str:
@@ -54,6 +60,10 @@ def body_preview(data: bytes, content_type: str, secrets: Iterable[str] = ()) ->
         return None
     if content_type.split(";", maxsplit=1)[0].strip().lower() == "multipart/form-data":
         text = _form(data, content_type)
+    elif len(data) > _PRETTY_LIMIT:
+        # Too big to pretty-print on every request: show its start as it came.
+        head = data[: PREVIEW_MAX_CHARS + 1].decode("utf-8", errors="replace")
+        text = head if _printable(head) else f"<{len(data)} bytes of {content_type or 'binary data'}>"
     else:
         decoded = _text(data)
         text = decoded if decoded is not None else f"<{len(data)} bytes of {content_type or 'binary data'}>"
