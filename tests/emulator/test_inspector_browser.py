@@ -258,13 +258,39 @@ def test_a_fault_rule_set_on_the_page_fails_the_next_client_call(browser: Browse
         expect(page.locator("tr.entry")).to_have_count(2)
 
 
-def test_seeding_and_reset_from_the_page(browser: Browser) -> None:
+def test_a_transition_set_on_the_page_plays_out_on_screen(browser: Browser) -> None:
     from playwright.sync_api import expect
 
     emulator = Emulator()
     with emulator.serve() as server, inspector(browser, server) as page:
         view(page, "controls")
-        page.fill("#seed-yaml", yaml.safe_dump(fixture_data()))
+        page.select_option("#transition-mode", "seconds")
+        page.fill("#transition-value", "2.5")
+        page.click("#transition-form button[type=submit]")
+        expect(page.locator("#toast")).to_contain_text("Transition set: seconds:2.5")
+        assert str(emulator.transition) == "seconds:2.5"
+        client = client_of(server)
+        spec_id = client.create_spec(dict(WORKFLOW), parameters=PARAMETERS)["id"]
+        body = {"metadata": {"name": "timed", "summary": "t"}, "revision": {"notes": "t"}, "spec": {"id": spec_id}}
+        deployment_id = client.create_deployment({**body, "parameters": {"run": {"apiKey": HIDDEN}}})["id"]
+        view(page, "resources")
+        status = page.locator(f'article.deployment[data-id="{deployment_id}"] .deployment-status')
+        expect(status).to_have_text("deploying")
+        expect(page.locator(f'article.deployment[data-id="{deployment_id}"]')).to_contain_text("after 2.5 s")
+        # No client call from here on: the page alone sees the deployment finish.
+        expect(status).to_have_text("deployed", timeout=WAIT_MS)
+
+
+def test_seeding_and_reset_from_the_page(browser: Browser, tmp_path: Path) -> None:
+    from playwright.sync_api import expect
+
+    emulator = Emulator()
+    fixture = tmp_path / "press.yaml"
+    fixture.write_text(yaml.safe_dump(fixture_data()), encoding="utf-8")
+    with emulator.serve() as server, inspector(browser, server) as page:
+        view(page, "controls")
+        page.set_input_files("#seed-file", str(fixture))
+        expect(page.locator("#seed-yaml")).to_have_value(fixture.read_text(encoding="utf-8"))
         page.click("#seed-form button[type=submit]")
         expect(page.locator("#toast")).to_contain_text("Seeded 2 spec(s), 1 deployment(s), 1 app deployment(s)")
         client_of(server).list_specs(return_iterator=False)
