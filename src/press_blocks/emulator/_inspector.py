@@ -20,6 +20,7 @@ from starlette.routing import Route
 
 from press_blocks.emulator._constants import CONTROL_PREFIX, INSPECTOR_MAX_REQUESTS, INSPECTOR_PATH
 from press_blocks.emulator._controlled import Controlled
+from press_blocks.emulator._errors import error_body
 from press_blocks.emulator._faults import FaultRule
 
 __all__ = ["inspector_routes", "snapshot"]
@@ -45,9 +46,9 @@ def _asset(name: str) -> bytes | None:
 
 
 def _static(name: str) -> Response:
-    data = _asset(name)
+    data = _asset(name) if name == "index.html" or _ASSET_NAME.fullmatch(name) else None
     if data is None:
-        return JSONResponse({"statusCode": 404, "message": "Not Found", "detail": f"no asset {name}"}, status_code=404)
+        return JSONResponse(error_body(404, f"the inspector has no file {name!r}"), status_code=404)
     suffix = name[name.rfind(".") :]
     return Response(data, media_type=_TYPES[suffix], headers=_SECURITY_HEADERS)
 
@@ -85,10 +86,7 @@ def inspector_routes(emulator: Controlled) -> list[Route]:
         return RedirectResponse(INSPECTOR_PATH, status_code=308)
 
     async def asset(request: Request) -> Response:
-        name = request.path_params["name"]
-        if not _ASSET_NAME.fullmatch(name):
-            return _static("missing.none")
-        return _static(name)
+        return _static(request.path_params["name"])
 
     async def state_snapshot(request: Request) -> Response:
         body = json.dumps(snapshot(emulator), separators=(",", ":")).encode("utf-8")
