@@ -173,6 +173,17 @@ def test_bad_arguments_exit_2(argv: list[str], fragment: str, capsys: pytest.Cap
     assert fragment in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("value", ["bogus", "describes:x", "seconds:-1", "describes:1.5", "immediate:3"])
+def test_a_bad_transition_lists_the_valid_forms(value: str, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        cli_main(["--transition", value])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert f"bad transition {value!r}" in err
+    for form in ("immediate", "describes:N", "seconds:T"):
+        assert form in err, err
+
+
 def test_a_bad_fixture_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("specs: {}\n")

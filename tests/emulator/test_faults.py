@@ -140,7 +140,10 @@ def test_times_limits_hits_and_get_reports_them(server: RunningEmulator, client:
     state = client.get("/_emulator/faults").json()
     assert state["seed"] == 5
     assert state["rules"][0]["hits"] == 2
-    assert state["rules"][0]["operation_id"] == "listDeployments"
+    # Answered in the API's spelling, the one the request used.
+    assert state["rules"][0]["operationId"] == "listDeployments"
+    assert "operation_id" not in state["rules"][0]
+    assert "retryAfter" in state["rules"][0]
     assert client.delete("/_emulator/faults").json()["rules"] == []
     assert server.faults.rules == []
 
@@ -155,6 +158,7 @@ def test_times_limits_hits_and_get_reports_them(server: RunningEmulator, client:
         {"rules": [{"status": 500}]},
         {"rules": "all"},
         {"seed": "x", "rules": []},
+        {"rules": [{"kind": "drop", "operationId": "listSpecs", "operation_id": "describeSpec"}]},
     ],
 )
 def test_bad_fault_configurations_are_400(client: httpx.Client, body: object) -> None:
@@ -173,3 +177,14 @@ def test_in_process_drops_and_truncations_raise_remote_protocol_errors() -> None
         with pytest.raises(httpx.RemoteProtocolError, match="truncated"):
             client.get("/v1/blocks/specs/")
         assert client.get("/v1/blocks/specs/").status_code == 200
+
+
+def test_fault_rules_round_trip_through_their_json_form() -> None:
+    rule = FaultRule(kind="status", status=503, operation_id="listSpecs", retry_after=2, times=1)
+    data = rule.to_dict()
+    assert data["operationId"] == "listSpecs"
+    assert data["retryAfter"] == 2
+    assert FaultRule.from_dict(data) == rule
+    assert FaultRule.from_dict({"kind": "status", "status": 503, "operation_id": "listSpecs", "retry_after": 2}) == (
+        FaultRule(kind="status", status=503, operation_id="listSpecs", retry_after=2)
+    )

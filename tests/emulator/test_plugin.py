@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import httpx
 import pytest
+import yaml
 
 from press_blocks.emulator import InProcessEmulator, RunningEmulator, Transition
 from tests.emulator._payloads import AUTH, example
@@ -88,3 +90,39 @@ def test_the_public_names() -> None:
     assert sorted(emulator.__all__, key=str.lower) == sorted(emulator.__all__, key=str.lower)
     with pytest.raises(AttributeError):
         emulator.NotAThing  # noqa: B018
+
+
+def test_a_marker_fixture_path_is_found_next_to_the_test_not_in_the_working_directory(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "tests" / "data").mkdir(parents=True)
+    (project / "pytest.ini").write_text("[pytest]\n", encoding="utf-8")
+    spec = {"specs": [{"spec": example("servicePrivateSpecBody")}]}
+    (project / "tests" / "beside.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    (project / "tests" / "data" / "rooted.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    (project / "tests" / "test_user.py").write_text(
+        "import pytest\n\n"
+        "@pytest.mark.press_emulator(fixture='beside.yaml')\n"
+        "def test_beside(press_emulator):\n"
+        "    assert press_emulator.emulator.store.counts()['specs'] == 1\n\n"
+        "@pytest.mark.press_emulator(fixture='tests/data/rooted.yaml')\n"
+        "def test_rooted(press_emulator):\n"
+        "    assert press_emulator.emulator.store.counts()['specs'] == 1\n\n"
+        "@pytest.mark.press_emulator(fixture='nowhere.yaml')\n"
+        "def test_missing(press_emulator):\n"
+        "    pass\n",
+        encoding="utf-8",
+    )
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", str(project / "tests" / "test_user.py")],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "2 passed" in proc.stdout, proc.stdout + proc.stderr
+    assert "1 error" in proc.stdout, proc.stdout
+    assert "fixture='nowhere.yaml'" in proc.stdout
+    assert str(project / "tests" / "nowhere.yaml") in proc.stdout, "the message says where it looked"

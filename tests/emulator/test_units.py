@@ -101,3 +101,22 @@ def test_fault_rules_validate_their_fields() -> None:
     ):
         with pytest.raises(ValueError, match=r"fault|status|latency|when|times|retry_after"):
             FaultRule.from_dict(bad)
+
+
+def test_body_previews_are_readable_bounded_and_mask_secrets() -> None:
+    from press_blocks.emulator._constants import PREVIEW_MAX_CHARS
+    from press_blocks.emulator._preview import body_preview
+
+    assert body_preview(b"", "application/json") is None
+    assert body_preview(b'{"a":[1]}', "application/json") == '{\n  "a": [\n    1\n  ]\n}'
+    assert body_preview(b"\x00\x01\xff" * 10, "application/zip") == "<30 bytes of application/zip>"
+    big = b'{"a":"' + b"x" * (10 * PREVIEW_MAX_CHARS) + b'"}'
+    cut = body_preview(big, "application/json")
+    assert cut is not None
+    assert len(cut) < PREVIEW_MAX_CHARS + 100
+    assert cut.endswith(f"(cut: {len(big)} bytes in all)")
+    form, content_type = encode_multipart([Part("spec", b'{"k": 1}'), Part("artifact", b"PK\x03\x04", "a.zip", "x/y")])
+    assert body_preview(form, content_type) == "[spec]\n{\n  \"k\": 1\n}\n\n[artifact] 'a.zip': <4 bytes of x/y>"
+    assert body_preview(b"--nope", "multipart/form-data; boundary=b") == "<6 bytes of malformed multipart/form-data>"
+    # Secrets are masked; ones too short to be told from ordinary text are not.
+    assert body_preview(b"key=s3cret-value t", "text/plain", {"s3cret-value", "t"}) == "key=***** t"

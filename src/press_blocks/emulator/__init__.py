@@ -17,15 +17,9 @@ import importlib.util
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from press_blocks.emulator._app import CONTROL_PREFIX
     from press_blocks.emulator._cli import cli_main
-    from press_blocks.emulator._emulator import (
-        DEFAULT_MAX_ARTIFACT_BYTES,
-        IN_PROCESS_BASE_URL,
-        Emulator,
-        InProcessEmulator,
-        RunningEmulator,
-    )
+    from press_blocks.emulator._constants import CONTROL_PREFIX, DEFAULT_MAX_ARTIFACT_BYTES, IN_PROCESS_BASE_URL
+    from press_blocks.emulator._emulator import Emulator, InProcessEmulator, RunningEmulator
     from press_blocks.emulator._errors import SeedError
     from press_blocks.emulator._faults import FaultRule, Faults, RequestLog, RequestRecord
     from press_blocks.emulator._lifecycle import Transition
@@ -50,10 +44,10 @@ __all__ = [
 ]
 
 _HOMES = {
-    "CONTROL_PREFIX": "_app",
+    "CONTROL_PREFIX": "_constants",
     "cli_main": "_cli",
-    "DEFAULT_MAX_ARTIFACT_BYTES": "_emulator",
-    "IN_PROCESS_BASE_URL": "_emulator",
+    "DEFAULT_MAX_ARTIFACT_BYTES": "_constants",
+    "IN_PROCESS_BASE_URL": "_constants",
     "Emulator": "_emulator",
     "InProcessEmulator": "_emulator",
     "RunningEmulator": "_emulator",

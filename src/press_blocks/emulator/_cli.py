@@ -12,11 +12,17 @@ from typing import TextIO
 
 import yaml
 
-from press_blocks.emulator._emulator import DEFAULT_MAX_ARTIFACT_BYTES, Emulator
+from press_blocks.emulator._constants import (
+    CONTROL_PREFIX,
+    DEFAULT_HOST,
+    DEFAULT_MAX_ARTIFACT_BYTES,
+    DEFAULT_PORT,
+    DEFAULT_USER,
+)
+from press_blocks.emulator._emulator import Emulator, is_loopback
 from press_blocks.emulator._errors import SeedError
-from press_blocks.emulator._faults import FaultRule
+from press_blocks.emulator._faults import FaultRule, fault_config
 from press_blocks.emulator._lifecycle import Transition
-from press_blocks.emulator._state import DEFAULT_USER
 
 __all__ = ["cli_main"]
 
@@ -26,13 +32,20 @@ def _parser() -> argparse.ArgumentParser:
         prog="press-blocks emulator",
         description="Serve a local, stateful emulator of the Press blocks API on loopback.",
     )
-    parser.add_argument("--port", type=int, default=8787, help="port to listen on; 0 picks a free one (default 8787)")
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument(
+        "--port", type=int, default=DEFAULT_PORT, help=f"port to listen on; 0 picks a free one (default {DEFAULT_PORT})"
+    )
+    parser.add_argument(
+        "--host",
+        default=DEFAULT_HOST,
+        help=f"address to bind (default {DEFAULT_HOST}); beyond loopback, --token is required and also "
+        "guards the control endpoints and the inspector",
+    )
     parser.add_argument("--fixture", metavar="FILE", help="YAML or JSON fixture to seed at start")
     parser.add_argument(
         "--transition",
         default="immediate",
-        type=Transition.parse,
+        type=_transition,
         help="when revisions turn deployed: immediate, describes:N or seconds:T (default immediate)",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the random source for rate-based faults")
@@ -54,13 +67,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _transition(text: str) -> Transition:
+    # argparse reports a ValueError as "invalid value"; an ArgumentTypeError keeps our message.
+    try:
+        return Transition.parse(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _fault_rules(path: str) -> tuple[list[FaultRule], int | None]:
     with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    if not isinstance(data, dict) or not isinstance(data.get("rules", []), list):
-        raise ValueError(f"{path} must hold a mapping with a 'rules' list")
-    seed = data.get("seed")
-    return [FaultRule.from_dict(rule) for rule in data.get("rules", [])], seed if isinstance(seed, int) else None
+        try:
+            data = yaml.safe_load(fh)
+        except yaml.YAMLError as exc:
+            raise ValueError(f"{path} is not valid YAML or JSON: {exc}") from None
+    try:
+        return fault_config(data)
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
 
 
 def cli_main(argv: Sequence[str], *, stdout: TextIO | None = None, stop: threading.Event | None = None) -> int:
@@ -84,15 +108,30 @@ def cli_main(argv: Sequence[str], *, stdout: TextIO | None = None, stop: threadi
     except (OSError, ValueError, SeedError) as exc:
         print(f"press-blocks emulator: {exc}", file=sys.stderr)
         return 2
+    protect = not is_loopback(args.host)
+    if protect and not args.tokens:
+        print(
+            f"press-blocks emulator: --host {args.host} is not a loopback address; give --token TOKEN too, "
+            "so that only its holders can use the API, the control endpoints and the inspector",
+            file=sys.stderr,
+        )
+        return 2
     stop = stop or threading.Event()
     restore = _on_sigterm(stop)
     try:
         with emulator.serve(args.host, args.port) as server:
             print(f"Press blocks emulator listening on {server.base_url}", file=out)
+            print(f"Inspector (open in a browser): {server.inspector_url}", file=out)
+            if protect:
+                print("  it asks for credentials: any user name, one of the --token values as the password", file=out)
             print("Point the client at it:", file=out)
             print(f"  export PRESS_BASE_URL={server.base_url}", file=out)
-            print("  export PEAK_AUTH_TOKEN=anything", file=out)
-            print(f"Control endpoints under {server.base_url}/_emulator/ ; press Ctrl-C to stop.", file=out, flush=True)
+            print(f"  export PEAK_AUTH_TOKEN={'<one of the --token values>' if args.tokens else 'anything'}", file=out)
+            print(
+                f"Control endpoints under {server.base_url}{CONTROL_PREFIX}/ ; press Ctrl-C to stop.",
+                file=out,
+                flush=True,
+            )
             try:
                 while not stop.wait(0.5):
                     pass

@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 import contextlib
+import ipaddress
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from press_blocks.emulator._app import EmulatorApp, build_app
+from press_blocks.emulator._api import Api
+from press_blocks.emulator._app import EmulatorApp
+from press_blocks.emulator._constants import (
+    DEFAULT_HOST,
+    DEFAULT_MAX_ARTIFACT_BYTES,
+    DEFAULT_USER,
+    IN_PROCESS_BASE_URL,
+    INSPECTOR_PATH,
+)
 from press_blocks.emulator._contract import Contract, contract
+from press_blocks.emulator._control import control_app
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._faults import FaultRule, Faults, RequestLog
 from press_blocks.emulator._fixtures import load_fixture, seed_fixture
 from press_blocks.emulator._lifecycle import Transition
 from press_blocks.emulator._server import ServerThread
-from press_blocks.emulator._state import DEFAULT_USER, Store
+from press_blocks.emulator._settings import Settings
+from press_blocks.emulator._state import Store
 from press_blocks.emulator._transport import AsyncEmulatorTransport, EmulatorTransport
 
-__all__ = ["DEFAULT_MAX_ARTIFACT_BYTES", "IN_PROCESS_BASE_URL", "Emulator", "InProcessEmulator", "RunningEmulator"]
-
-DEFAULT_MAX_ARTIFACT_BYTES = 10 * 1024 * 1024
-# In-process transports ignore the host; `.localhost` never leaves the machine if misused.
-IN_PROCESS_BASE_URL = "http://press-emulator.localhost"
+__all__ = ["Emulator", "InProcessEmulator", "RunningEmulator", "is_loopback"]
 
 Fixture = Mapping[str, Any] | str | os.PathLike[str]
 
@@ -67,9 +74,11 @@ class Emulator:
         validate_responses: bool = True,
     ) -> None:
         self.contract: Contract = contract()
-        self.tokens: frozenset[str] | None = frozenset(tokens) if tokens is not None else None
-        self.max_artifact_bytes = max_artifact_bytes
-        self.validate_responses = validate_responses
+        self.settings = Settings(
+            tokens=frozenset(tokens) if tokens is not None else None,
+            max_artifact_bytes=max_artifact_bytes,
+            validate_responses=validate_responses,
+        )
         self._config_schemas = self.contract.config_schemas()
         self.store = Store(config_check=self._check_config, user=user, transition=Transition.parse(transition))
         self.faults = Faults(faults, seed=fault_seed)
@@ -91,8 +100,43 @@ class Emulator:
     def app(self) -> EmulatorApp:
         """The ASGI application (Starlette-based) serving this emulator."""
         if self._app is None:
-            self._app = build_app(self)
+            self._app = EmulatorApp(
+                contract=self.contract,
+                api=Api(self.store, self.contract),
+                faults=self.faults,
+                requests=self.requests,
+                settings=self.settings,
+                store=self.store,
+                control=control_app(self),
+            )
         return self._app
+
+    @property
+    def tokens(self) -> frozenset[str] | None:
+        """The only ``Authorization`` values accepted, or ``None`` when any non-empty token is."""
+        return self.settings.tokens
+
+    @tokens.setter
+    def tokens(self, value: frozenset[str] | None) -> None:
+        self.settings.tokens = value
+
+    @property
+    def max_artifact_bytes(self) -> int:
+        """The compressed artifact limit; a larger upload is a 413."""
+        return self.settings.max_artifact_bytes
+
+    @max_artifact_bytes.setter
+    def max_artifact_bytes(self, value: int) -> None:
+        self.settings.max_artifact_bytes = value
+
+    @property
+    def validate_responses(self) -> bool:
+        """Whether every API response is checked against the document (a mismatch becomes a 500)."""
+        return self.settings.validate_responses
+
+    @validate_responses.setter
+    def validate_responses(self, value: bool) -> None:
+        self.settings.validate_responses = value
 
     @property
     def user(self) -> str:
@@ -118,11 +162,28 @@ class Emulator:
         return AsyncEmulatorTransport(self.app)
 
     @contextlib.contextmanager
-    def serve(self, host: str = "127.0.0.1", port: int = 0, *, timeout: float = 10.0) -> Iterator[RunningEmulator]:
+    def serve(
+        self,
+        host: str = DEFAULT_HOST,
+        port: int = 0,
+        *,
+        timeout: float = 10.0,
+        protect_controls: bool | None = None,
+    ) -> Iterator[RunningEmulator]:
         """Serve the emulator with uvicorn on ``host:port`` (0: any free port) while the ``with`` block runs.
 
         Returns once the server accepts connections (within ``timeout`` seconds); stops it on exit.
+        Beyond loopback (``protect_controls=None`` decides from ``host``), the control endpoints
+        and the inspector need one of the emulator's ``tokens``, so it must have some.
         """
+        protect = not is_loopback(host) if protect_controls is None else protect_controls
+        if protect:
+            if not self.tokens:
+                raise ValueError(
+                    f"serving on {host}, beyond loopback, protects the control endpoints and the inspector "
+                    "with the emulator's tokens, and it has none: give Emulator(tokens=[...]) (--token)"
+                )
+            self.settings.protect_controls = True
         server = ServerThread(self.app, host=host, port=port)
         server.start(timeout)
         try:
@@ -162,6 +223,16 @@ class Emulator:
         return self.seed({"appDeployments": [entry]})["appDeployments"][0]
 
 
+def is_loopback(host: str) -> bool:
+    """Return whether ``host`` (an address or ``localhost``) only ever reaches this machine."""
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve anywhere
+
+
 class _Controls:
     """The emulator controls that the serve handle and the pytest fixture objects share."""
 
@@ -195,7 +266,7 @@ class _Controls:
 
 
 class RunningEmulator(_Controls):
-    """An emulator served over loopback: ``base_url``, ``host``, ``port`` and the emulator's controls."""
+    """An emulator served over HTTP: ``base_url``, ``host``, ``port``, ``inspector_url`` and the emulator's controls."""
 
     def __init__(self, emulator: Emulator, server: ServerThread) -> None:
         self.emulator = emulator
@@ -203,6 +274,7 @@ class RunningEmulator(_Controls):
         self.host = server.host
         self.port = server.port
         self.base_url = server.base_url
+        self.inspector_url = server.base_url + INSPECTOR_PATH
 
 
 class InProcessEmulator(_Controls):

@@ -7,17 +7,23 @@ one ``random.Random(seed)``, so a given sequence of requests meets the same faul
 from __future__ import annotations
 
 import random
+import re
 import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
-__all__ = ["FaultAction", "FaultRule", "Faults", "RequestLog", "RequestRecord"]
+__all__ = ["FaultAction", "FaultRule", "Faults", "RequestLog", "RequestRecord", "fault_config"]
 
 FaultKind = Literal["latency", "status", "drop", "truncate"]
 FaultWhen = Literal["before", "after"]
 _KINDS = ("latency", "status", "drop", "truncate")
+# Request-id headers clients send (peak's x-peak-requestId, the common X-Request-ID), matched lower-cased.
+_REQUEST_ID = re.compile(r"(x-)?(peak-)?request-?id")
+# The JSON (camelCase) names of the fields whose Python names differ.
+_TO_JSON = {"operation_id": "operationId", "retry_after": "retryAfter"}
+_FROM_JSON = {json_name: name for name, json_name in _TO_JSON.items()}
 
 
 @dataclass(frozen=True)
@@ -66,22 +72,23 @@ class FaultRule:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FaultRule:
-        """Build a rule from its JSON form (the field names, ``operationId``/``retryAfter`` spellings accepted too)."""
-        aliases = {"operationId": "operation_id", "retryAfter": "retry_after"}
+        """Build a rule from its JSON form (``operationId``, ``retryAfter``; the Python spellings are accepted too)."""
         known = {f.name for f in fields(cls)}
         kwargs: dict[str, Any] = {}
         for key, value in data.items():
-            name = aliases.get(key, key)
+            name = _FROM_JSON.get(key, key)
             if name not in known:
                 raise ValueError(f"unknown fault rule field {key!r}")
+            if name in kwargs:
+                raise ValueError(f"fault rule field {_TO_JSON.get(name, name)!r} is given twice (in two spellings)")
             kwargs[name] = value
         if "kind" not in kwargs:
             raise ValueError("a fault rule needs a 'kind'")
         return cls(**kwargs)
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the rule's JSON form."""
-        return asdict(self)
+        """Return the rule's JSON form, in the API's camelCase (``operationId``, ``retryAfter``)."""
+        return {_TO_JSON.get(name, name): value for name, value in asdict(self).items()}
 
     def matches(self, operation_id: str, method: str, template: str, path: str) -> bool:
         """Return whether this rule applies to the request (ignoring rate and times)."""
@@ -90,6 +97,31 @@ class FaultRule:
         if self.method is not None and self.method.upper() != method.upper():
             return False
         return self.path is None or self.path in (template, path)
+
+
+def fault_config(data: Any) -> tuple[list[FaultRule], int | None]:
+    """Read a fault configuration, ``{rules: [...], seed: S}`` (a ``--faults`` file, the control API's body).
+
+    Raises ``ValueError`` saying what is wrong; ``seed`` is ``None`` when not given.
+    """
+    if not isinstance(data, Mapping):
+        raise ValueError("a fault configuration is a mapping: {rules: [...], seed: S}")
+    unknown = sorted(str(key) for key in data if key not in ("rules", "seed"))
+    if unknown:
+        raise ValueError(f"unknown fault configuration keys: {', '.join(unknown)} (use 'rules' and 'seed')")
+    rules = data.get("rules") or []
+    if not isinstance(rules, list) or not all(isinstance(rule, Mapping) for rule in rules):
+        raise ValueError("'rules' must be a list of fault rule objects")
+    seed = data.get("seed")
+    if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)):
+        raise ValueError("'seed' must be an integer")
+    parsed = []
+    for number, rule in enumerate(rules, 1):
+        try:
+            parsed.append(FaultRule.from_dict(rule))
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"bad fault rule {number}: {exc}") from None
+    return parsed, seed
 
 
 @dataclass(frozen=True)
@@ -206,13 +238,20 @@ class RequestRecord:
     operation_id: str | None = None
     status: int | None = None
     fault: str | None = None
+    request_id: str | None = None
+    duration: float | None = None
+    request_body: str | None = None
+    response_body: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        """Return the record's JSON form."""
+    def to_dict(self, *, bodies: bool = True) -> dict[str, Any]:
+        """Return the record's JSON form (camelCase); ``bodies=False`` leaves the body previews out."""
         data = asdict(self)
         data["query"] = [list(pair) for pair in self.query]
-        data["bodySize"] = data.pop("body_size")
-        data["operationId"] = data.pop("operation_id")
+        for name in ("body_size", "operation_id", "request_id", "request_body", "response_body"):
+            head, _, tail = name.partition("_")
+            data[head + tail.capitalize()] = data.pop(name)
+        if not bodies:
+            del data["requestBody"], data["responseBody"]
         return data
 
 
@@ -236,6 +275,7 @@ class RequestLog:
     ) -> RequestRecord:
         """Record a request and return its record (filled in as the request is answered)."""
         kept = {k: v for k, v in headers.items() if k.lower() != auth_header.lower()}
+        request_id = next((v for k, v in kept.items() if _REQUEST_ID.fullmatch(k)), None)
         with self._lock:
             self._seq += 1
             record = RequestRecord(
@@ -246,6 +286,7 @@ class RequestLog:
                 query=list(query),
                 headers=kept,
                 body_size=body_size,
+                request_id=request_id,
             )
             self._records.append(record)
             return record
@@ -261,6 +302,11 @@ class RequestLog:
         """Return a snapshot of the records, oldest first."""
         with self._lock:
             return list(self._records)
+
+    def get(self, seq: int) -> RequestRecord | None:
+        """Return the record numbered ``seq``, or ``None`` if there is none (or it was cleared)."""
+        with self._lock:
+            return next((r for r in reversed(self._records) if r.seq == seq), None)
 
     def count(self, *, operation_id: str | None = None, method: str | None = None, path: str | None = None) -> int:
         """Return how many recorded requests match every given filter."""

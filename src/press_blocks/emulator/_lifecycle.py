@@ -9,6 +9,7 @@ from typing import Literal
 __all__ = ["Transition"]
 
 TransitionMode = Literal["immediate", "describes", "seconds"]
+_FORMS = "use immediate, describes:N (N describes, a whole number) or seconds:T (T seconds)"
 
 
 @dataclass(frozen=True)
@@ -61,9 +62,12 @@ class Transition:
             try:
                 number = float(arg) if mode == "seconds" else int(arg)
             except ValueError:
-                raise ValueError(f"bad transition {text!r}: {arg!r} is not a number") from None
-            return cls(mode, number)  # type: ignore[arg-type]
-        raise ValueError(f"bad transition {text!r}; use immediate, describes:N or seconds:T")
+                raise ValueError(f"bad transition {text!r}: {arg!r} is not a number; {_FORMS}") from None
+            try:
+                return cls(mode, number)  # type: ignore[arg-type]
+            except ValueError as exc:
+                raise ValueError(f"bad transition {text!r}: {exc}; {_FORMS}") from None
+        raise ValueError(f"bad transition {text!r}; {_FORMS}")
 
     def __str__(self) -> str:
         if self.mode == "immediate":

@@ -10,7 +10,7 @@ from typing import Any
 
 import uvicorn
 
-from press_blocks.emulator._app import ABORT_EXTENSION, Receive, Scope, Send
+from press_blocks.emulator._wire import ABORT_EXTENSION, Receive, Scope, Send
 
 __all__ = ["ServerThread"]
 

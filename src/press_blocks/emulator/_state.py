@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from press_blocks.emulator._constants import DEFAULT_USER
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._lifecycle import Transition
 from press_blocks.emulator._params import check_definitions, check_param_references, resolve_values
@@ -37,9 +38,7 @@ from press_blocks.emulator._views import (
     spec_view,
 )
 
-__all__ = ["DEFAULT_USER", "Store"]
-
-DEFAULT_USER = "emulator@peak.ai"
+__all__ = ["Store"]
 
 # The metadata fields the service owns; a request cannot set them.
 _OWNED_METADATA = frozenset({"status", "createdAt", "createdBy", "updatedAt", "updatedBy"})
@@ -574,6 +573,57 @@ class Store:
         """Set (or clear) the ``parent`` of a block deployment."""
         with self.lock:
             self._deployment(deployment_id).parent_id = parent_id
+
+    def snapshot(self) -> dict[str, Any]:
+        """Return everything, newest first, as the API shows it (hidden values masked), for the inspector.
+
+        Time-based transitions are settled; nothing here counts as a describe. Deploying
+        revisions carry ``progress``: the transition they follow and the describes so far.
+        """
+        with self.lock:
+            specs = []
+            for spec in sorted(self.specs.values(), key=lambda s: s.created.seq, reverse=True):
+                view = spec_view(spec, full=True)
+                view["releases"] = [release_view(r, full=False) for r in reversed(spec.releases)]
+                specs.append(view)
+            deployments = []
+            for deployment in sorted(self.deployments.values(), key=lambda d: d.created.seq, reverse=True):
+                self._settle(deployment)
+                spec = self.specs[deployment.spec_id]
+                view = deployment_view(deployment, spec, full=True)
+                revisions = []
+                for revision in reversed(deployment.revisions):
+                    item = revision_view(revision, deployment, spec, full=False)
+                    item["releaseVersion"] = revision.release_version
+                    if revision.status == "deploying":
+                        item["progress"] = {"transition": str(revision.transition), "describes": revision.describes}
+                    revisions.append(item)
+                view["revisions"] = revisions
+                deployments.append(view)
+            apps = [
+                app_deployment_view(a, self.deployments)
+                for a in sorted(self.apps.values(), key=lambda a: a.created.seq, reverse=True)
+            ]
+            return {"specs": specs, "deployments": deployments, "appDeployments": apps, "counts": self.counts()}
+
+    def hidden_values(self) -> set[str]:
+        """Return the text of every parameter value whose definition hides it (to mask it in the request log)."""
+        with self.lock:
+            hidden: set[str] = set()
+            for deployment in self.deployments.values():
+                spec = self.specs.get(deployment.spec_id)
+                if spec is None:
+                    continue
+                for revision in deployment.revisions:
+                    release = spec.release(revision.release_version)
+                    definitions = release.parameters if release is not None else {}
+                    for kind, values in (("build", revision.build_values), ("run", revision.run_values)):
+                        names = {d["name"] for d in definitions.get(kind, []) if d.get("hideValue")}
+                        hidden.update(str(v) for k, v in values.items() if k in names and isinstance(v, str))
+                run = spec.release(deployment.latest.release_version)
+                names = {d["name"] for d in (run.parameters.get("run", []) if run else []) if d.get("hideValue")}
+                hidden.update(str(v) for k, v in deployment.run_values.items() if k in names and isinstance(v, str))
+            return hidden
 
     def counts(self) -> dict[str, int]:
         """Return how many specs, releases, deployments, revisions and app deployments there are."""

@@ -16,7 +16,7 @@ from typing import Any
 import anyio
 import httpx
 
-from press_blocks.emulator._app import ConnectionDropped
+from press_blocks.emulator._wire import ConnectionDropped
 
 __all__ = ["AsyncEmulatorTransport", "EmulatorTransport"]
 

@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
+from press_blocks.emulator._constants import DEFAULT_PAGE_SIZE
 from press_blocks.emulator._params import describe_values
 from press_blocks.emulator._records import (
     AppDeploymentRecord,
@@ -16,7 +17,6 @@ from press_blocks.emulator._records import (
 )
 
 __all__ = [
-    "DEFAULT_PAGE_SIZE",
     "app_deployment_view",
     "deployment_status",
     "deployment_view",
@@ -27,7 +27,6 @@ __all__ = [
     "spec_view",
 ]
 
-DEFAULT_PAGE_SIZE = 25
 T = TypeVar("T")
 
 

@@ -11,15 +11,19 @@ Installed with press-blocks (a ``pytest11`` entry point), so any suite can use t
 
 Configure either with a marker taking :class:`~press_blocks.emulator.Emulator`'s arguments::
 
-    @pytest.mark.press_emulator(transition="describes:2", fixture="tests/fixtures/press.yaml")
+    @pytest.mark.press_emulator(transition="describes:2", fixture="press.yaml")
     def test_waits_for_deploy(press_emulator): ...
+
+A relative ``fixture=`` path is looked up next to the test file, then under the pytest rootdir.
 
 This module imports nothing heavy: the emulator (and its extra) loads only when a fixture runs.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -52,7 +56,28 @@ def _emulator(request: pytest.FixtureRequest) -> Emulator:
         if marker.args:
             pytest.fail(f"@pytest.mark.{_MARKER} takes keyword arguments only", pytrace=False)
         options = dict(marker.kwargs)
+    fixture = options.get("fixture")
+    if isinstance(fixture, str | os.PathLike):
+        options["fixture"] = _fixture_path(request, Path(fixture))
     return Emulator(**options)
+
+
+def _fixture_path(request: pytest.FixtureRequest, path: Path) -> Path:
+    """Resolve a marker's relative ``fixture=`` path as pytest users expect, never from the working directory.
+
+    First the test file's directory, then the rootdir; a path found in neither is a clear failure.
+    """
+    if path.is_absolute():
+        return path
+    tried = [Path(request.node.path).parent / path, Path(request.config.rootpath) / path]
+    for candidate in tried:
+        if candidate.is_file():
+            return candidate
+    pytest.fail(
+        f"@pytest.mark.{_MARKER}(fixture={str(path)!r}): no such file next to the test or under the rootdir "
+        f"(tried {', '.join(str(c) for c in tried)})",
+        pytrace=False,
+    )
 
 
 @pytest.fixture

@@ -1,0 +1,38 @@
+"""Every default of the emulator in one place: limits, addresses, names and page sizes."""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = [
+    "CONTROL_PREFIX",
+    "DEFAULT_HOST",
+    "DEFAULT_MAX_ARTIFACT_BYTES",
+    "DEFAULT_PAGE_SIZE",
+    "DEFAULT_PORT",
+    "DEFAULT_USER",
+    "INSPECTOR_MAX_REQUESTS",
+    "INSPECTOR_PATH",
+    "IN_PROCESS_BASE_URL",
+    "PREVIEW_MAX_CHARS",
+]
+
+# The compressed artifact limit: a larger upload is a 413, as on the service.
+DEFAULT_MAX_ARTIFACT_BYTES: Final = 10 * 1024 * 1024
+# In-process transports ignore the host; `.localhost` never leaves the machine if misused.
+IN_PROCESS_BASE_URL: Final = "http://press-emulator.localhost"
+# The createdBy/updatedBy of everything the emulator creates.
+DEFAULT_USER: Final = "emulator@peak.ai"
+# The service's page size when a list request names none.
+DEFAULT_PAGE_SIZE: Final = 25
+# Where the control endpoints (and the inspector page) live; never part of the API's paths.
+CONTROL_PREFIX: Final = "/_emulator"
+# The inspector page, a browser's view of the emulator.
+INSPECTOR_PATH: Final = CONTROL_PREFIX + "/ui"
+# `press-blocks emulator` listens here unless told otherwise.
+DEFAULT_HOST: Final = "127.0.0.1"
+DEFAULT_PORT: Final = 8787
+# The request log keeps this much of each body, as text, for the inspector.
+PREVIEW_MAX_CHARS: Final = 32 * 1024
+# The inspector lists at most this many requests (newest first); the log keeps them all.
+INSPECTOR_MAX_REQUESTS: Final = 500

@@ -1,0 +1,83 @@
+"""What the emulator's ASGI layers share: ASGI type names, the abort extension, and a response in the making.
+
+A leaf module: the app, the server thread and the in-process transports all import it, and
+it imports nothing of theirs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
+from typing import Any
+
+from press_blocks.emulator._errors import ApiError
+
+__all__ = [
+    "ABORT_EXTENSION",
+    "ASGIApp",
+    "Answer",
+    "ConnectionDropped",
+    "Message",
+    "Receive",
+    "Scope",
+    "Send",
+    "json_bytes",
+    "loads",
+    "send_answer",
+]
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+# A server that can cut a connection puts a zero-argument callable under this scope extension.
+ABORT_EXTENSION = "press_blocks.emulator.abort"
+
+
+class ConnectionDropped(Exception):
+    """Raised out of the app to make an in-process transport fail as a dropped connection would."""
+
+
+def json_bytes(payload: Any) -> bytes:
+    """Return ``payload`` as compact UTF-8 JSON (no NaN or Infinity, which JSON does not have)."""
+    return json.dumps(payload, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode("utf-8")
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def loads(data: bytes | str, what: str) -> Any:
+    """Decode JSON, or raise a 400 :class:`ApiError` naming ``what`` was not valid JSON."""
+    try:
+        return json.loads(data, parse_constant=_reject_constant)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ApiError(400, f"{what} is not valid JSON: {exc}") from None
+
+
+class Answer:
+    """A response in the making: status, headers and body bytes."""
+
+    def __init__(self, status: int, payload: Any = None, headers: Mapping[str, str] | None = None) -> None:
+        self.status = status
+        self.headers: dict[str, str] = dict(headers or {})
+        if status == 204 or payload is None:
+            self.data = b""
+        else:
+            self.data = json_bytes(payload)
+            self.headers["content-type"] = "application/json"
+
+    @classmethod
+    def error(cls, error: ApiError) -> Answer:
+        """Return the API's error response for ``error``."""
+        return cls(error.status, error.body(), error.headers)
+
+
+async def send_answer(send: Send, answer: Answer) -> None:
+    """Send ``answer`` whole, with its ``Content-Length``."""
+    raw = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in answer.headers.items()]
+    raw.append((b"content-length", str(len(answer.data)).encode()))
+    await send({"type": "http.response.start", "status": answer.status, "headers": raw})
+    await send({"type": "http.response.body", "body": answer.data, "more_body": False})
