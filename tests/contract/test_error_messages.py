@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 
 from press_blocks.emulator._contract import contract
+from press_blocks.emulator._errors import ApiError
+from press_blocks.emulator._params import check_param_references
 
 SPEC = "#/components/schemas/SpecCreateBody"
 RELEASE = "#/components/schemas/ReleaseCreateBody"
@@ -124,3 +126,27 @@ def test_messages_are_short_and_do_not_repeat_the_body() -> None:
     assert lines[-1] == "… and 2 more"
     assert all(len(line) < 200 for line in lines)
     assert "xxxxxxxxxx" not in "".join(lines)
+
+
+@pytest.mark.parametrize(
+    ("text", "undefined"),
+    [
+        ("@param:host", None),
+        ("@param:host/path", None),  # a reference followed by text
+        ("https://@param:host:8080", None),
+        ("@param:my name", None),  # a whole-string reference may name any parameter
+        ("@param:instance_type", "instance_type"),
+        ("@param:host and @param:port", "port"),
+        ("no reference here", None),
+    ],
+)
+def test_param_references_must_name_a_parameter(text: str, undefined: str | None) -> None:
+    definitions = {"build": [{"name": "host", "type": "string"}], "run": [{"name": "my name", "type": "string"}]}
+    config = {"resources": {"instanceTypeId": text}}
+    if undefined is None:
+        check_param_references(config, definitions)
+        return
+    with pytest.raises(ApiError) as caught:
+        check_param_references(config, definitions)
+    assert caught.value.status == 422
+    assert caught.value.detail.startswith(f"config.resources.instanceTypeId: references '@param:{undefined}'")
