@@ -24,7 +24,6 @@ __all__ = [
 
 MASK = "*****"
 KINDS = ("build", "run")
-# A reference inside a longer string; a string that is wholly a reference may name any parameter.
 _PARAM_REF = re.compile(r"@param:([A-Za-z0-9_.\-]+)")
 _WHOLE_REF = re.compile(r"@param:(.+)", re.DOTALL)
 
@@ -105,26 +104,35 @@ def _strings(node: Any, path: str = "config") -> Iterator[tuple[str, str]]:
             yield from _strings(item, f"{path}[{index}]")
 
 
-def param_references(text: str) -> list[str]:
-    """Return the parameter names ``text`` references: the whole string, or each reference inside it."""
+def _undefined_reference(text: str, defined: set[str]) -> str | None:
+    """Return the name of a ``"@param:"`` reference in ``text`` that ``defined`` lacks, if any.
+
+    A string that is wholly a reference may name any parameter (``"@param:my name"``); inside
+    a longer string a name is letters, digits, ``_``, ``.`` and ``-``. Either reading that
+    names defined parameters is accepted, as the service's own reading is not known.
+    """
     whole = _WHOLE_REF.fullmatch(text)
-    if whole is not None:
-        return [whole.group(1)]
-    return _PARAM_REF.findall(text)
+    if whole is not None and whole.group(1) in defined:
+        return None
+    names: list[str] = _PARAM_REF.findall(text)
+    missing = [name for name in names if name not in defined]
+    if missing:
+        return missing[0]
+    return whole.group(1) if whole is not None and not names else None
 
 
 def check_param_references(config: Any, definitions: Mapping[str, list[dict[str, Any]]]) -> None:
     """Raise a 422 naming the field if a ``"@param:<name>"`` in ``config`` names a parameter the release lacks."""
     defined = {d["name"] for kind in KINDS for d in definitions.get(kind, [])}
     for field, text in _strings(config):
-        for name in param_references(text):
-            if name not in defined:
-                known = ", ".join(sorted(defined)) or "none"
-                raise ApiError(
-                    422,
-                    f"{field}: references '@param:{name}', which is not a build or run parameter of the release"
-                    f" (defined: {known})",
-                )
+        name = _undefined_reference(text, defined)
+        if name is not None:
+            known = ", ".join(sorted(defined)) or "none"
+            raise ApiError(
+                422,
+                f"{field}: references '@param:{name}', which is not a build or run parameter of the release"
+                f" (defined: {known})",
+            )
 
 
 def resolve_values(
