@@ -69,10 +69,13 @@ def package_artifact(
 
 
 def _progress(
-    progress: ProgressCallback | bool | None, default: Callable[[str], ProgressCallback | None]
+    progress: ProgressCallback | bool | None, default: Callable[..., ProgressCallback | None]
 ) -> ProgressCallback | None:
-    if progress is None or progress is True:
+    if progress is None:
         return default("artifact")
+    if progress is True:
+        # Asked for explicitly: a bar wherever one can be drawn, not only on a terminal.
+        return default("artifact", force=True)
     if progress is False:
         return None
     return progress
@@ -821,7 +824,7 @@ class Block:
         return run(related_blocks_plan(deployment_id, fallback_details_file), self._execute)
 
 
-def _upload_progress(description: str) -> ProgressCallback | None:
+def _upload_progress(description: str, *, force: bool = False) -> ProgressCallback | None:
     from press_blocks.artifacts import default_progress
 
-    return default_progress(f"upload {description}")
+    return default_progress(f"upload {description}", force=force)

@@ -725,6 +725,38 @@ def test_default_progress_is_off_without_tqdm(monkeypatch: pytest.MonkeyPatch) -
     assert default_progress() is None
 
 
+def test_forced_progress_draws_a_bar_without_a_terminal_and_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("tqdm")
+    stderr = io.StringIO()  # not a terminal
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setenv("CI", "true")
+    assert default_progress() is None
+    progress = default_progress("my-block", force=True)
+    assert progress is not None
+    progress("package", 2048, 2048)
+    progress("done", 2048, 2048)
+    assert "my-block: packaging" in stderr.getvalue()
+
+
+def test_progress_true_on_a_call_forces_the_bar(block: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("tqdm")
+    from press_blocks.client import package_artifact
+
+    stderr = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setenv("CI", "true")
+    with package_artifact({"path": str(block)}, None):
+        assert stderr.getvalue() == ""  # the default: nobody is watching, no bar
+    with package_artifact({"path": str(block)}, True):
+        assert "artifact: packaging" in stderr.getvalue()
+
+
+def test_forced_progress_without_tqdm_warns_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    with pytest.warns(ArtifactWarning, match=r"press-blocks\[progress\]"):
+        assert default_progress(force=True) is None
+
+
 # --- preview -------------------------------------------------------------------------
 
 
