@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from ._dockerignore import IgnoreMatcher, IgnorePattern, read_ignore_file
+from ._dockerignore import IgnoreMatcher, IgnorePattern, MatchInfo, read_ignore_file
 from .errors import (
     ArtifactError,
     ArtifactPathError,
@@ -149,12 +149,13 @@ def _walk(
     ignored: list[tuple[str, bool, IgnorePattern]] = []
     skipped: list[tuple[str, str]] = []
     root_stat = os.stat(root)
-    # (real directory, its path in the zip, identities of it and its ancestors: a link back to one is a loop)
-    stack: list[tuple[str, str, frozenset[tuple[int, int]]]] = [
-        (root, "", frozenset({(root_stat.st_dev, root_stat.st_ino)}))
+    # (real directory, its path in the zip, identities of it and its ancestors: a link back to one is a loop,
+    # and the directory's match results, which BuildKit hands down to its children)
+    stack: list[tuple[str, str, frozenset[tuple[int, int]], MatchInfo | None]] = [
+        (root, "", frozenset({(root_stat.st_dev, root_stat.st_ino)}), None)
     ]
     while stack:
-        directory, prefix, ancestors = stack.pop()
+        directory, prefix, ancestors, parent_info = stack.pop()
         try:
             with os.scandir(directory) as listing:
                 entries = list(listing)
@@ -165,8 +166,10 @@ def _walk(
             try:
                 is_link = entry.is_symlink()
                 is_dir = not is_link and entry.is_dir(follow_symlinks=False)
-                excluded_by = matcher.excluded_by(rel)
-                if excluded_by is not None and not ((is_link or is_dir) and matcher.may_descend(rel)):
+                excluded_by, match_info = matcher.match(rel, parent_info)
+                # An excluded directory is still walked when an exception may re-include something in it (its
+                # own entry is then left out); BuildKit never follows a link, so an excluded one stays out whole.
+                if excluded_by is not None and not (is_dir and matcher.may_descend(rel)):
                     ignored.append((rel, is_dir, excluded_by))
                     continue
                 source = entry.path
@@ -186,10 +189,7 @@ def _walk(
                         target=_readlink(entry.path),
                         reason="loop",
                     )
-                stack.append((source, rel, ancestors | {identity}))
-            elif excluded_by is not None:
-                # Only an excluded link to a directory could hold re-included paths; this one is a file.
-                ignored.append((rel, False, excluded_by))
+                stack.append((source, rel, ancestors | {identity}, match_info))
             elif stat.S_ISREG(info.st_mode):
                 _check_name(rel)
                 if info.st_size > ZIP32_MAX:

@@ -114,6 +114,27 @@ def test_root_dockerignore_is_the_default_and_uses_docker_rules(block: Path) -> 
     assert ".dockerignore" in names  # nothing is re-included or excluded behind the user's back
 
 
+@pytest.mark.parametrize(
+    ("ignore", "packaged"),
+    [
+        # BuildKit looks into an excluded directory whenever an exception has a wildcard.
+        ("dir\n!**/*.txt\n", ["a.txt", "dir/keep.txt", "dir/sub/c.txt"]),
+        # For "dir", the last "dir" was skipped (already excluded): its children inherit no match for it.
+        ("dir\n!dir/keep.txt\ndir\n", ["a.txt", "dir/keep.txt"]),
+    ],
+)
+def test_files_buildkit_sends_from_an_excluded_directory_are_packaged(
+    tmp_path: Path, ignore: str, packaged: list[str]
+) -> None:
+    root = write(
+        tmp_path, {"a.txt": "", "dir/keep.txt": "", "dir/x.md": "", "dir/sub/c.txt": "", ".dockerignore": ignore}
+    )
+    with build_artifact(root) as artifact:
+        assert sorted(name for name in contents(artifact) if name != ".dockerignore") == packaged
+    ignored = {item.path: item.line for item in preview_artifact(root).ignored}
+    assert ignored["dir/x.md"] == 1  # left out, and the pattern that did it named
+
+
 def test_empty_ignore_list_means_the_default(block: Path) -> None:
     (block / ".dockerignore").write_text("main.py\n")
     with build_artifact(block, []) as artifact:
