@@ -11,6 +11,7 @@ import errno
 import logging
 import os
 import stat
+import sys
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from .errors import (
     ArtifactPathError,
     ArtifactWarning,
     IgnoreFileError,
+    SecretFilesWarning,
     UnreadableFileError,
     UnsafeSymlinkError,
     _format_bytes,
@@ -34,8 +36,10 @@ __all__ = [
     "FileItem",
     "Selection",
     "path_key",
+    "secret_group",
     "select",
     "unreadable",
+    "warn_secrets",
     "warn_skipped",
 ]
 
@@ -283,3 +287,63 @@ def warn_skipped(skipped: Sequence[tuple[str, str]]) -> None:
 def path_key(path: str) -> tuple[str, ...]:
     # By components, so that a directory's entry comes right before its contents.
     return tuple(path.rstrip("/").split("/"))
+
+
+# Names that usually hold credentials. A directory in the list covers everything under it.
+_SECRET_DIRS: Final = frozenset({".git", ".ssh", ".aws"})
+_SECRET_NAMES: Final = frozenset({".npmrc", ".pypirc"})
+_SECRET_PREFIXES: Final = (".env", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519")
+_SECRET_SUFFIXES: Final = (".pem", ".key")
+_SECRETS_SHOWN: Final = 12
+
+_PACKAGE_DIR: Final = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def secret_group(rel: str) -> str | None:
+    """How ``rel`` is reported when its name looks secret: itself, or its secret-looking directory ending in "/"."""
+    parts = rel.split("/")
+    for depth, part in enumerate(parts[:-1]):
+        if part in _SECRET_DIRS:
+            return "/".join(parts[: depth + 1]) + "/"
+    name = parts[-1]
+    if name in _SECRET_NAMES or name.startswith(_SECRET_PREFIXES) or name.endswith(_SECRET_SUFFIXES):
+        return rel
+    return None
+
+
+def warn_secrets(selection: Selection) -> None:
+    """Issue a SecretFilesWarning listing the included files that look secret, if any; nothing is refused."""
+    groups: dict[str, int] = {}
+    for item in selection.files:
+        group = secret_group(item.name)
+        if group is not None:
+            groups[group] = groups.get(group, 0) + 1
+    if not groups:
+        return
+    shown = [f"{group} ({_files(count)})" if group.endswith("/") else group for group, count in groups.items()]
+    if len(shown) > _SECRETS_SHOWN:
+        shown = [*shown[:_SECRETS_SHOWN], f"and {len(shown) - _SECRETS_SHOWN} more"]
+    if selection.ignore_files:
+        why = f"not excluded by {', '.join(selection.ignore_files)}"
+    else:
+        why = f"there is no {DEFAULT_IGNORE_FILE}, so everything under the directory is uploaded"
+    message = (
+        f"Files that look secret are about to be uploaded from {selection.root} ({why}): {', '.join(shown)}."
+        f" Exclude them in {selection.ignore_files[0] if selection.ignore_files else DEFAULT_IGNORE_FILE} if the"
+        " image does not need them (preview_artifact() lists what is sent), or silence this warning with"
+        " warnings.filterwarnings('ignore', category=press_blocks.SecretFilesWarning)."
+    )
+    warnings.warn(message, SecretFilesWarning, stacklevel=_caller_outside_the_package())
+
+
+def _files(count: int) -> str:
+    return "1 file" if count == 1 else f"{count:,} files"
+
+
+def _caller_outside_the_package() -> int:
+    """The warnings stack level of the first caller outside press_blocks, counted from the function calling this."""
+    frame = sys._getframe(2)
+    level = 2
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR):
+        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
+    return level

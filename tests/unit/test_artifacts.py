@@ -778,6 +778,89 @@ def test_forced_progress_without_tqdm_warns_how_to_get_it(monkeypatch: pytest.Mo
         assert default_progress(force=True) is None
 
 
+# --- files that look secret -------------------------------------------------------------
+
+
+SECRET_LOOKING = {
+    ".env": "A=1",
+    "config/.env.production": "B=2",
+    ".git/HEAD": "ref",
+    ".git/objects/ab/cd": "x",
+    "certs/server.pem": "-----",
+    "tls.key": "k",
+    "home/.ssh/id_rsa": "k",
+    "id_rsa.pub": "k",
+    ".npmrc": "t",
+    ".pypirc": "t",
+    "deploy/.aws/credentials": "k",
+}
+
+
+def test_secret_looking_files_about_to_be_uploaded_are_listed_in_a_warning(tmp_path: Path) -> None:
+    from press_blocks.errors import SecretFilesWarning
+
+    root = write(tmp_path / "block", {"Dockerfile": "FROM x\n", "main.py": "", **SECRET_LOOKING})
+    with pytest.warns(SecretFilesWarning) as caught:
+        artifact = build_artifact(root)
+    with artifact:
+        assert set(SECRET_LOOKING) <= set(contents(artifact))  # nothing is refused: the official client sends them too
+    (warning,) = [w for w in caught if w.category is SecretFilesWarning]
+    message = str(warning.message)
+    for shown in [".env", "config/.env.production", ".git/ (2 files)", "certs/server.pem", "tls.key",
+                  "home/.ssh/ (1 file)", "id_rsa.pub", ".npmrc", ".pypirc", "deploy/.aws/ (1 file)"]:  # fmt: skip
+        assert shown in message
+    assert "main.py" not in message
+    assert "no .dockerignore" in message
+    assert "filterwarnings" in message  # says how to silence it
+    assert issubclass(SecretFilesWarning, ArtifactWarning)
+    assert warning.filename == __file__  # points at the caller, not at press_blocks
+
+
+def test_no_warning_once_the_ignore_file_leaves_them_out(tmp_path: Path, recwarn: pytest.WarningsRecorder) -> None:
+    root = write(
+        tmp_path / "block",
+        {
+            "main.py": "",
+            **SECRET_LOOKING,
+            ".dockerignore": "**/.env*\n.git\n**/*.pem\n**/*.key\n**/id_rsa*\n**/.ssh\n**/.aws\n.npmrc\n.pypirc\n",
+        },
+    )
+    with build_artifact(root) as artifact:
+        assert sorted(contents(artifact)) == [".dockerignore", "main.py"]
+    assert not [w for w in recwarn if issubclass(w.category, ArtifactWarning)]
+
+
+def test_the_warning_names_the_ignore_file_in_use(tmp_path: Path) -> None:
+    from press_blocks.errors import SecretFilesWarning
+
+    root = write(tmp_path / "block", {".env": "", ".dockerignore": "*.tmp\n"})
+    with pytest.warns(SecretFilesWarning, match=r"not excluded by \.dockerignore\): \.env\."):
+        build_artifact(root).close()
+
+
+def test_the_warning_can_be_silenced_like_any_warning(tmp_path: Path) -> None:
+    import warnings
+
+    from press_blocks.errors import SecretFilesWarning
+
+    root = write(tmp_path / "block", {".env": ""})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warnings.filterwarnings("ignore", category=SecretFilesWarning)
+        build_artifact(root).close()
+
+
+def test_preview_marks_secret_looking_files_without_warning(tmp_path: Path, recwarn: pytest.WarningsRecorder) -> None:
+    root = write(tmp_path / "block", {"main.py": "", ".env": "", ".git/HEAD": ""})
+    preview = preview_artifact(root)
+    assert {f.path: f.looks_secret for f in preview.files} == {"main.py": False, ".env": True, ".git/HEAD": True}
+    assert preview.secrets == (".env", ".git/HEAD")
+    tree = preview.tree()
+    assert ".env  0 B  [looks secret]" in tree
+    assert "main.py  0 B\n" in tree + "\n"
+    assert not [w for w in recwarn if issubclass(w.category, ArtifactWarning)]
+
+
 # --- preview -------------------------------------------------------------------------
 
 
