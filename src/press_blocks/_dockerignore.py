@@ -37,7 +37,7 @@ separate channel, so an artifact holds what the patterns leave, like BuildKit's 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -85,6 +85,18 @@ class IgnorePattern:
         """``file:line`` of the pattern, for messages."""
         return f"{self.source}:{self.line}"
 
+    def _test(self) -> Callable[[str], object]:
+        """``matches`` as one callable, for the walk's inner loop: its result is only tested for truth."""
+        affix = self._affix
+        if self._kind is _Kind.EXACT:
+            return affix.__eq__
+        if self._kind is _Kind.PREFIX:
+            return lambda path: path.startswith(affix)
+        if self._kind is _Kind.SUFFIX:
+            return self.matches
+        assert self._regex is not None
+        return self._regex.search
+
     def matches(self, path: str) -> bool:
         """Whether the pattern matches this exact slash-separated path (no parent matching)."""
         kind = self._kind
@@ -114,6 +126,7 @@ class IgnoreMatcher:
         self._literal_exceptions = not any(_WILDCARDS.intersection(text) for text in exceptions)
         self._exception_dirs = tuple(text + "/" for text in exceptions)
         self._infos: dict[str, MatchInfo] = {}
+        self._tests = tuple(pattern._test() for pattern in self.patterns)
 
     @property
     def has_exceptions(self) -> bool:
@@ -128,22 +141,19 @@ class IgnoreMatcher:
         """
         matched = False
         decided: IgnorePattern | None = None
-        hits: list[bool] = []
-        for pattern in self.patterns:
-            hit = parent[len(hits)] if parent else False
-            if not hit:
-                # An exception cannot change a kept path, nor an exclusion an excluded one: skipped,
-                # and recorded as not matching, which is what the children will inherit.
+        hits = [False] * len(self.patterns)
+        above = None if parent else list(_parents(path))
+        for index, (pattern, test) in enumerate(zip(self.patterns, self._tests, strict=True)):
+            if not (parent and parent[index]):
+                # An exception cannot change a kept path, nor an exclusion an excluded one: skipped, and
+                # recorded as not matching, which is what the children inherit.
                 if pattern.exclusion != matched:
-                    hits.append(False)
                     continue
-                hit = pattern.matches(path)
-                if not hit and not parent:
-                    hit = any(pattern.matches(above) for above in _parents(path))
-            hits.append(hit)
-            if hit:
-                matched = not pattern.exclusion
-                decided = pattern
+                if not test(path) and not (above and any(test(directory) for directory in above)):
+                    continue
+            hits[index] = True
+            matched = not pattern.exclusion
+            decided = pattern
         return (decided if matched else None), tuple(hits)
 
     def may_descend(self, directory: str) -> bool:
