@@ -11,18 +11,20 @@ import errno
 import logging
 import os
 import stat
+import sys
 import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from ._dockerignore import IgnoreMatcher, IgnorePattern, read_ignore_file
+from ._dockerignore import IgnoreMatcher, IgnorePattern, MatchInfo, read_ignore_file
 from .errors import (
     ArtifactError,
     ArtifactPathError,
     ArtifactWarning,
     IgnoreFileError,
+    SecretFilesWarning,
     UnreadableFileError,
     UnsafeSymlinkError,
     _format_bytes,
@@ -34,8 +36,10 @@ __all__ = [
     "FileItem",
     "Selection",
     "path_key",
+    "secret_group",
     "select",
     "unreadable",
+    "warn_secrets",
     "warn_skipped",
 ]
 
@@ -149,12 +153,13 @@ def _walk(
     ignored: list[tuple[str, bool, IgnorePattern]] = []
     skipped: list[tuple[str, str]] = []
     root_stat = os.stat(root)
-    # (real directory, its path in the zip, identities of it and its ancestors: a link back to one is a loop)
-    stack: list[tuple[str, str, frozenset[tuple[int, int]]]] = [
-        (root, "", frozenset({(root_stat.st_dev, root_stat.st_ino)}))
+    # (real directory, its path in the zip, identities of it and its ancestors: a link back to one is a loop,
+    # and the directory's match results, which BuildKit hands down to its children)
+    stack: list[tuple[str, str, frozenset[tuple[int, int]], MatchInfo | None]] = [
+        (root, "", frozenset({(root_stat.st_dev, root_stat.st_ino)}), None)
     ]
     while stack:
-        directory, prefix, ancestors = stack.pop()
+        directory, prefix, ancestors, parent_info = stack.pop()
         try:
             with os.scandir(directory) as listing:
                 entries = list(listing)
@@ -165,8 +170,10 @@ def _walk(
             try:
                 is_link = entry.is_symlink()
                 is_dir = not is_link and entry.is_dir(follow_symlinks=False)
-                excluded_by = matcher.excluded_by(rel)
-                if excluded_by is not None and not ((is_link or is_dir) and matcher.may_descend(rel)):
+                excluded_by, match_info = matcher.match(rel, parent_info)
+                # An excluded directory is still walked when an exception may re-include something in it (its
+                # own entry is then left out); BuildKit never follows a link, so an excluded one stays out whole.
+                if excluded_by is not None and not (is_dir and matcher.may_descend(rel)):
                     ignored.append((rel, is_dir, excluded_by))
                     continue
                 source = entry.path
@@ -186,10 +193,7 @@ def _walk(
                         target=_readlink(entry.path),
                         reason="loop",
                     )
-                stack.append((source, rel, ancestors | {identity}))
-            elif excluded_by is not None:
-                # Only an excluded link to a directory could hold re-included paths; this one is a file.
-                ignored.append((rel, False, excluded_by))
+                stack.append((source, rel, ancestors | {identity}, match_info))
             elif stat.S_ISREG(info.st_mode):
                 _check_name(rel)
                 if info.st_size > ZIP32_MAX:
@@ -283,3 +287,63 @@ def warn_skipped(skipped: Sequence[tuple[str, str]]) -> None:
 def path_key(path: str) -> tuple[str, ...]:
     # By components, so that a directory's entry comes right before its contents.
     return tuple(path.rstrip("/").split("/"))
+
+
+# Names that usually hold credentials. A directory in the list covers everything under it.
+_SECRET_DIRS: Final = frozenset({".git", ".ssh", ".aws"})
+_SECRET_NAMES: Final = frozenset({".npmrc", ".pypirc"})
+_SECRET_PREFIXES: Final = (".env", "id_rsa", "id_dsa", "id_ecdsa", "id_ed25519")
+_SECRET_SUFFIXES: Final = (".pem", ".key")
+_SECRETS_SHOWN: Final = 12
+
+_PACKAGE_DIR: Final = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def secret_group(rel: str) -> str | None:
+    """How ``rel`` is reported when its name looks secret: itself, or its secret-looking directory ending in "/"."""
+    parts = rel.split("/")
+    for depth, part in enumerate(parts[:-1]):
+        if part in _SECRET_DIRS:
+            return "/".join(parts[: depth + 1]) + "/"
+    name = parts[-1]
+    if name in _SECRET_NAMES or name.startswith(_SECRET_PREFIXES) or name.endswith(_SECRET_SUFFIXES):
+        return rel
+    return None
+
+
+def warn_secrets(selection: Selection) -> None:
+    """Issue a SecretFilesWarning listing the included files that look secret, if any; nothing is refused."""
+    groups: dict[str, int] = {}
+    for item in selection.files:
+        group = secret_group(item.name)
+        if group is not None:
+            groups[group] = groups.get(group, 0) + 1
+    if not groups:
+        return
+    shown = [f"{group} ({_files(count)})" if group.endswith("/") else group for group, count in groups.items()]
+    if len(shown) > _SECRETS_SHOWN:
+        shown = [*shown[:_SECRETS_SHOWN], f"and {len(shown) - _SECRETS_SHOWN} more"]
+    if selection.ignore_files:
+        why = f"not excluded by {', '.join(selection.ignore_files)}"
+    else:
+        why = f"there is no {DEFAULT_IGNORE_FILE}, so everything under the directory is uploaded"
+    message = (
+        f"Files that look secret are about to be uploaded from {selection.root} ({why}): {', '.join(shown)}."
+        f" Exclude them in {selection.ignore_files[0] if selection.ignore_files else DEFAULT_IGNORE_FILE} if the"
+        " image does not need them (preview_artifact() lists what is sent), or silence this warning with"
+        " warnings.filterwarnings('ignore', category=press_blocks.SecretFilesWarning)."
+    )
+    warnings.warn(message, SecretFilesWarning, stacklevel=_caller_outside_the_package())
+
+
+def _files(count: int) -> str:
+    return "1 file" if count == 1 else f"{count:,} files"
+
+
+def _caller_outside_the_package() -> int:
+    """The warnings stack level of the first caller outside press_blocks, counted from the function calling this."""
+    frame = sys._getframe(2)
+    level = 2
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR):
+        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
+    return level

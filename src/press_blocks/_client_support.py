@@ -62,16 +62,19 @@ def upload_progress(progress: ProgressCallback | bool | None) -> ProgressCallbac
 
 
 def _progress(
-    progress: ProgressCallback | bool | None, default: Callable[[str], ProgressCallback | None]
+    progress: ProgressCallback | bool | None, default: Callable[..., ProgressCallback | None]
 ) -> ProgressCallback | None:
-    if progress is None or progress is True:
+    if progress is None:
         return default("artifact")
+    if progress is True:
+        # Asked for explicitly: a bar wherever one can be drawn, not only on a terminal.
+        return default("artifact", force=True)
     if progress is False:
         return None
     return progress
 
 
-def _default_upload_progress(description: str) -> ProgressCallback | None:
+def _default_upload_progress(description: str, *, force: bool = False) -> ProgressCallback | None:
     from press_blocks.artifacts import default_progress
 
-    return default_progress(f"upload {description}")
+    return default_progress(f"upload {description}", force=force)

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Callable
 from typing import Any, Final
+
+from .errors import ArtifactWarning
 
 __all__ = ["ProgressCallback", "default_progress"]
 
@@ -22,18 +25,21 @@ ProgressCallback = Callable[[str, int, int], None]
 """
 
 
-def default_progress(description: str = "artifact") -> ProgressCallback | None:
-    """A tqdm progress bar when someone is watching, else None.
+def default_progress(description: str = "artifact", *, force: bool = False) -> ProgressCallback | None:
+    """A tqdm progress bar when someone is watching (or when ``force`` asks for one), else None.
 
     Returns a callback only when stderr is a terminal or the code runs in a Jupyter/IPython
     kernel, and ``tqdm`` (the ``progress`` extra) is installed; never when the ``CI``
-    environment variable is set, so CI logs stay free of bar redraws. The callback opens one
-    bar per phase and closes it on ``"done"``; it also has a ``close()`` method.
+    environment variable is set, so CI logs stay free of bar redraws. ``force=True`` (what
+    ``progress=True`` on a call means) skips those checks and draws wherever there is a stderr;
+    without tqdm it warns with the install hint. The callback opens one bar per phase and
+    closes it on ``"done"``; it also has a ``close()`` method.
     """
-    if os.environ.get("CI"):
-        return None
     notebook = _in_notebook()
-    if not notebook and not _stderr_is_terminal():
+    if force:
+        if sys.stderr is None and not notebook:
+            return None  # pythonw and the like: there is nowhere to draw
+    elif os.environ.get("CI") or not (notebook or _stderr_is_terminal()):
         return None
     try:
         if notebook:
@@ -41,6 +47,13 @@ def default_progress(description: str = "artifact") -> ProgressCallback | None:
         else:
             from tqdm import tqdm
     except ImportError:
+        if force:
+            warnings.warn(
+                "progress=True asked for a progress bar, but tqdm is not installed:"
+                " pip install 'press-blocks[progress]' (or pass progress=False).",
+                ArtifactWarning,
+                stacklevel=3,
+            )
         return None
     return _ProgressBar(tqdm, description)
 

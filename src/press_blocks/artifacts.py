@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Final, Required, TypedDict
 
-from ._artifact_selection import DEFAULT_IGNORE_FILE, path_key, select, warn_skipped
+from ._artifact_selection import DEFAULT_IGNORE_FILE, path_key, secret_group, select, warn_secrets, warn_skipped
 from ._artifact_zip import Reporter, default_workers, dos_timestamp, pack
 from ._dockerignore import IgnorePattern
 from ._progress import ProgressCallback, default_progress
@@ -70,10 +70,16 @@ _READ_BUFFER: Final = 64 * 1024
 
 @dataclass(frozen=True)
 class PreviewFile:
-    """A file that would be uploaded: its path in the zip (relative, ``/``-separated) and its size in bytes."""
+    """A file that would be uploaded: its path in the zip (relative, ``/``-separated) and its size in bytes.
+
+    ``looks_secret`` marks names that usually hold credentials (``.env*``, ``.git/``, ``*.pem``,
+    ``*.key``, ``id_rsa*``, ``.npmrc``, ``.pypirc``, ``.aws/``, ``.ssh/``): ``build_artifact``
+    warns about them with a ``SecretFilesWarning``.
+    """
 
     path: str
     size: int
+    looks_secret: bool = False
 
 
 @dataclass(frozen=True)
@@ -115,6 +121,11 @@ class ArtifactPreview:
         """How many files would be uploaded."""
         return len(self.files)
 
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """The paths of the included files that look secret (see ``PreviewFile.looks_secret``)."""
+        return tuple(f.path for f in self.files if f.looks_secret)
+
     def tree(self, *, max_per_dir: int = 25, show_ignored: bool = False) -> str:
         """Render the included files as a tree, directories first, at most ``max_per_dir`` entries per directory.
 
@@ -130,7 +141,7 @@ class ArtifactPreview:
             for part in parents:
                 node = node.dirs.setdefault(part, _Node())
                 node.add(item.size)
-            node.files.append((name, item.size))
+            node.files.append((name, item.size, item.looks_secret))
         if show_ignored:
             for ignored in self.ignored:
                 *parents, name = ignored.path.split("/")
@@ -147,7 +158,7 @@ class ArtifactPreview:
 @dataclass
 class _Node:
     dirs: dict[str, _Node] = field(default_factory=dict)
-    files: list[tuple[str, int]] = field(default_factory=list)
+    files: list[tuple[str, int, bool]] = field(default_factory=list)
     ignored: list[tuple[str, str]] = field(default_factory=list)
     count: int = 0
     size: int = 0
@@ -167,7 +178,10 @@ def _render(node: _Node, indent: str, cap: int, lines: list[str]) -> None:
         child = node.dirs[name]
         stats = f"  ({_count(child.count)}, {_format_bytes(child.size)})" if child.count else ""
         children.append((f"{name}/{stats}", child))
-    children += [(f"{name}  {_format_bytes(size)}", None) for name, size in sorted(node.files)]
+    children += [
+        (f"{name}  {_format_bytes(size)}" + ("  [looks secret]" if secret else ""), None)
+        for name, size, secret in sorted(node.files)
+    ]
     children += [(f"{label}  [{why}]", None) for label, why in sorted(node.ignored)]
     hidden = len(children) - cap if len(children) > cap else 0
     if hidden:
@@ -364,6 +378,7 @@ def build_artifact(
     try:
         selection = select(path, ignore_files)
         warn_skipped(selection.skipped)
+        warn_secrets(selection)
         stamp = dos_timestamp()
         packed = pack(
             selection.files,
@@ -411,7 +426,7 @@ def preview_artifact(
     return ArtifactPreview(
         root=selection.root,
         ignore_files=selection.ignore_files,
-        files=tuple(PreviewFile(f.name, f.size) for f in selection.files),
+        files=tuple(PreviewFile(f.name, f.size, secret_group(f.name) is not None) for f in selection.files),
         ignored=tuple(sorted(ignored, key=lambda i: path_key(i.path))),
         skipped=tuple(rel for rel, _ in selection.skipped),
     )

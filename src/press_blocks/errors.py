@@ -39,8 +39,9 @@
 The HTTP exception names are the ones ``peak.press.blocks`` users already catch; the
 builtin second bases keep ``except TypeError`` style code written for the seed working.
 
-One warning class sits beside the tree: ``ArtifactWarning`` (a ``UserWarning``), issued
-when packaging skips something, such as a socket or a fifo, instead of failing.
+Two warning classes sit beside the tree: ``ArtifactWarning`` (a ``UserWarning``), issued
+when packaging skips something, such as a socket or a fifo, instead of failing; and its
+subclass ``SecretFilesWarning``, issued when files that look secret are about to be uploaded.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ __all__ = [
     "PressBlocksError",
     "ResponseDecodeError",
     "ResponseTooLargeError",
+    "SecretFilesWarning",
     "TooManyRequestsException",
     "UnauthorizedException",
     "UnexpectedStatusException",
@@ -392,6 +394,10 @@ class ArtifactTooLargeError(ArtifactError):
 
 class ArtifactWarning(UserWarning):
     """Packaging skipped something (a socket, fifo or device file) instead of failing."""
+
+
+class SecretFilesWarning(ArtifactWarning):
+    """Files that look secret (``.env``, ``.git/``, keys, credentials) are about to be uploaded in a build context."""
 
 
 def _format_bytes(size: int) -> str:

@@ -22,6 +22,7 @@ from press_blocks.errors import (
 
 __all__ = [
     "DEPLOYMENT_ID_VARIABLE",
+    "MAX_FALLBACK_FILE_SIZE",
     "RELATED_BLOCK_KEYS",
     "load_parameters_file",
     "load_related_blocks_file",
@@ -31,6 +32,8 @@ __all__ = [
 
 DEPLOYMENT_ID_VARIABLE = "PRESS_DEPLOYMENT_ID"
 RELATED_BLOCK_KEYS = ("id", "resource_id", "kind", "name", "status")
+MAX_FALLBACK_FILE_SIZE = 8 * 2**20
+"""Fallback files larger than this many bytes are refused before they are read (1 MB loads in about 2 s)."""
 
 
 def resolve_deployment_id(deployment_id: str | None, environ: Mapping[str, str] | None = None) -> str | None:
@@ -46,6 +49,14 @@ def resolve_deployment_id(deployment_id: str | None, environ: Mapping[str, str] 
     return deployment_id or None
 
 
+def _yaml_loader(yaml: Any) -> Any:
+    """PyYAML's C loader when it was built with libyaml (about five times faster), else the pure-Python one.
+
+    Both are the safe loader: the same resolver and constructors, so the same values.
+    """
+    return getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+
+
 def _read(path: str | os.PathLike[str] | None, what: str, argument: str) -> tuple[Path, Any]:
     if path is None:
         raise MissingFallbackError(
@@ -55,22 +66,38 @@ def _read(path: str | os.PathLike[str] | None, what: str, argument: str) -> tupl
     import yaml  # deferred: only fallback files need it
 
     file = Path(path)
+    name = f"{what.capitalize()} file {str(file)!r}"
     if not file.is_file():
-        raise FallbackFileNotFoundError(f"{what.capitalize()} file {str(file)!r} does not exist or is not a file.")
+        raise FallbackFileNotFoundError(f"{name} does not exist or is not a file.")
+    try:
+        size = file.stat().st_size
+    except OSError as exc:
+        raise InvalidFallbackFileError(f"{name} cannot be read: {exc}.") from exc
+    if size > MAX_FALLBACK_FILE_SIZE:
+        raise InvalidFallbackFileError(
+            f"{name} is {size:,} bytes, over the limit of {MAX_FALLBACK_FILE_SIZE:,} bytes for a fallback file."
+            " It should hold what the deployment would answer: a few parameters or related blocks."
+        )
     try:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidFallbackFileError(f"{what.capitalize()} file {str(file)!r} cannot be read: {exc}.") from exc
+        raise InvalidFallbackFileError(f"{name} cannot be read: {exc}.") from exc
     if not text.strip():
-        raise EmptyFallbackFileError(f"{what.capitalize()} file {str(file)!r} is empty.")
+        raise EmptyFallbackFileError(f"{name} is empty.")
+    nested = f"{name} is nested too deeply to load; flatten it (real run parameters are a few levels deep)."
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_yaml_loader(yaml))
+    except RecursionError:
+        raise InvalidFallbackFileError(nested) from None
+    except MemoryError:
+        raise InvalidFallbackFileError(f"{name} is too large to load in memory.") from None
     except yaml.YAMLError as exc:
-        raise InvalidFallbackFileError(
-            f"{what.capitalize()} file {str(file)!r} is not valid YAML or JSON: {exc}".rstrip(".") + "."
-        ) from exc
+        # libyaml stops deep nesting itself, with this problem text.
+        if "maximum nesting depth" in str(getattr(exc, "problem", "")):
+            raise InvalidFallbackFileError(nested) from None
+        raise InvalidFallbackFileError(f"{name} is not valid YAML or JSON: {exc}".rstrip(".") + ".") from exc
     if data is None:
-        raise EmptyFallbackFileError(f"{what.capitalize()} file {str(file)!r} holds no data (only comments?).")
+        raise EmptyFallbackFileError(f"{name} holds no data (only comments?).")
     return file, data
 
 

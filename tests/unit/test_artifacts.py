@@ -114,6 +114,27 @@ def test_root_dockerignore_is_the_default_and_uses_docker_rules(block: Path) -> 
     assert ".dockerignore" in names  # nothing is re-included or excluded behind the user's back
 
 
+@pytest.mark.parametrize(
+    ("ignore", "packaged"),
+    [
+        # BuildKit looks into an excluded directory whenever an exception has a wildcard.
+        ("dir\n!**/*.txt\n", ["a.txt", "dir/keep.txt", "dir/sub/c.txt"]),
+        # For "dir", the last "dir" was skipped (already excluded): its children inherit no match for it.
+        ("dir\n!dir/keep.txt\ndir\n", ["a.txt", "dir/keep.txt"]),
+    ],
+)
+def test_files_buildkit_sends_from_an_excluded_directory_are_packaged(
+    tmp_path: Path, ignore: str, packaged: list[str]
+) -> None:
+    root = write(
+        tmp_path, {"a.txt": "", "dir/keep.txt": "", "dir/x.md": "", "dir/sub/c.txt": "", ".dockerignore": ignore}
+    )
+    with build_artifact(root) as artifact:
+        assert sorted(name for name in contents(artifact) if name != ".dockerignore") == packaged
+    ignored = {item.path: item.line for item in preview_artifact(root).ignored}
+    assert ignored["dir/x.md"] == 1  # left out, and the pattern that did it named
+
+
 def test_empty_ignore_list_means_the_default(block: Path) -> None:
     (block / ".dockerignore").write_text("main.py\n")
     with build_artifact(block, []) as artifact:
@@ -723,6 +744,121 @@ def test_default_progress_is_off_without_tqdm(monkeypatch: pytest.MonkeyPatch) -
     fake_terminal(monkeypatch)
     monkeypatch.setitem(sys.modules, "tqdm", None)
     assert default_progress() is None
+
+
+def test_forced_progress_draws_a_bar_without_a_terminal_and_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("tqdm")
+    stderr = io.StringIO()  # not a terminal
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setenv("CI", "true")
+    assert default_progress() is None
+    progress = default_progress("my-block", force=True)
+    assert progress is not None
+    progress("package", 2048, 2048)
+    progress("done", 2048, 2048)
+    assert "my-block: packaging" in stderr.getvalue()
+
+
+def test_progress_true_on_a_call_forces_the_bar(block: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("tqdm")
+    from press_blocks.client import package_artifact
+
+    stderr = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
+    monkeypatch.setenv("CI", "true")
+    with package_artifact({"path": str(block)}, None):
+        assert stderr.getvalue() == ""  # the default: nobody is watching, no bar
+    with package_artifact({"path": str(block)}, True):
+        assert "artifact: packaging" in stderr.getvalue()
+
+
+def test_forced_progress_without_tqdm_warns_how_to_get_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    with pytest.warns(ArtifactWarning, match=r"press-blocks\[progress\]"):
+        assert default_progress(force=True) is None
+
+
+# --- files that look secret -------------------------------------------------------------
+
+
+SECRET_LOOKING = {
+    ".env": "A=1",
+    "config/.env.production": "B=2",
+    ".git/HEAD": "ref",
+    ".git/objects/ab/cd": "x",
+    "certs/server.pem": "-----",
+    "tls.key": "k",
+    "home/.ssh/id_rsa": "k",
+    "id_rsa.pub": "k",
+    ".npmrc": "t",
+    ".pypirc": "t",
+    "deploy/.aws/credentials": "k",
+}
+
+
+def test_secret_looking_files_about_to_be_uploaded_are_listed_in_a_warning(tmp_path: Path) -> None:
+    from press_blocks.errors import SecretFilesWarning
+
+    root = write(tmp_path / "block", {"Dockerfile": "FROM x\n", "main.py": "", **SECRET_LOOKING})
+    with pytest.warns(SecretFilesWarning) as caught:
+        artifact = build_artifact(root)
+    with artifact:
+        assert set(SECRET_LOOKING) <= set(contents(artifact))  # nothing is refused: the official client sends them too
+    (warning,) = [w for w in caught if w.category is SecretFilesWarning]
+    message = str(warning.message)
+    for shown in [".env", "config/.env.production", ".git/ (2 files)", "certs/server.pem", "tls.key",
+                  "home/.ssh/ (1 file)", "id_rsa.pub", ".npmrc", ".pypirc", "deploy/.aws/ (1 file)"]:  # fmt: skip
+        assert shown in message
+    assert "main.py" not in message
+    assert "no .dockerignore" in message
+    assert "filterwarnings" in message  # says how to silence it
+    assert issubclass(SecretFilesWarning, ArtifactWarning)
+    assert warning.filename == __file__  # points at the caller, not at press_blocks
+
+
+def test_no_warning_once_the_ignore_file_leaves_them_out(tmp_path: Path, recwarn: pytest.WarningsRecorder) -> None:
+    root = write(
+        tmp_path / "block",
+        {
+            "main.py": "",
+            **SECRET_LOOKING,
+            ".dockerignore": "**/.env*\n.git\n**/*.pem\n**/*.key\n**/id_rsa*\n**/.ssh\n**/.aws\n.npmrc\n.pypirc\n",
+        },
+    )
+    with build_artifact(root) as artifact:
+        assert sorted(contents(artifact)) == [".dockerignore", "main.py"]
+    assert not [w for w in recwarn if issubclass(w.category, ArtifactWarning)]
+
+
+def test_the_warning_names_the_ignore_file_in_use(tmp_path: Path) -> None:
+    from press_blocks.errors import SecretFilesWarning
+
+    root = write(tmp_path / "block", {".env": "", ".dockerignore": "*.tmp\n"})
+    with pytest.warns(SecretFilesWarning, match=r"not excluded by \.dockerignore\): \.env\."):
+        build_artifact(root).close()
+
+
+def test_the_warning_can_be_silenced_like_any_warning(tmp_path: Path) -> None:
+    import warnings
+
+    from press_blocks.errors import SecretFilesWarning
+
+    root = write(tmp_path / "block", {".env": ""})
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        warnings.filterwarnings("ignore", category=SecretFilesWarning)
+        build_artifact(root).close()
+
+
+def test_preview_marks_secret_looking_files_without_warning(tmp_path: Path, recwarn: pytest.WarningsRecorder) -> None:
+    root = write(tmp_path / "block", {"main.py": "", ".env": "", ".git/HEAD": ""})
+    preview = preview_artifact(root)
+    assert {f.path: f.looks_secret for f in preview.files} == {"main.py": False, ".env": True, ".git/HEAD": True}
+    assert preview.secrets == (".env", ".git/HEAD")
+    tree = preview.tree()
+    assert ".env  0 B  [looks secret]" in tree
+    assert "main.py  0 B\n" in tree + "\n"
+    assert not [w for w in recwarn if issubclass(w.category, ArtifactWarning)]
 
 
 # --- preview -------------------------------------------------------------------------

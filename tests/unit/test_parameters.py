@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import time
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from press_blocks import AsyncBlock, Block, Session
+from press_blocks import AsyncBlock, Block, Session, parameters
 from press_blocks.errors import (
     EmptyFallbackFileError,
     FallbackFileNotFoundError,
@@ -321,6 +322,88 @@ class TestParametersFallbackFile:
     def test_async_reads_the_file_too(self, tmp_path: Path) -> None:
         path = write(tmp_path, "params.yaml", "a: 1\n")
         assert asyncio.run(async_block_for(Service()).get_parameters(fallback_params_file=path)) == {"a": 1}
+
+
+class TestHostileFallbackFiles:
+    """Files nested too deeply or too big for their purpose: a typed error, never RecursionError or MemoryError."""
+
+    @pytest.fixture(params=["c", "python"])
+    def loader(self, request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+        import yaml
+
+        if request.param == "c":
+            if not getattr(yaml, "__with_libyaml__", False):
+                pytest.skip("PyYAML was built without libyaml")
+        else:
+            monkeypatch.setattr(parameters, "_yaml_loader", lambda yaml: yaml.SafeLoader)
+        return str(request.param)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            pytest.param("a: " + "[" * 1_200 + "]" * 1_200 + "\n", id="flow-lists"),
+            pytest.param("a: " + "{b: " * 3_000 + "1" + "}" * 3_000 + "\n", id="flow-mappings"),
+            pytest.param("".join(" " * i + "k:\n" for i in range(3_000)) + " " * 3_000 + "k: 1\n", id="block-mappings"),
+            pytest.param('{"a": ' + "[" * 1_200 + "]" * 1_200 + "}", id="json-lists"),
+        ],
+    )
+    def test_deep_nesting_is_a_typed_error(self, offline: Block, tmp_path: Path, loader: str, text: str) -> None:
+        path = write(tmp_path, "params.yaml", text)
+        with pytest.raises(InvalidFallbackFileError, match="nested too deeply") as info:
+            offline.get_parameters(fallback_params_file=path)
+        assert str(path) in str(info.value)
+        assert not isinstance(info.value.__cause__, RecursionError) or info.value.__suppress_context__
+
+    def test_moderate_nesting_still_loads(self, offline: Block, tmp_path: Path, loader: str) -> None:
+        path = write(tmp_path, "params.yaml", "a: " + "[" * 40 + "1" + "]" * 40 + "\n")
+        value: Any = offline.get_parameters(fallback_params_file=path)["a"]
+        for _ in range(40):
+            value = value[0]
+        assert value == 1
+
+    def test_a_file_over_the_size_limit_is_refused_before_it_is_read(
+        self, offline: Block, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        path = tmp_path / "params.yaml"
+        with path.open("wb") as file:  # sparse: nothing is written, nothing would be read
+            file.truncate(parameters.MAX_FALLBACK_FILE_SIZE + 1)
+        monkeypatch.setattr(Path, "read_text", lambda *a, **k: pytest.fail("the file was read"))
+        with pytest.raises(InvalidFallbackFileError, match="over the limit") as info:
+            offline.get_parameters(fallback_params_file=path)
+        assert str(path) in str(info.value)
+
+    def test_the_c_loader_is_used_when_pyyaml_has_it(
+        self, offline: Block, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import yaml
+
+        if not getattr(yaml, "__with_libyaml__", False):
+            pytest.skip("PyYAML was built without libyaml")
+        used: list[type] = []
+        original = yaml.load
+
+        def spy(stream: Any, Loader: type) -> Any:
+            used.append(Loader)
+            return original(stream, Loader=Loader)
+
+        monkeypatch.setattr(yaml, "load", spy)
+        text = (
+            "when: 2024-01-02\nflags: [yes, no, on, off, ~]\nnums: [0x1f, 1_000, 1e3, .5, 0o17, -.inf]\n"
+            "base: &b {x: 1, y: [a, b]}\nderived: {<<: *b, y: c}\nquoted: '07'\nmulti: |\n  two\n  lines\n"
+        )
+        path = write(tmp_path, "params.yaml", text)
+        assert offline.get_parameters(fallback_params_file=path) == yaml.load(text, Loader=yaml.SafeLoader)
+        assert used[0] is yaml.CSafeLoader
+
+    def test_a_megabyte_loads_in_reasonable_time(self, offline: Block, tmp_path: Path) -> None:
+        # A sanity bound, far above the target (under 2 s on a quiet machine, see the README): catches a fallback
+        # to something quadratic, not a slow machine.
+        lines = [f"param_{i}:\n  name: value {i}\n  items: [1, 2.5, true]\n" for i in range(20_000)]
+        path = write(tmp_path, "params.yaml", "".join(lines))
+        assert path.stat().st_size > 1_000_000
+        started = time.perf_counter()
+        assert len(offline.get_parameters(fallback_params_file=path)) == 20_000
+        assert time.perf_counter() - started < 30
 
 
 class TestRelatedBlocksFallbackFile:
