@@ -761,7 +761,7 @@ def test_forced_progress_draws_a_bar_without_a_terminal_and_in_ci(monkeypatch: p
 
 def test_progress_true_on_a_call_forces_the_bar(block: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("tqdm")
-    from press_blocks.client import package_artifact
+    from press_blocks._client_support import package_artifact
 
     stderr = io.StringIO()
     monkeypatch.setattr(sys, "stderr", stderr)
