@@ -78,7 +78,7 @@ def emulator_server() -> Iterator[RunningEmulator]:
 
 
 @pytest.fixture
-def cli(emulator_server: RunningEmulator, tmp_path: Path) -> Iterator[Cli]:
+def cli(emulator_server: RunningEmulator, tmp_path: Path) -> Cli:
     emulator_server.reset()
     emulator_server.set_transition("immediate")
-    yield Cli(emulator_server, tmp_path)
+    return Cli(emulator_server, tmp_path)
