@@ -125,18 +125,18 @@ def plan_deployment(client: Block, request: RequestFile) -> Plan:
     (name,) = _required(body, request.path, "metadata.name")
     spec_id = str(_required(body, request.path, "spec.id")[0])
     details: dict[str, Any] = {"name": name}
-    found = _exact(client.list_deployments(name=name), name, spec_id=spec_id)
+    found = _deployment_named(client, name, spec_id)
     if found is None:
         return Plan("create", "deployment", details, lambda c: c.create_deployment(body))
     deployment_id = str(found["id"])
     details["id"] = deployment_id
-    deployment = client.describe_deployment(deployment_id)
-    current_spec = str((deployment.get("spec") or {}).get("id", ""))
-    if current_spec and current_spec != spec_id:
+    current_spec = str((found.get("spec") or {}).get("id", ""))
+    if current_spec != spec_id:
         raise ApplyRefused(
             f"deployment {name!r} ({deployment_id}) deploys spec {current_spec}, not {spec_id}; "
             "a deployment cannot change its spec"
         )
+    deployment = client.describe_deployment(deployment_id)
     number = (deployment.get("latestRevision") or {}).get("revision")
     revision = client.describe_deployment_revision(deployment_id, number) if number is not None else {}
     deployed_version = str(((revision.get("spec") or {}).get("release") or {}).get("version", ""))
@@ -171,17 +171,23 @@ def _required(body: dict[str, Any], path: str, *dotted: str) -> list[Any]:
     return values
 
 
-def _exact(items: Iterable[dict[str, Any]], name: str, **match: str) -> dict[str, Any] | None:
-    """Return the listed item with exactly ``name`` (the service's filter matches prefixes)."""
-    for item in items:
-        if (item.get("metadata") or {}).get("name") != name:
-            continue
-        if "kind" in match and item.get("kind") != match["kind"]:
-            continue
-        if "spec_id" in match and str((item.get("spec") or {}).get("id", match["spec_id"])) != match["spec_id"]:
-            continue
-        return item
-    return None
+def _exact(items: Iterable[dict[str, Any]], name: str, kind: str) -> dict[str, Any] | None:
+    """Return the listed item of ``kind`` named exactly ``name`` (the service's filter matches prefixes)."""
+    return next((i for i in _named(items, name) if i.get("kind") == kind), None)
+
+
+def _named(items: Iterable[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    return [item for item in items if (item.get("metadata") or {}).get("name") == name]
+
+
+def _deployment_named(client: Block, name: str, spec_id: str) -> dict[str, Any] | None:
+    """Return the deployment the file names: same name, and the kind of the file's spec (names are per kind)."""
+    found = _named(client.list_deployments(name=name), name)
+    same_spec = [d for d in found if str((d.get("spec") or {}).get("id", "")) == spec_id]
+    if same_spec or not found:
+        return same_spec[0] if same_spec else None
+    kind = client.describe_spec(spec_id).get("kind")
+    return next((d for d in found if d.get("kind") == kind), None)
 
 
 def _compare(left: Any, right: Any) -> int:
