@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
 import yaml
 
 from press_blocks._cli._errors import WaitFailed
-from press_blocks._cli._output import TABLES, format_result
+from press_blocks._cli._output import TABLES, format_result, write
 from press_blocks._cli._wait import wait_for_revision
 
 PAGE = {
@@ -109,3 +110,21 @@ def test_wait_gives_up_at_the_timeout() -> None:
     with pytest.raises(WaitFailed, match=r"still deploying after 7s \(--wait-timeout\)"):
         wait_for_revision(client, "d", 2, timeout=7, sleep=clock.sleep, clock=lambda: clock.now)  # type: ignore[arg-type]
     assert sum(clock.sleeps) == 7
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_paging_uses_the_pager_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    paged: list[str] = []
+    monkeypatch.setattr("pydoc.pager", paged.append)
+    plain = io.StringIO()
+    write("text\n", paging=True, out=plain)
+    assert (plain.getvalue(), paged) == ("text\n", [])
+    terminal = Terminal()
+    write("text\n", paging=True, out=terminal)
+    assert (terminal.getvalue(), paged) == ("", ["text\n"])
+    write("more\n", paging=False, out=terminal)
+    assert terminal.getvalue() == "more\n"
