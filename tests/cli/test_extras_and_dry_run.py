@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -63,3 +64,23 @@ def test_dry_run_sends_nothing_and_says_the_library_lacks_it(cli: Cli) -> None:
         assert result.code == 2
         assert "--dry-run needs the client library's dry run" in result.err
     assert cli.server.requests.records() == []
+
+
+@pytest.mark.e2e
+def test_the_command_does_not_load_httpx_s_own_command_line(cli: Cli) -> None:
+    # httpx imports click, rich and pygments for its CLI whenever all three are installed (as in
+    # the dev environment); press-blocks never uses it, so its process skips them.
+    if any(importlib.util.find_spec(name) is None for name in ("click", "rich", "pygments")):
+        pytest.skip("click, rich and pygments are not all installed, so httpx would not load them anyway")
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "press_blocks.cli", "specs", "describe", "nope"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=cli.env(),
+        check=False,
+    )
+    assert proc.returncode == 4
+    imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    assert "httpx" in imported
+    assert not imported & {"click", "rich", "pygments"}
