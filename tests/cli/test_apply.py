@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from press_blocks._cli._samples import sample_file
 from tests.cli._run import Cli
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(240)]
@@ -22,7 +23,7 @@ def writes(cli: Cli) -> list[str]:
 
 
 def test_spec_files(cli: Cli) -> None:
-    template = cli.ok("specs", "create", "--generate").out.replace("service-block-private", "applied")
+    template = sample_file("specs create").replace("service-block-private", "applied")
     # A spec whose name only begins with the file's: the API's name filter matches prefixes.
     cli.ok("specs", "create", write(cli, "longer.yaml", template.replace("name: applied", "name: applied-longer")))
     v1 = write(cli, "v1.yaml", template)
@@ -78,11 +79,9 @@ def test_spec_files(cli: Cli) -> None:
 
 
 def test_deployment_files(cli: Cli) -> None:
-    spec_id = cli.ok("specs", "create", write(cli, "spec.yaml", cli.ok("specs", "create", "--generate").out)).json()[
-        "id"
-    ]
-    release = cli.ok("specs", "create-release", "--generate").out
-    template = cli.ok("deployments", "create", "--generate").out.replace(SAMPLE_SPEC_ID, "{{ spec }}")
+    spec_id = cli.ok("specs", "create", write(cli, "spec.yaml", sample_file("specs create"))).json()["id"]
+    release = sample_file("specs create-release")
+    template = sample_file("deployments create").replace(SAMPLE_SPEC_ID, "{{ spec }}")
     file = write(cli, "deployment.yaml", template.replace("agg_type: AVG", "agg_type: '{{ agg }}'"))
     args = [file, "-p", f"spec={spec_id}"]
 
@@ -127,7 +126,7 @@ def test_deployment_files(cli: Cli) -> None:
     other_spec = cli.ok(
         "specs",
         "create",
-        write(cli, "other.yaml", cli.ok("specs", "create", "--generate").out.replace("service-block-private", "other")),
+        write(cli, "other.yaml", sample_file("specs create").replace("service-block-private", "other")),
     ).json()["id"]
     cli.server.requests.clear()
     refused = cli("apply", bumped, "-p", f"spec={other_spec}")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from press_blocks._cli._samples import sample_file
 from tests.cli._run import TOKEN, Cli, Result
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]
@@ -24,7 +25,7 @@ def one_line(result: Result, code: int) -> str:
 
 def spec_file(cli: Cli, name: str = "spec.yaml") -> Path:
     path = cli.cwd / name
-    path.write_text(cli.ok("specs", "create", "--generate").out, encoding="utf-8")
+    path.write_text(sample_file("specs create"), encoding="utf-8")
     return path
 
 
@@ -93,7 +94,7 @@ def test_wait_failures_exit_8(cli: Cli) -> None:
     spec_id = cli.ok("specs", "create", "spec.yaml").json()["id"]
     deployment = cli.cwd / "deployment.yaml"
     deployment.write_text(
-        cli.ok("deployments", "create", "--generate").out.replace("0bddb4c6-40c5-45c3-b477-fceb2c051609", spec_id),
+        sample_file("deployments create").replace("0bddb4c6-40c5-45c3-b477-fceb2c051609", spec_id),
         encoding="utf-8",
     )
     cli.server.set_transition("seconds:600")
