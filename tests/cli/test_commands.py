@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,39 @@ def test_version_help_and_completion(cli: Cli) -> None:
     for word in ("create-release", "get-related-block-details", "--params-file", "apply"):
         assert word in script
     assert "compdef" in cli.ok("completion", "zsh").out
+
+
+def test_a_spec_with_an_artifact_uploads_its_build_context(cli: Cli) -> None:
+    context = cli.cwd / "context"
+    context.mkdir()
+    (context / "Dockerfile").write_text("FROM python:3.11-slim\n", encoding="utf-8")
+    (context / "main.py").write_text("print('hello')\n", encoding="utf-8")
+    (cli.cwd / "spec.yaml").write_text(
+        textwrap.dedent(
+            """\
+            body:
+              version: '1'
+              kind: service
+              metadata: {name: built, summary: An API built from its context.}
+              release: {version: 1.0.0, notes: First}
+              config:
+                serviceType: api
+                image: {context: ., dockerfile: Dockerfile, version: 0.0.1}
+                resources: {instanceTypeId: 1}
+                entrypoint: python main.py
+                healthCheckURL: /health
+                minInstances: 1
+            artifact:
+              path: {{ context }}
+            """
+        ),
+        encoding="utf-8",
+    )
+    spec_id = cli.ok("specs", "create", "spec.yaml", "-p", "context=context").json()["id"]
+    (upload,) = [r for r in cli.server.requests.records() if r.operation_id == "createSpec"]
+    assert upload.body_size > 200  # a multipart form with the zip in it
+    release = cli.ok("specs", "describe-release", "--spec-id", spec_id, "--version", "1.0.0").json()
+    assert release["artifact"]["id"]
+    missing = cli("specs", "create", "spec.yaml", "-p", "context=nowhere")
+    assert missing.code == 2
+    assert "ArtifactPathError" in missing.err
