@@ -165,7 +165,16 @@ def test_deployments_commands(cli: Cli) -> None:
 def test_a_positional_is_required_without_generate(cli: Cli) -> None:
     result = cli("specs", "create-release", "some-spec")
     assert result.code == 2
-    assert result.err.strip() == "press-blocks: press-blocks specs create-release: the FILE argument is required"
+    assert result.err.strip() == (
+        "press-blocks: specs create-release: the FILE argument is required "
+        "(see 'press-blocks specs create-release --help')"
+    )
+    result = cli("specs", "describe-release", "--spec-id", "s")
+    assert result.code == 2
+    assert result.err.strip() == (
+        "press-blocks: specs describe-release: the following arguments are required: --version "
+        "(see 'press-blocks specs describe-release --help')"
+    )
 
 
 def test_version_help_and_completion(cli: Cli) -> None:

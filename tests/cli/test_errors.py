@@ -30,7 +30,11 @@ def spec_file(cli: Cli, name: str = "spec.yaml") -> Path:
 
 
 def test_usage_errors_exit_2(cli: Cli) -> None:
-    assert cli("specs", "list", "--page-size", "many").code == 2  # argparse
+    line = one_line(cli("specs", "list", "--page-size", "many"), 2)
+    assert line == (
+        "press-blocks: specs list: argument --page-size: invalid int value: 'many' "
+        "(see 'press-blocks specs list --help')"
+    )
     line = one_line(cli("specs", "create", "missing.yaml"), 2)
     assert line == "press-blocks: no such file: missing.yaml"
     (cli.cwd / "bad.yaml").write_text("body: {{ missing_value }}\n", encoding="utf-8")

@@ -76,7 +76,10 @@ def _require_positionals(args: argparse.Namespace) -> None:
     # Positionals are optional only so that --generate works alone.
     for dest in getattr(args, "required_positionals", ()):
         if getattr(args, dest, None) in (None, ""):
-            raise UsageError(f"press-blocks {args.command_name}: the {dest.upper()} argument is required")
+            raise UsageError(
+                f"{args.command_name}: the {dest.upper()} argument is required "
+                f"(see 'press-blocks {args.command_name} --help')"
+            )
 
 
 def _read_file(args: argparse.Namespace) -> RequestFile | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import NoReturn
 
 from press_blocks._cli._wait import DEFAULT_WAIT_TIMEOUT
 from press_blocks._version import __version__
@@ -21,8 +22,16 @@ _POSITIONALS = {
 }
 
 
-def _common() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+class _Parser(argparse.ArgumentParser):
+    """Reports a usage error on one line, like every other failure, and exits 2."""
+
+    def error(self, message: str) -> NoReturn:
+        where = self.prog.removeprefix("press-blocks").strip()
+        self.exit(2, f"press-blocks: {where + ': ' if where else ''}{message} (see '{self.prog} --help')\n")
+
+
+def _common() -> _Parser:
+    common = _Parser(add_help=False)
     common.add_argument(
         "--debug", action="store_true", default=argparse.SUPPRESS, help="print the traceback of an error"
     )
@@ -94,7 +103,7 @@ def _filters(parser: argparse.ArgumentParser, *names: str) -> None:
 
 
 class _Tree:
-    def __init__(self, group: argparse._SubParsersAction[argparse.ArgumentParser], prefix: str) -> None:
+    def __init__(self, group: argparse._SubParsersAction[_Parser], prefix: str) -> None:
         self.group = group
         self.prefix = prefix
         self.common = _common()
@@ -229,7 +238,7 @@ def _deployments(tree: _Tree) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the whole ``press-blocks`` argument parser."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="press-blocks",
         description="Peak Press Blocks from the command line: the 'peak blocks' commands, and more.",
         epilog=_EPILOG,
