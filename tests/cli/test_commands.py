@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -186,6 +187,22 @@ def test_version_help_and_completion(cli: Cli) -> None:
     for word in ("create-release", "get-related-block-details", "--params-file", "apply"):
         assert word in script
     assert "compdef" in cli.ok("completion", "zsh").out
+    (cli.cwd / "completion.bash").write_text(script, encoding="utf-8")
+    completed = subprocess.run(
+        [
+            "bash",
+            "-c",
+            "source completion.bash; COMP_WORDS=(press-blocks deployments cre); COMP_CWORD=2; "
+            'COMP_LINE="press-blocks deployments cre"; COMP_POINT=${#COMP_LINE}; '
+            '_shtab_press_blocks press-blocks cre deployments; echo "${COMPREPLY[@]}"',
+        ],
+        cwd=cli.cwd,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    )
+    assert completed.stdout.split() == ["create", "create-revision"]
 
 
 def test_a_spec_with_an_artifact_uploads_its_build_context(cli: Cli) -> None:
