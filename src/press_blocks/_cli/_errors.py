@@ -1,0 +1,129 @@
+"""What the command line exits with, and the one stderr line it prints for each failure."""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import os
+from collections.abc import Iterator
+
+__all__ = [
+    "ApplyRefused",
+    "CommandError",
+    "ExitCode",
+    "UsageError",
+    "WaitFailed",
+    "error_line",
+    "exit_code_for",
+    "needs_emulator_extra",
+    "scrub",
+]
+
+# Scrubbed from every error line, whatever the message (the library already keeps them out).
+_TOKEN_VARIABLES = ("PEAK_AUTH_TOKEN", "API_KEY")
+
+
+class ExitCode(enum.IntEnum):
+    """The documented exit codes of ``press-blocks``, one per kind of failure."""
+
+    OK = 0
+    INTERNAL = 1  # a bug in press-blocks: rerun with --debug and report it
+    USAGE = 2  # bad options, or a request file / params file / artifact that cannot be used
+    AUTH = 3  # no token, 401 or 403
+    NOT_FOUND = 4  # 404
+    CONFLICT = 5  # 409, or `apply` refusing a version that would overwrite a different release
+    API = 6  # any other error answer (400, 413, 422, 429, 5xx) or an answer that cannot be read
+    CONNECTION = 7  # no answer: connection failed, broke or timed out
+    WAIT_FAILED = 8  # --wait: the deployment ended in a failed state, or --wait-timeout passed
+    INTERRUPTED = 130
+
+
+class CommandError(Exception):
+    """A failure found by the command line itself; ``code`` is its exit code."""
+
+    code = ExitCode.USAGE
+
+
+class UsageError(CommandError):
+    """Bad options or input files; nothing was sent."""
+
+
+class WaitFailed(CommandError):
+    """``--wait`` did not see the deployment reach ``deployed``."""
+
+    code = ExitCode.WAIT_FAILED
+
+
+class ApplyRefused(CommandError):
+    """``apply`` will not change what the file names, because that would lose or hide a change."""
+
+    code = ExitCode.CONFLICT
+
+
+def exit_code_for(exc: BaseException) -> ExitCode:
+    """Return the exit code for an exception raised while running a command."""
+    from press_blocks import errors
+
+    if isinstance(exc, CommandError):
+        return exc.code
+    if isinstance(exc, errors.MissingCredentialsError | errors.UnauthorizedException | errors.ForbiddenException):
+        return ExitCode.AUTH
+    if isinstance(exc, errors.NotFoundException):
+        return ExitCode.NOT_FOUND
+    if isinstance(exc, errors.ConflictException):
+        return ExitCode.CONFLICT
+    if isinstance(exc, errors.APIConnectionError):
+        return ExitCode.CONNECTION
+    if isinstance(exc, errors.APIError):
+        return ExitCode.API
+    if isinstance(exc, errors.PressBlocksError):
+        # Configuration, invalid arguments, artifacts and fallback files: all the user's input.
+        return ExitCode.USAGE
+    if isinstance(exc, KeyboardInterrupt):
+        return ExitCode.INTERRUPTED
+    return ExitCode.INTERNAL
+
+
+def error_line(exc: BaseException) -> str:
+    """Return the one line printed on stderr: the class, status, message and request id, never a token."""
+    from press_blocks import errors
+
+    if isinstance(exc, CommandError):
+        text = str(exc)
+    elif isinstance(exc, KeyboardInterrupt):
+        text = "interrupted"
+    else:
+        text = f"{type(exc).__name__}: {exc}"
+        # Status messages already carry the status and request id; other API errors may not.
+        if (
+            isinstance(exc, errors.APIError)
+            and not isinstance(exc, errors.APIStatusError)
+            and exc.request_id
+            and exc.request_id not in text
+        ):
+            text += f" (request {exc.request_id})"
+        if exit_code_for(exc) is ExitCode.INTERNAL:
+            text += " (an unexpected error in press-blocks: rerun with --debug for the traceback)"
+    return "press-blocks: " + scrub(" ".join(text.split()))
+
+
+def scrub(text: str) -> str:
+    """Replace any API token from the environment found in ``text`` with ``***``."""
+    for name in _TOKEN_VARIABLES:
+        token = os.environ.get(name, "").strip()
+        if len(token) >= 4:
+            text = text.replace(token, "***")
+    return text
+
+
+@contextlib.contextmanager
+def needs_emulator_extra(command: str) -> Iterator[None]:
+    """Turn the emulator package's missing-extra ImportError into a one-line usage error."""
+    try:
+        yield
+    except ImportError as exc:
+        if "'emulator' extra" not in str(exc):
+            raise
+        raise UsageError(
+            f"press-blocks {command} needs the 'emulator' extra: pip install 'press-blocks[emulator]'"
+        ) from None

@@ -1,0 +1,43 @@
+"""``press-blocks``: parse, run one command, and turn every failure into one stderr line and an exit code."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Sequence
+
+from press_blocks._cli._errors import ExitCode, error_line, exit_code_for, needs_emulator_extra, scrub
+
+__all__ = ["main"]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    if argv is None and "httpx" not in sys.modules:
+        # Run as the `press-blocks` process: httpx imports its own command line (click, rich,
+        # pygments; about 50 ms) whenever all three are installed, and this process never uses it.
+        sys.modules.setdefault("httpx._main", None)  # type: ignore[arg-type]
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args_list
+    try:
+        if args_list[:1] == ["emulator"]:
+            return _emulator(args_list[1:])
+        from press_blocks._cli._parser import build_parser
+
+        args = build_parser().parse_args(args_list)
+        status: int = args.run(args)
+        return status
+    except SystemExit as exc:  # argparse: --help, --version and usage errors
+        return exc.code if isinstance(exc.code, int) else ExitCode.USAGE
+    except (Exception, KeyboardInterrupt) as exc:
+        if debug:
+            sys.stderr.write(scrub("".join(traceback.format_exception(exc))))
+        print(error_line(exc), file=sys.stderr)
+        return exit_code_for(exc)
+
+
+def _emulator(argv: list[str]) -> int:
+    with needs_emulator_extra("emulator"):
+        from press_blocks.emulator import cli_main
+    status: int = cli_main(argv)
+    return status

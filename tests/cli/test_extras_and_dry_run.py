@@ -1,0 +1,86 @@
+"""What the command line does without its optional extras, and --dry-run until the library's dry run exists."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.cli._run import Cli
+
+pytestmark = [pytest.mark.timeout(120)]
+
+
+def run_without(modules: list[str], *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``press-blocks ARGS`` in a process where ``modules`` cannot be imported, as if not installed."""
+    blocked = "; ".join(f"sys.modules[{name!r}] = None" for name in modules)
+    code = f"import sys; {blocked}; from press_blocks.cli import main; sys.exit(main({list(args)!r}))"
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PEAK_AUTH_TOKEN": "x"},
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("args", [["emulator", "--help"], ["emulator"], ["demo"]])
+def test_without_the_emulator_extra_one_line_says_what_to_install(args: list[str]) -> None:
+    result = run_without(["starlette", "uvicorn", "openapi_core"], *args)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        f"press-blocks: press-blocks {args[0]} needs the 'emulator' extra: pip install 'press-blocks[emulator]'"
+    )
+
+
+def test_without_the_cli_extra_request_files_and_completion_say_what_to_install(tmp_path: object) -> None:
+    result = run_without(["jinja2"], "specs", "create", __file__)
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        "press-blocks: request files need the 'cli' extra (Jinja2): pip install 'press-blocks[cli]'",
+    )
+    result = run_without(["shtab"], "completion", "bash")
+    assert (result.returncode, result.stderr.strip()) == (
+        2,
+        "press-blocks: completion needs the 'cli' extra: pip install 'press-blocks[cli]'",
+    )
+    # Commands without a request file do not need it.
+    assert run_without(["jinja2", "shtab"], "specs", "list", "--help").returncode == 0
+
+
+@pytest.mark.e2e
+def test_dry_run_sends_nothing_and_says_the_library_lacks_it(cli: Cli) -> None:
+    # Until the client library has a dry run (with_options(dry_run=True)), --dry-run refuses
+    # plainly instead of sending: no request reaches the server, and no token is needed.
+    spec = cli.cwd / "spec.yaml"
+    spec.write_text(cli.ok("specs", "create", "--generate").out, encoding="utf-8")
+    for args in (["specs", "create", str(spec)], ["deployments", "redeploy", "d-1"], ["specs", "delete", "s-1"]):
+        result = cli(*args, "--dry-run", env={"PEAK_AUTH_TOKEN": None})
+        assert result.code == 2
+        assert "--dry-run needs the client library's dry run" in result.err
+    assert cli.server.requests.records() == []
+
+
+@pytest.mark.e2e
+def test_the_command_does_not_load_httpx_s_own_command_line(cli: Cli) -> None:
+    # httpx imports click, rich and pygments for its CLI whenever all three are installed (as in
+    # the dev environment); press-blocks never uses it, so its process skips them.
+    if any(importlib.util.find_spec(name) is None for name in ("click", "rich", "pygments")):
+        pytest.skip("click, rich and pygments are not all installed, so httpx would not load them anyway")
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "press_blocks.cli", "specs", "describe", "nope"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=cli.env(),
+        check=False,
+    )
+    assert proc.returncode == 4
+    imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
+    assert "httpx" in imported
+    assert not imported & {"click", "rich", "pygments"}
