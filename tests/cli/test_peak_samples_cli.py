@@ -1,13 +1,7 @@
-"""Every request file peak-sdk 1.29.0 documents for ``peak blocks``, unchanged, through ``press-blocks``.
-
-Not yet part of the green suite: on the current emulator most of these files are refused (its
-contract does not yet accept the full breadth of peak-sdk's samples, the contract-breadth issue).
-Set PRESS_BLOCKS_PEAK_SAMPLES=1 to run it; enable it for good once the emulator accepts them.
-"""
+"""Every request file peak-sdk 1.29.0 documents for ``peak blocks``, unchanged, through ``press-blocks``."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -21,11 +15,6 @@ from tests.cli._run import Cli
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.timeout(600),
-    pytest.mark.skipif(
-        os.environ.get("PRESS_BLOCKS_PEAK_SAMPLES") != "1",
-        reason="waits for the emulator to accept peak-sdk's sample files (contract breadth); "
-        "run with PRESS_BLOCKS_PEAK_SAMPLES=1",
-    ),
 ]
 
 SAMPLE_SPEC_ID = "0bddb4c6-40c5-45c3-b477-fceb2c051609"  # what the deployment samples deploy
