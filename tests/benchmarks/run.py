@@ -30,6 +30,7 @@ from typing import Any
 
 from tests._peak_sdk import PEAK_SDK_REQUIREMENT, peak_sdk_python
 from tests.benchmarks import _fixtures
+from tests.benchmarks._charts import write_charts
 from tests.benchmarks._process import Finished, run_process
 from tests.benchmarks._server import ServerProcess
 from tests.benchmarks.artifacts_bench import MKTREE, builtin_tree
@@ -795,6 +796,7 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--json", type=Path, default=None, help="where to write the raw results (default .bench/)")
     parser.add_argument("--report", type=Path, default=None, help="also write the printed report to this file")
+    parser.add_argument("--charts", type=Path, default=None, help="where to draw the SVG charts (default: by the JSON)")
     return parser.parse_args(argv)
 
 
@@ -857,6 +859,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     raw = {"header": header, "rows": [asdict(r) for r in report.rows], "notes": report.notes, **report.raw}
     raw["failures"] = report.failures
     target.write_text(json.dumps(raw, indent=1, default=str), encoding="utf-8")
+    write_charts(raw, args.charts or target.parent / f"charts-{mode}")
     return 1 if report.failures else 0
 
 

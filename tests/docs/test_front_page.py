@@ -1,0 +1,49 @@
+"""The README front-page draft: its quick start runs as written, and its links lead somewhere."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DRAFT = ROOT / "docs" / "_readme_front_page.md"
+
+
+def quick_start() -> str:
+    text = DRAFT.read_text(encoding="utf-8")
+    section = re.search(r"\[start:quickstart\] -->\n(.*?)<!-- --8<-- \[end:quickstart\]", text, re.DOTALL)
+    assert section, "the quick start markers are gone"
+    (code,) = re.findall(r"```python\n(.*?)```", section.group(1), re.DOTALL)
+    return code
+
+
+def test_the_quick_start_is_short() -> None:
+    lines = [line for line in quick_start().splitlines() if line.strip()]
+    assert len(lines) <= 15, f"{len(lines)} lines"
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(120)
+def test_the_quick_start_runs_as_written(tmp_path: Path) -> None:
+    script = tmp_path / "quick_start.py"
+    script.write_text(quick_start(), encoding="utf-8")
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}  # no token, no PRESS_BASE_URL: it needs none
+    proc = subprocess.run(
+        [sys.executable, str(script)], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=90, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    version, listed = proc.stdout.splitlines()
+    assert version == "1.0.0"
+    assert re.fullmatch(r"[0-9a-f-]{36} hello-block", listed), listed
+
+
+def test_every_link_of_the_draft_leads_to_a_file() -> None:
+    links = re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", DRAFT.read_text(encoding="utf-8"))
+    local = [link for link in links if not link.startswith(("http://", "https://"))]
+    assert local
+    missing = [link for link in local if not (ROOT / link).exists()]
+    assert not missing, f"the front page links to missing files: {missing}"

@@ -1,0 +1,111 @@
+"""The documentation site builds with ``mkdocs build --strict``, offline, and holds what it promises."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = ROOT / "examples"
+# Hosts a theme or plugin could pull fonts, scripts or inventories from.
+REMOTE = re.compile(r"""(?:src|href)=["']https?://(?:fonts\.|cdn\.|unpkg\.|cdnjs\.)""")
+
+pytestmark = pytest.mark.timeout(300)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
+    # Any attempt to reach the network during the build goes to a closed port and fails it.
+    dead = "http://127.0.0.1:9"
+    env.update(HTTP_PROXY=dead, HTTPS_PROXY=dead, ALL_PROXY=dead, NO_MKDOCS_2_WARNING="1")
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-6000:]
+    return out
+
+
+def text_of(page: Path) -> str:
+    """The page's text with the markup stripped (code blocks keep their lines)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
+
+
+def test_every_page_is_built_and_nothing_is_fetched_from_elsewhere(site: Path) -> None:
+    pages = sorted(site.rglob("index.html"))
+    names = {p.parent.relative_to(site).as_posix() for p in pages}
+    for name in ("getting-started", "migrating", "client", "examples", "artifacts", "cli", "emulator", "contract"):
+        assert name in names
+    for name in ("performance", "contributing", "changelog", "reference/client", "reference/emulator"):
+        assert name in names
+    assert "_readme_front_page" not in names, "the README draft is not a page of the site"
+    assert not (site / "_hooks").exists()
+    for page in pages:
+        assert not REMOTE.search(page.read_text(encoding="utf-8")), f"{page} loads something from the internet"
+
+
+def test_examples_are_included_from_their_files(site: Path) -> None:
+    text = text_of(site / "examples" / "index.html")
+    scripts = sorted(p for p in EXAMPLES.rglob("*.py") if "__pycache__" not in p.parts)
+    assert scripts
+    for script in scripts:
+        for line in script.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                assert line.strip() in text, f"{script.name}: {line!r} is not on the examples page"
+
+
+def test_the_getting_started_page_includes_the_front_page_quick_start(site: Path) -> None:
+    text = text_of(site / "getting-started" / "index.html")
+    assert '"name": "hello-block"' in text
+    assert "--8<--" not in text
+
+
+def test_the_api_reference_is_generated_from_the_docstrings(site: Path) -> None:
+    text = text_of(site / "reference" / "client" / "index.html")
+    for name in ("get_client", "describe_spec", "list_deployment_revisions", "with_options", "Session", "RetryPolicy"):
+        assert name in text
+    assert "Client for Press block specs, releases, deployments" in text  # Block's docstring
+    for page in (site / "reference").rglob("index.html"):
+        assert ":class:" not in text_of(page), f"{page}: a Sphinx role was left as text"
+    errors = text_of(site / "reference" / "errors" / "index.html")
+    assert "NotFoundException" in errors
+    assert "PressBlocksError" in errors
+
+
+def test_the_command_line_reference_lists_every_option(site: Path) -> None:
+    sys.path.insert(0, str(ROOT / "docs" / "_hooks"))
+    try:
+        import cli_reference
+    finally:
+        sys.path.remove(str(ROOT / "docs" / "_hooks"))
+    text = text_of(site / "cli" / "index.html")
+    assert "<!-- cli-reference -->" not in text
+    for parser, _ in cli_reference.walk(cli_reference.command_parser(), cli_reference.delegated_parsers()):
+        assert parser.prog in text
+        for action in parser._actions:
+            for option in action.option_strings:
+                assert option in text, f"{parser.prog} {option}"
+
+
+def test_the_performance_page_shows_the_benchmark_charts(site: Path) -> None:
+    from tests.benchmarks._charts import CHARTS
+
+    page = (site / "performance" / "index.html").read_text(encoding="utf-8")
+    for chart in CHARTS:
+        assert f"benchmarks/{chart.file}" in page
+        assert (site / "benchmarks" / chart.file).is_file()
+    assert "| metric |" not in page, "the report's table is rendered as a table"
+    assert "press-blocks benchmark (" in page
