@@ -17,7 +17,8 @@ DOCUMENT = ROOT / "openapi" / "press-blocks.yaml"
 
 def _generator() -> ModuleType:
     spec = importlib.util.spec_from_file_location("_typed_dicts_generator", ROOT / "codegen" / "typed_dicts.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # dataclasses look their module up while the class is built
     spec.loader.exec_module(module)
@@ -29,7 +30,8 @@ def _render(schemas: dict[str, object], tmp_path: Path) -> ModuleType:
     path = tmp_path / "rendered_typed_dicts.py"
     path.write_text(source)
     spec = importlib.util.spec_from_file_location("rendered_typed_dicts", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
