@@ -54,6 +54,10 @@ if grep -q "Warning" "$scratch/log"; then
   echo "codegen.sh: the generator printed warnings" >&2
   exit 1
 fi
+# TypedDicts for every schema, so the ergonomic layer's plain-dict results type-check.
+"$venv/bin/python" "$root/codegen/typed_dicts.py" "$doc" "$out/typed_dicts.py"
+(cd "$scratch" && ruff check --isolated --fix-only --extend-select=I --quiet "$out/typed_dicts.py" \
+  && ruff format --isolated --quiet "$out/typed_dicts.py")
 rm -rf "$out/.ruff_cache"
 # --meta none emits no py.typed; the package is typed, so say so.
 : >"$out/py.typed"
