@@ -59,18 +59,61 @@ FormFlag: TypeAlias = Literal["true", "false"]
 #: A block kind; values unknown to this document are passed through.
 OpenBlockKind: TypeAlias = str
 
+#: A scope; values unknown to this document are passed through.
 OpenScope: TypeAlias = str
 
-OpenSpecStatus: TypeAlias = str
-
-OpenDeploymentStatus: TypeAlias = str
-
+#: A revision status; values unknown to this document are passed through.
 OpenRevisionStatus: TypeAlias = str
 
+#: A parameter type; values unknown to this document are passed through.
 OpenParameterType: TypeAlias = str
 
-#: A parameter value (string, number, boolean, array or object).
+#: A parameter value (string, number, boolean, array, object or null).
 AnyValue: TypeAlias = Any
+
+#: Names mapped to string values (environment variables, build arguments, headers, …).
+StringMap: TypeAlias = dict[str, str]
+
+#: A reference to a build or run parameter of the same release, `"@param:<name>"`. The
+#: service replaces it with the parameter's value when the block is deployed, so it may
+#: stand in for any config value, whatever that value's own type.
+ParamRef: TypeAlias = str
+
+#: An integer, or a `"@param:<name>"` reference.
+ParamOrInteger: TypeAlias = int | ParamRef
+
+#: A number, or a `"@param:<name>"` reference.
+ParamOrNumber: TypeAlias = float | ParamRef
+
+#: A boolean, or a `"@param:<name>"` reference.
+ParamOrBoolean: TypeAlias = bool | ParamRef
+
+#: A list of strings, or a `"@param:<name>"` reference.
+ParamOrStringList: TypeAlias = list[str] | ParamRef
+
+#: A step that runs a command in an image: one built from the artifact (`image`), one
+#: declared under `config.images` (`imageRef`) or an existing one (`imageDetails`).
+#: A step without a `type` is taken as a standard step (an inference: the SDK always
+#: writes the type, but nothing says it is required).
+StandardStep: TypeAlias = Any
+
+#: A step that sends an HTTP request.
+HttpStep: TypeAlias = Any
+
+#: A step that runs a SQL query, from `sqlQueryPath` in the artifact or from `repository.filePath`.
+SqlStep: TypeAlias = Any
+
+#: A step that exports a table.
+ExportStep: TypeAlias = Any
+
+#: One step of a workflow; its `type` (standard when omitted) decides its fields.
+WorkflowStep: TypeAlias = StandardStep | HttpStep | SqlStep | ExportStep
+
+#: The steps of a workflow, by name.
+WorkflowSteps: TypeAlias = dict[str, WorkflowStep]
+
+#: Parameter groups, as the service describes them.
+ParameterGroups: TypeAlias = dict[str, Any]
 
 #: Parameter values by name.
 ParameterValues: TypeAlias = dict[str, AnyValue]
@@ -83,6 +126,9 @@ SpecSchemaVersion: TypeAlias = str | float
 
 #: The tenants a shared spec is offered to.
 TenantList: TypeAlias = list[str]
+
+#: The config of a release as the service stores it (a WorkflowConfig or a ServiceConfig).
+ReleaseConfig: TypeAlias = dict[str, Any]
 
 
 class Tag(TypedDict):
@@ -122,14 +168,17 @@ class Metadata(TypedDict):
 class ReleaseInput(TypedDict):
     #: A semantic version such as 1.0.0.
     version: str
-    notes: str
+    notes: NotRequired[str]
 
 
 class EnvParameters(TypedDict):
-    """Environment variables and secret names of a step or service."""
+    """Environment variables, secret names and, for workflow steps, values inherited from the
+    output parameters of parent steps.
+    """
 
-    env: NotRequired[dict[str, str]]
-    secrets: NotRequired[list[str]]
+    env: NotRequired[StringMap]
+    secrets: NotRequired[ParamOrStringList]
+    inherit: NotRequired[StringMap]
 
 
 class ImageBuild(TypedDict):
@@ -138,74 +187,143 @@ class ImageBuild(TypedDict):
     version: NotRequired[str]
     dockerfile: NotRequired[str]
     context: NotRequired[str]
-    useCache: NotRequired[bool | str]
-    buildArguments: NotRequired[dict[str, str]]
-    secrets: NotRequired[list[str]]
+    useCache: NotRequired[ParamOrBoolean]
+    buildArguments: NotRequired[StringMap]
+    secrets: NotRequired[ParamOrStringList]
+
+
+#: Images built from the artifact, by the name steps use in `imageRef`.
+WorkflowImages: TypeAlias = dict[str, ImageBuild]
 
 
 class ImageDetails(TypedDict):
     """An existing image, by id and version id."""
 
-    id: int
-    versionId: NotRequired[int]
+    id: ParamOrInteger
+    versionId: NotRequired[ParamOrInteger]
 
 
 class Resources(TypedDict):
-    instanceTypeId: NotRequired[int]
+    """The machine a step or service runs on."""
+
+    instanceTypeId: NotRequired[ParamOrInteger]
+    #: Disk size such as `10GB`.
     storage: NotRequired[str]
 
 
-class WorkflowStepRepository(TypedDict):
+class StepRepository(TypedDict):
+    """A git repository a step reads its code (or, for `sql` steps, its query file) from."""
+
+    url: NotRequired[str]
     branch: NotRequired[str]
     token: NotRequired[str]
-    url: NotRequired[str]
+    #: The query file, for `sql` steps.
+    filePath: NotRequired[str]
 
 
-class WorkflowStep(TypedDict):
-    #: The step type, e.g. `standard`.
-    type: NotRequired[str]
-    #: The name of an image under `config.images`.
-    imageRef: NotRequired[str]
-    imageDetails: NotRequired[ImageDetails]
-    image: NotRequired[ImageBuild]
-    imageId: NotRequired[float]
-    imageVersionId: NotRequired[float]
-    command: NotRequired[str]
-    resources: NotRequired[Resources]
+class RetryOptions(TypedDict):
+    duration: NotRequired[ParamOrNumber]
+    exitCodes: NotRequired[list[ParamOrInteger]]
+    exponentialBackoff: NotRequired[ParamOrBoolean]
+    numberOfRetries: NotRequired[ParamOrNumber]
+
+
+class SkipConfiguration(TypedDict):
+    skip: NotRequired[ParamOrBoolean]
+    skipDAG: NotRequired[ParamOrBoolean]
+
+
+class RunConfiguration(TypedDict):
+    """How a step is retried or skipped."""
+
+    retryOptions: NotRequired[RetryOptions]
+    skipConfiguration: NotRequired[SkipConfiguration]
+
+
+class StepCondition(TypedDict):
+    """Run the step only when an output parameter of another step meets a condition."""
+
+    condition: NotRequired[str]
+    paramName: NotRequired[str]
+    stepName: NotRequired[str]
+    value: NotRequired[str]
+
+
+class ParentStatusCondition(TypedDict):
+    """Run the step only when its parents end in the given statuses."""
+
+    condition: NotRequired[str]
     parents: NotRequired[list[str]]
-    stepTimeout: NotRequired[float]
-    clearImageCache: NotRequired[bool]
+    status: NotRequired[list[str]]
+
+
+class ExecutionParameters(TypedDict):
+    """When a step runs."""
+
+    conditional: NotRequired[list[StepCondition]]
+    parentStatus: NotRequired[list[ParentStatusCondition]]
+
+
+class StepBase(TypedDict):
+    """What every workflow step may have, whatever its type."""
+
+    #: The names of the steps that run before this one.
+    parents: NotRequired[list[str]]
     parameters: NotRequired[EnvParameters]
-    repository: NotRequired[WorkflowStepRepository]
+    outputParameters: NotRequired[StringMap]
+    executionParameters: NotRequired[ExecutionParameters]
+    runConfiguration: NotRequired[RunConfiguration]
+
+
+class HttpHeaders(TypedDict):
+    """Headers of an `http` step, given verbatim (`absolute`) or as secret names (`secrets`)."""
+
+    absolute: NotRequired[StringMap]
+    secrets: NotRequired[StringMap]
+
+
+class HttpAuth(TypedDict):
+    """How an `http` step authenticates: `clientId`, `clientSecret` and `authUrl` for oauth,
+    `username` and `password` for basic, `apiKey` for api-key, `bearerToken` for bearer-token.
+    """
+
+    type: Literal["no-auth", "oauth", "basic", "api-key", "bearer-token"]
+    clientId: NotRequired[str]
+    clientSecret: NotRequired[str]
+    authUrl: NotRequired[str]
+    username: NotRequired[str]
+    password: NotRequired[str]
+    apiKey: NotRequired[str]
+    bearerToken: NotRequired[str]
 
 
 class Trigger(TypedDict):
     """One trigger: `{cron}`, `{webhook}` or `{webhookPolicy}`."""
 
     cron: NotRequired[str]
-    webhook: NotRequired[bool]
+    webhook: NotRequired[ParamOrBoolean]
     webhookPolicy: NotRequired[str]
 
 
 class WatcherEvents(TypedDict):
-    success: NotRequired[bool]
-    fail: NotRequired[bool]
-    runtimeExceeded: NotRequired[float]
+    success: NotRequired[ParamOrBoolean]
+    fail: NotRequired[ParamOrBoolean]
+    runtimeExceeded: NotRequired[ParamOrNumber]
 
 
-class WatcherWebhook(TypedDict):
+class WebhookWatcher(TypedDict):
     name: str
     url: str
     payload: str
 
 
-class WatcherEmailRecipients(TypedDict):
-    to: NotRequired[list[str]]
+class EmailRecipients(TypedDict):
+    to: NotRequired[ParamOrStringList]
 
 
-class WatcherEmail(TypedDict):
+class EmailWatcher(TypedDict):
     name: str
-    recipients: NotRequired[WatcherEmailRecipients]
+    recipients: NotRequired[EmailRecipients]
 
 
 class Watcher(TypedDict):
@@ -213,15 +331,15 @@ class Watcher(TypedDict):
 
     events: NotRequired[WatcherEvents]
     user: NotRequired[str]
-    webhook: NotRequired[WatcherWebhook]
-    email: NotRequired[WatcherEmail]
+    webhook: NotRequired[WebhookWatcher]
+    email: NotRequired[EmailWatcher]
 
 
 class WorkflowConfig(TypedDict):
     """The config of a workflow block."""
 
-    images: NotRequired[dict[str, ImageBuild]]
-    steps: NotRequired[dict[str, WorkflowStep]]
+    images: NotRequired[WorkflowImages]
+    steps: NotRequired[WorkflowSteps]
     triggers: NotRequired[list[Trigger]]
     watchers: NotRequired[list[Watcher]]
 
@@ -233,12 +351,13 @@ class ServiceConfig(TypedDict):
     image: NotRequired[ImageBuild]
     imageDetails: NotRequired[ImageDetails]
     resources: NotRequired[Resources]
-    sessionStickiness: NotRequired[bool]
-    scaleToZero: NotRequired[bool]
+    sessionStickiness: NotRequired[ParamOrBoolean]
+    scaleToZero: NotRequired[ParamOrBoolean]
     parameters: NotRequired[EnvParameters]
     entrypoint: NotRequired[str]
     healthCheckURL: NotRequired[str]
-    minInstances: NotRequired[int]
+    #: At least 0, or a `"@param:<name>"` reference.
+    minInstances: NotRequired[int | ParamRef]
 
 
 #: A workflow config or a service config, by the spec's kind.
@@ -250,17 +369,35 @@ class ParameterOption(TypedDict):
     value: AnyValue
 
 
+class ParameterCondition(TypedDict):
+    """When a parameter applies: a basic condition (`dependsOn` another parameter, an
+    `operator`, a `value`) or a composite one (`conditionType` AND or OR over nested
+    `conditions`). The SDK documents the operators `equals` and `not-equals`; others are
+    passed through, as the service may know more. The emulator stores conditions and does
+    not evaluate them.
+    """
+
+    #: The name of the parameter the condition reads.
+    dependsOn: NotRequired[str]
+    operator: NotRequired[str]
+    value: NotRequired[AnyValue]
+    conditionType: NotRequired[Literal["AND", "OR"]]
+    conditions: NotRequired["list[ParameterCondition]"]
+
+
 class ParameterDefinitionInput(TypedDict):
     """A build or run parameter a spec release declares."""
 
     name: str
     type: ParameterType
     required: bool
-    defaultValue: AnyValue
+    defaultValue: NotRequired[AnyValue]
     title: NotRequired[str]
     description: NotRequired[str]
+    #: Mask the value when a deployment is described.
     hideValue: NotRequired[bool]
     options: NotRequired[list[ParameterOption]]
+    conditions: NotRequired[list[ParameterCondition]]
 
 
 class ParameterDefinitionsInput(TypedDict):
@@ -279,12 +416,13 @@ class ParameterDefinition(TypedDict):
     description: NotRequired[str]
     hideValue: NotRequired[bool]
     options: NotRequired[list[ParameterOption]]
+    conditions: NotRequired[list[ParameterCondition]]
 
 
 class ParameterDefinitions(TypedDict):
     build: NotRequired[list[ParameterDefinition]]
     run: NotRequired[list[ParameterDefinition]]
-    groups: NotRequired[dict[str, Any]]
+    groups: NotRequired[ParameterGroups]
 
 
 class DeploymentParametersInput(TypedDict):
@@ -333,7 +471,9 @@ class ReleaseCreateBody(TypedDict):
     config: SpecConfig
 
 
-class UpdateSpecMetadataBodyMetadata(TypedDict):
+class SpecMetadataUpdate(TypedDict):
+    """The new metadata of a spec; fields left out keep their value."""
+
     name: NotRequired[str]
     title: NotRequired[str]
     summary: NotRequired[str]
@@ -345,43 +485,47 @@ class UpdateSpecMetadataBodyMetadata(TypedDict):
 
 
 class UpdateSpecMetadataBody(TypedDict):
-    metadata: NotRequired[UpdateSpecMetadataBodyMetadata]
+    metadata: NotRequired[SpecMetadataUpdate]
     featured: NotRequired[bool]
     scope: NotRequired[Scope]
     tenants: NotRequired[TenantList]
 
 
-class CreateDeploymentBodyRevision(TypedDict):
-    notes: str
+class ReleaseRef(TypedDict):
+    """A release of the parent spec, by version (the latest release when left out)."""
 
-
-class CreateDeploymentBodySpecRelease(TypedDict):
     version: NotRequired[str]
 
 
-class CreateDeploymentBodySpec(TypedDict):
+class DeploymentSpecInput(TypedDict):
+    """The spec to deploy and, optionally, which of its releases."""
+
     id: str
-    release: NotRequired[CreateDeploymentBodySpecRelease]
+    release: NotRequired[ReleaseRef]
+
+
+class FirstRevisionInput(TypedDict):
+    """The notes of a deployment's first revision."""
+
+    notes: str
+
+
+class RevisionInput(TypedDict):
+    """The notes of a new revision."""
+
+    notes: NotRequired[str]
 
 
 class CreateDeploymentBody(TypedDict):
     metadata: MetadataInput
     parameters: NotRequired[DeploymentParametersInput]
-    revision: CreateDeploymentBodyRevision
-    spec: CreateDeploymentBodySpec
-
-
-class CreateRevisionBodyRelease(TypedDict):
-    version: NotRequired[str]
-
-
-class CreateRevisionBodyRevision(TypedDict):
-    notes: NotRequired[str]
+    revision: FirstRevisionInput
+    spec: DeploymentSpecInput
 
 
 class CreateRevisionBody(TypedDict):
-    release: NotRequired[CreateRevisionBodyRelease]
-    revision: NotRequired[CreateRevisionBodyRevision]
+    release: NotRequired[ReleaseRef]
+    revision: NotRequired[RevisionInput]
     parameters: NotRequired[DeploymentParametersInput]
 
 
@@ -399,14 +543,16 @@ class IdResponse(TypedDict):
     id: str
 
 
-class ReleaseIdResponseRelease(TypedDict):
+class ReleaseVersion(TypedDict):
+    """The version of a release."""
+
     version: str
 
 
 class ReleaseIdResponse(TypedDict):
     #: The spec id.
     id: str
-    release: ReleaseIdResponseRelease
+    release: ReleaseVersion
 
 
 class RevisionIdResponse(TypedDict):
@@ -456,7 +602,7 @@ class Release(TypedDict):
     createdAt: NotRequired[str]
     createdBy: NotRequired[str]
     artifact: NotRequired[Artifact]
-    config: NotRequired[dict[str, Any]]
+    config: NotRequired[ReleaseConfig]
     parameters: NotRequired[ParameterDefinitions]
 
 
@@ -508,13 +654,11 @@ class RevisionSummary(TypedDict):
     createdBy: NotRequired[str]
 
 
-class RevisionSpecRelease(TypedDict):
-    version: NotRequired[str]
+class RevisionSpecRef(TypedDict):
+    """The spec and release a revision deployed."""
 
-
-class RevisionSpec(TypedDict):
     id: NotRequired[str]
-    release: NotRequired[RevisionSpecRelease]
+    release: NotRequired[ReleaseRef]
 
 
 class Revision(TypedDict):
@@ -525,18 +669,22 @@ class Revision(TypedDict):
     createdAt: NotRequired[str]
     createdBy: NotRequired[str]
     resources: NotRequired[list[PlatformResource]]
-    spec: NotRequired[RevisionSpec]
+    spec: NotRequired[RevisionSpecRef]
     parameters: NotRequired[DeploymentParameters]
 
 
-class DeploymentSpecRefRelease(TypedDict):
+class DeploymentReleaseVersions(TypedDict):
+    """The release a deployment runs and the latest release of its spec."""
+
     currentVersion: NotRequired[str]
     latestVersion: NotRequired[str]
 
 
 class DeploymentSpecRef(TypedDict):
+    """The spec a deployment was made from."""
+
     id: NotRequired[str]
-    release: NotRequired[DeploymentSpecRefRelease]
+    release: NotRequired[DeploymentReleaseVersions]
 
 
 class DeploymentSummary(TypedDict):
@@ -548,7 +696,7 @@ class DeploymentSummary(TypedDict):
 
 
 class DeploymentParent(TypedDict):
-    """The app deployment this block belongs to, if any."""
+    """The app deployment a block deployment belongs to; null when it belongs to none."""
 
     id: NotRequired[str]
 
@@ -560,8 +708,7 @@ class Deployment(TypedDict):
     latestRevision: NotRequired[Revision]
     spec: NotRequired[DeploymentSpecRef]
     parameters: NotRequired[DeploymentParameters]
-    #: The app deployment this block belongs to, if any.
-    parent: NotRequired[DeploymentParent | None]
+    parent: NotRequired[DeploymentParent]
 
 
 class ListSpecsResponse(TypedDict):
@@ -606,7 +753,9 @@ class AppBlock(TypedDict):
     status: NotRequired[str]
 
 
-class AppDeploymentLatestRevision(TypedDict):
+class AppRevision(TypedDict):
+    """A revision of an app deployment, with the blocks it deployed."""
+
     id: NotRequired[str]
     revision: NotRequired[int]
     status: NotRequired[str]
@@ -617,34 +766,38 @@ class AppDeployment(TypedDict):
     id: str
     kind: NotRequired[str]
     metadata: NotRequired[Metadata]
-    latestRevision: NotRequired[AppDeploymentLatestRevision]
+    latestRevision: NotRequired[AppRevision]
 
 
 __all__ = [
     "AnyValue",
     "AppBlock",
     "AppDeployment",
-    "AppDeploymentLatestRevision",
+    "AppRevision",
     "Artifact",
     "BlockKind",
     "CreateDeploymentBody",
-    "CreateDeploymentBodyRevision",
-    "CreateDeploymentBodySpec",
-    "CreateDeploymentBodySpecRelease",
     "CreateRevisionBody",
-    "CreateRevisionBodyRelease",
-    "CreateRevisionBodyRevision",
     "Deployment",
     "DeploymentParameters",
     "DeploymentParametersInput",
     "DeploymentParent",
+    "DeploymentReleaseVersions",
+    "DeploymentSpecInput",
     "DeploymentSpecRef",
-    "DeploymentSpecRefRelease",
     "DeploymentStatus",
     "DeploymentSummary",
+    "EmailRecipients",
+    "EmailWatcher",
     "EnvParameters",
     "ErrorResponse",
+    "ExecutionParameters",
+    "ExportStep",
+    "FirstRevisionInput",
     "FormFlag",
+    "HttpAuth",
+    "HttpHeaders",
+    "HttpStep",
     "IdResponse",
     "ImageBuild",
     "ImageDetails",
@@ -655,60 +808,76 @@ __all__ = [
     "Metadata",
     "MetadataInput",
     "OpenBlockKind",
-    "OpenDeploymentStatus",
     "OpenParameterType",
     "OpenRevisionStatus",
     "OpenScope",
-    "OpenSpecStatus",
+    "ParamOrBoolean",
+    "ParamOrInteger",
+    "ParamOrNumber",
+    "ParamOrStringList",
+    "ParamRef",
+    "ParameterCondition",
     "ParameterDefinition",
     "ParameterDefinitionInput",
     "ParameterDefinitions",
     "ParameterDefinitionsInput",
+    "ParameterGroups",
     "ParameterOption",
     "ParameterType",
     "ParameterValue",
     "ParameterValues",
+    "ParentStatusCondition",
     "PlatformResource",
     "RedeployResponse",
     "Release",
+    "ReleaseConfig",
     "ReleaseCreateBody",
     "ReleaseIdResponse",
-    "ReleaseIdResponseRelease",
     "ReleaseInput",
+    "ReleaseRef",
     "ReleaseSummary",
+    "ReleaseVersion",
     "ResourceError",
     "Resources",
+    "RetryOptions",
     "Revision",
     "RevisionIdResponse",
-    "RevisionSpec",
-    "RevisionSpecRelease",
+    "RevisionInput",
+    "RevisionSpecRef",
     "RevisionStatus",
     "RevisionSummary",
+    "RunConfiguration",
     "RunParameters",
     "Scope",
     "ServiceConfig",
     "ServiceSpecCreateBody",
     "ServiceType",
+    "SkipConfiguration",
     "Spec",
     "SpecConfig",
     "SpecCreateBody",
+    "SpecMetadataUpdate",
     "SpecSchemaVersion",
     "SpecStatus",
     "SpecSummary",
+    "SqlStep",
+    "StandardStep",
+    "StepBase",
+    "StepCondition",
+    "StepRepository",
+    "StringMap",
     "Tag",
     "TenantList",
     "Trigger",
     "UpdateDeploymentMetadataBody",
     "UpdateSpecMetadataBody",
-    "UpdateSpecMetadataBodyMetadata",
     "ValidationResult",
     "Watcher",
-    "WatcherEmail",
-    "WatcherEmailRecipients",
     "WatcherEvents",
-    "WatcherWebhook",
+    "WebhookWatcher",
     "WorkflowConfig",
+    "WorkflowImages",
     "WorkflowSpecCreateBody",
     "WorkflowStep",
-    "WorkflowStepRepository",
+    "WorkflowSteps",
 ]
