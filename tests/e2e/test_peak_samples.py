@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from press_blocks._notebook import write_artifact_dir
+from press_blocks.demo._notebook_flow import write_artifact_dir
 from press_blocks.emulator import Emulator, RunningEmulator
 from press_blocks.errors import APIStatusError
 from tests._peak_samples import ARGUMENT_OF, SAMPLE_FILES, Sample, broken, load_sample, samples_dir
