@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import asyncio
 import os
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Self, overload
+from typing import TYPE_CHECKING, Any, Literal, Self, cast, overload
 
 from press_blocks import _requests
 from press_blocks._client_support import JSON, choose_options, package_artifact, session_of, upload_progress
@@ -25,6 +25,33 @@ if TYPE_CHECKING:
     from press_blocks._async.transport import AsyncTransport
     from press_blocks._calls import Call
     from press_blocks.artifacts import Artifact, ArtifactInfo, ProgressCallback
+    from press_blocks.types import (
+        CreateDeploymentBody,
+        CreateRevisionBody,
+        Deployment,
+        DeploymentSummary,
+        IdResponse,
+        ListDeploymentsResponse,
+        ListReleasesResponse,
+        ListRevisionsResponse,
+        ListSpecsResponse,
+        RedeployResponse,
+        RelatedBlock,
+        Release,
+        ReleaseCreateBody,
+        ReleaseIdResponse,
+        ReleaseSummary,
+        Revision,
+        RevisionIdResponse,
+        RevisionSummary,
+        RunParameters,
+        Spec,
+        SpecCreateBody,
+        SpecSummary,
+        UpdateDeploymentMetadataBody,
+        UpdateSpecMetadataBody,
+        ValidationResult,
+    )
 
 __all__ = ["AsyncBlock", "get_async_client"]
 
@@ -129,7 +156,7 @@ class AsyncBlock:
         page_number: int | None,
         return_iterator: bool,
         prefetch: int,
-    ) -> AsyncIterator[JSON] | Awaitable[JSON]:
+    ) -> Any:
         if not return_iterator:
             return self._page(page_call(page_number))
         check_prefetch(prefetch)
@@ -167,7 +194,7 @@ class AsyncBlock:
         *,
         return_iterator: Literal[False],
         prefetch: int = 0,
-    ) -> Awaitable[JSON]: ...
+    ) -> Awaitable[ListSpecsResponse]: ...
 
     @overload
     def list_specs(
@@ -183,7 +210,23 @@ class AsyncBlock:
         *,
         return_iterator: Literal[True] = True,
         prefetch: int = 0,
-    ) -> AsyncIterator[JSON]: ...
+    ) -> AsyncIterator[SpecSummary]: ...
+
+    @overload
+    def list_specs(
+        self,
+        status: list[str] | None = None,
+        featured: bool | None = None,
+        name: str | None = None,
+        title: str | None = None,
+        sort: list[str] | None = None,
+        scope: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: bool,
+        prefetch: int = 0,
+    ) -> AsyncIterator[SpecSummary] | Awaitable[ListSpecsResponse]: ...
 
     def list_specs(
         self,
@@ -198,7 +241,7 @@ class AsyncBlock:
         *,
         return_iterator: bool = True,
         prefetch: int = 0,
-    ) -> AsyncIterator[JSON] | Awaitable[JSON]:
+    ) -> AsyncIterator[SpecSummary] | Awaitable[ListSpecsResponse]:
         """List the published block specs (``GET /v1/blocks/specs/``), newest first, with each latest release.
 
         Args:
@@ -229,11 +272,59 @@ class AsyncBlock:
             return _requests.list_specs_call(status, featured, name, title, sort, scope, page_size, number)
 
         page(page_number)  # check the arguments now, not at the first next()
-        return self._list("list_specs", page, page_number, return_iterator, prefetch)
+        listing: AsyncIterator[SpecSummary] | Awaitable[ListSpecsResponse] = self._list(
+            "list_specs", page, page_number, return_iterator, prefetch
+        )
+        return listing
+
+    @overload
+    async def create_spec(
+        self,
+        body: SpecCreateBody | Mapping[str, Any],
+        artifact: ArtifactInfo | None = None,
+        featured: bool | None = None,
+        scope: str | None = None,
+        tenants: list[str] | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: Literal[False] = False,
+        progress: ProgressCallback | bool | None = None,
+    ) -> IdResponse: ...
+
+    @overload
+    async def create_spec(
+        self,
+        body: SpecCreateBody | Mapping[str, Any],
+        artifact: ArtifactInfo | None = None,
+        featured: bool | None = None,
+        scope: str | None = None,
+        tenants: list[str] | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: Literal[True],
+        progress: ProgressCallback | bool | None = None,
+    ) -> ValidationResult: ...
+
+    @overload
+    async def create_spec(
+        self,
+        body: SpecCreateBody | Mapping[str, Any],
+        artifact: ArtifactInfo | None = None,
+        featured: bool | None = None,
+        scope: str | None = None,
+        tenants: list[str] | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: bool,
+        progress: ProgressCallback | bool | None = None,
+    ) -> IdResponse | ValidationResult: ...
 
     async def create_spec(
         self,
-        body: dict[str, Any],
+        body: SpecCreateBody | Mapping[str, Any],
         artifact: ArtifactInfo | None = None,
         featured: bool | None = None,
         scope: str | None = None,
@@ -243,7 +334,7 @@ class AsyncBlock:
         *,
         validate: bool = False,
         progress: ProgressCallback | bool | None = None,
-    ) -> dict[str, str]:
+    ) -> IdResponse | ValidationResult:
         """Create a block spec with its first release (``POST /v1/blocks/specs/``, multipart).
 
         For each block kind, spec names are unique within a tenant.
@@ -282,10 +373,10 @@ class AsyncBlock:
                 body, zipped, featured, scope, tenants, parameters, auto_run_on_deploy, validate, callback
             )
 
-        result: dict[str, str] = await self._upload(artifact, progress, build)
+        result: IdResponse | ValidationResult = await self._upload(artifact, progress, build)
         return result
 
-    async def describe_spec(self, spec_id: str) -> JSON:
+    async def describe_spec(self, spec_id: str) -> Spec:
         """Describe a block spec and its latest release (``GET /v1/blocks/specs/{specId}``).
 
         Args:
@@ -299,10 +390,10 @@ class AsyncBlock:
             BadRequestException, UnauthorizedException, ForbiddenException,
             InternalServerErrorException: as the service answers.
         """
-        result: JSON = await self._execute(_requests.describe_spec_call(spec_id))
+        result: Spec = await self._execute(_requests.describe_spec_call(spec_id))
         return result
 
-    async def update_spec_metadata(self, spec_id: str, body: dict[str, Any]) -> JSON:
+    async def update_spec_metadata(self, spec_id: str, body: UpdateSpecMetadataBody | Mapping[str, Any]) -> Spec:
         """Update a spec's metadata and discoverability (``PATCH /v1/blocks/specs/{specId}``).
 
         Args:
@@ -318,7 +409,7 @@ class AsyncBlock:
             UnprocessableEntityException, InternalServerErrorException: as the service answers.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: JSON = await self._execute(_requests.update_spec_metadata_call(spec_id, body))
+        result: Spec = await self._execute(_requests.update_spec_metadata_call(spec_id, body))
         return result
 
     async def delete_spec(self, spec_id: str) -> JSON:
@@ -339,17 +430,56 @@ class AsyncBlock:
         result: JSON = await self._execute(_requests.delete_spec_call(spec_id))
         return result
 
+    @overload
     async def create_spec_release(
         self,
         spec_id: str,
-        body: dict[str, Any],
+        body: ReleaseCreateBody | Mapping[str, Any],
+        artifact: ArtifactInfo | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: Literal[False] = False,
+        progress: ProgressCallback | bool | None = None,
+    ) -> ReleaseIdResponse: ...
+
+    @overload
+    async def create_spec_release(
+        self,
+        spec_id: str,
+        body: ReleaseCreateBody | Mapping[str, Any],
+        artifact: ArtifactInfo | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: Literal[True],
+        progress: ProgressCallback | bool | None = None,
+    ) -> ValidationResult: ...
+
+    @overload
+    async def create_spec_release(
+        self,
+        spec_id: str,
+        body: ReleaseCreateBody | Mapping[str, Any],
+        artifact: ArtifactInfo | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: bool,
+        progress: ProgressCallback | bool | None = None,
+    ) -> ReleaseIdResponse | ValidationResult: ...
+
+    async def create_spec_release(
+        self,
+        spec_id: str,
+        body: ReleaseCreateBody | Mapping[str, Any],
         artifact: ArtifactInfo | None = None,
         parameters: dict[str, list[dict[str, Any]]] | None = None,
         auto_run_on_deploy: bool | None = None,
         *,
         validate: bool = False,
         progress: ProgressCallback | bool | None = None,
-    ) -> dict[str, Any]:
+    ) -> ReleaseIdResponse | ValidationResult:
         """Publish a new release of a spec (``POST /v1/blocks/specs/{specId}/releases``, multipart).
 
         Args:
@@ -380,7 +510,7 @@ class AsyncBlock:
                 spec_id, body, zipped, parameters, auto_run_on_deploy, validate, callback
             )
 
-        result: JSON = await self._upload(artifact, progress, build)
+        result: ReleaseIdResponse | ValidationResult = await self._upload(artifact, progress, build)
         return result
 
     @overload
@@ -393,7 +523,7 @@ class AsyncBlock:
         *,
         return_iterator: Literal[False],
         prefetch: int = 0,
-    ) -> Awaitable[JSON]: ...
+    ) -> Awaitable[ListReleasesResponse]: ...
 
     @overload
     def list_spec_releases(
@@ -405,7 +535,19 @@ class AsyncBlock:
         *,
         return_iterator: Literal[True] = True,
         prefetch: int = 0,
-    ) -> AsyncIterator[JSON]: ...
+    ) -> AsyncIterator[ReleaseSummary]: ...
+
+    @overload
+    def list_spec_releases(
+        self,
+        spec_id: str,
+        sort: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: bool,
+        prefetch: int = 0,
+    ) -> AsyncIterator[ReleaseSummary] | Awaitable[ListReleasesResponse]: ...
 
     def list_spec_releases(
         self,
@@ -416,7 +558,7 @@ class AsyncBlock:
         *,
         return_iterator: bool = True,
         prefetch: int = 0,
-    ) -> AsyncIterator[JSON] | Awaitable[JSON]:
+    ) -> AsyncIterator[ReleaseSummary] | Awaitable[ListReleasesResponse]:
         """List a spec's releases, newest first (``GET /v1/blocks/specs/{specId}/releases``).
 
         Args:
@@ -442,9 +584,12 @@ class AsyncBlock:
             return _requests.list_releases_call(spec_id, sort, page_size, number)
 
         page(page_number)
-        return self._list("list_spec_releases", page, page_number, return_iterator, prefetch)
+        listing: AsyncIterator[ReleaseSummary] | Awaitable[ListReleasesResponse] = self._list(
+            "list_spec_releases", page, page_number, return_iterator, prefetch
+        )
+        return listing
 
-    async def describe_spec_release(self, spec_id: str, version: str) -> JSON:
+    async def describe_spec_release(self, spec_id: str, version: str) -> Release:
         """Describe one release of a spec (``GET /v1/blocks/specs/{specId}/releases/{release}``).
 
         Args:
@@ -460,12 +605,12 @@ class AsyncBlock:
             BadRequestException, UnauthorizedException, ForbiddenException,
             InternalServerErrorException: as the service answers.
         """
-        result: JSON = await self._execute(_requests.describe_spec_release_call(spec_id, version))
+        result: Release = await self._execute(_requests.describe_spec_release_call(spec_id, version))
         return result
 
     # --- block deployments -----------------------------------------------------------------
 
-    async def create_deployment(self, body: dict[str, Any]) -> dict[str, str]:
+    async def create_deployment(self, body: CreateDeploymentBody | Mapping[str, Any]) -> IdResponse:
         """Deploy a spec release (``POST /v1/blocks/deployments/``); the latest release when none is given.
 
         For each block kind, deployment names are unique within a tenant. A failure after the
@@ -484,7 +629,7 @@ class AsyncBlock:
             UnprocessableEntityException, InternalServerErrorException: as the service answers.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: dict[str, str] = await self._execute(_requests.create_deployment_call(body))
+        result: IdResponse = await self._execute(_requests.create_deployment_call(body))
         return result
 
     @overload
@@ -499,7 +644,7 @@ class AsyncBlock:
         *,
         return_iterator: Literal[False],
         prefetch: int = 0,
-    ) -> Awaitable[JSON]: ...
+    ) -> Awaitable[ListDeploymentsResponse]: ...
 
     @overload
     def list_deployments(
@@ -513,7 +658,21 @@ class AsyncBlock:
         *,
         return_iterator: Literal[True] = True,
         prefetch: int = 0,
-    ) -> AsyncIterator[JSON]: ...
+    ) -> AsyncIterator[DeploymentSummary]: ...
+
+    @overload
+    def list_deployments(
+        self,
+        status: list[str] | None = None,
+        name: str | None = None,
+        title: str | None = None,
+        sort: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: bool,
+        prefetch: int = 0,
+    ) -> AsyncIterator[DeploymentSummary] | Awaitable[ListDeploymentsResponse]: ...
 
     def list_deployments(
         self,
@@ -526,7 +685,7 @@ class AsyncBlock:
         *,
         return_iterator: bool = True,
         prefetch: int = 0,
-    ) -> AsyncIterator[JSON] | Awaitable[JSON]:
+    ) -> AsyncIterator[DeploymentSummary] | Awaitable[ListDeploymentsResponse]:
         """List block deployments, newest first (``GET /v1/blocks/deployments/``).
 
         Args:
@@ -553,9 +712,12 @@ class AsyncBlock:
             return _requests.list_deployments_call(status, name, title, sort, page_size, number)
 
         page(page_number)
-        return self._list("list_deployments", page, page_number, return_iterator, prefetch)
+        listing: AsyncIterator[DeploymentSummary] | Awaitable[ListDeploymentsResponse] = self._list(
+            "list_deployments", page, page_number, return_iterator, prefetch
+        )
+        return listing
 
-    async def describe_deployment(self, deployment_id: str) -> JSON:
+    async def describe_deployment(self, deployment_id: str) -> Deployment:
         """Describe a deployment and its latest revision (``GET /v1/blocks/deployments/{deploymentId}``).
 
         Parameters whose definition sets ``hideValue`` come back masked.
@@ -572,10 +734,12 @@ class AsyncBlock:
             BadRequestException, UnauthorizedException, ForbiddenException,
             InternalServerErrorException: as the service answers.
         """
-        result: JSON = await self._execute(_requests.describe_deployment_call(deployment_id))
+        result: Deployment = await self._execute(_requests.describe_deployment_call(deployment_id))
         return result
 
-    async def update_deployment_metadata(self, deployment_id: str, body: dict[str, Any]) -> JSON:
+    async def update_deployment_metadata(
+        self, deployment_id: str, body: UpdateDeploymentMetadataBody | Mapping[str, Any]
+    ) -> Deployment:
         """Update a deployment's metadata (``PATCH /v1/blocks/deployments/{deploymentId}``).
 
         Args:
@@ -592,10 +756,10 @@ class AsyncBlock:
             UnprocessableEntityException, InternalServerErrorException: as the service answers.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: JSON = await self._execute(_requests.update_deployment_metadata_call(deployment_id, body))
+        result: Deployment = await self._execute(_requests.update_deployment_metadata_call(deployment_id, body))
         return result
 
-    async def redeploy(self, deployment_id: str) -> JSON:
+    async def redeploy(self, deployment_id: str) -> RedeployResponse:
         """Redeploy a deployment as a new revision (``POST /v1/blocks/deployments/{deploymentId}/redeploy``).
 
         Args:
@@ -610,7 +774,7 @@ class AsyncBlock:
             BadRequestException, UnauthorizedException, ForbiddenException,
             InternalServerErrorException: as the service answers.
         """
-        result: JSON = await self._execute(_requests.redeploy_call(deployment_id))
+        result: RedeployResponse = await self._execute(_requests.redeploy_call(deployment_id))
         return result
 
     async def delete_deployment(self, deployment_id: str) -> JSON:
@@ -630,7 +794,9 @@ class AsyncBlock:
         result: JSON = await self._execute(_requests.delete_deployment_call(deployment_id))
         return result
 
-    async def create_deployment_revision(self, deployment_id: str, body: dict[str, Any]) -> JSON:
+    async def create_deployment_revision(
+        self, deployment_id: str, body: CreateRevisionBody | Mapping[str, Any]
+    ) -> RevisionIdResponse:
         """Publish a new revision of a deployment (``POST /v1/blocks/deployments/{deploymentId}/revisions``).
 
         Args:
@@ -648,10 +814,10 @@ class AsyncBlock:
             UnprocessableEntityException, InternalServerErrorException: as the service answers.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: JSON = await self._execute(_requests.create_revision_call(deployment_id, body))
+        result: RevisionIdResponse = await self._execute(_requests.create_revision_call(deployment_id, body))
         return result
 
-    async def describe_deployment_revision(self, deployment_id: str, revision: str | int) -> JSON:
+    async def describe_deployment_revision(self, deployment_id: str, revision: str | int) -> Revision:
         """Describe one revision of a deployment (``GET .../deployments/{deploymentId}/revisions/{revision}``).
 
         Parameters whose definition sets ``hideValue`` come back masked.
@@ -670,7 +836,7 @@ class AsyncBlock:
             InternalServerErrorException: as the service answers.
             InvalidArgumentError: ``revision`` is not a revision number.
         """
-        result: JSON = await self._execute(_requests.describe_revision_call(deployment_id, revision))
+        result: Revision = await self._execute(_requests.describe_revision_call(deployment_id, revision))
         return result
 
     @overload
@@ -684,7 +850,7 @@ class AsyncBlock:
         *,
         return_iterator: Literal[False],
         prefetch: int = 0,
-    ) -> Awaitable[JSON]: ...
+    ) -> Awaitable[ListRevisionsResponse]: ...
 
     @overload
     def list_deployment_revisions(
@@ -697,7 +863,20 @@ class AsyncBlock:
         *,
         return_iterator: Literal[True] = True,
         prefetch: int = 0,
-    ) -> AsyncIterator[JSON]: ...
+    ) -> AsyncIterator[RevisionSummary]: ...
+
+    @overload
+    def list_deployment_revisions(
+        self,
+        deployment_id: str,
+        sort: list[str] | None = None,
+        status: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: bool,
+        prefetch: int = 0,
+    ) -> AsyncIterator[RevisionSummary] | Awaitable[ListRevisionsResponse]: ...
 
     def list_deployment_revisions(
         self,
@@ -709,7 +888,7 @@ class AsyncBlock:
         *,
         return_iterator: bool = True,
         prefetch: int = 0,
-    ) -> AsyncIterator[JSON] | Awaitable[JSON]:
+    ) -> AsyncIterator[RevisionSummary] | Awaitable[ListRevisionsResponse]:
         """List a deployment's revisions (``GET /v1/blocks/deployments/{deploymentId}/revisions``).
 
         Args:
@@ -737,13 +916,16 @@ class AsyncBlock:
             return _requests.list_revisions_call(deployment_id, sort, status, page_size, number)
 
         page(page_number)
-        return self._list("list_deployment_revisions", page, page_number, return_iterator, prefetch)
+        listing: AsyncIterator[RevisionSummary] | Awaitable[ListRevisionsResponse] = self._list(
+            "list_deployment_revisions", page, page_number, return_iterator, prefetch
+        )
+        return listing
 
     # --- run parameters and related blocks ---------------------------------------------------
 
     async def get_parameters(
         self, deployment_id: str | None = None, fallback_params_file: str | os.PathLike[str] | None = None
-    ) -> JSON:
+    ) -> RunParameters:
         """Return a deployment's run parameters (``GET /v1/deployments/{deploymentId}/parameters/run``).
 
         The deployment is ``PRESS_DEPLOYMENT_ID`` when set (it has the highest priority; an
@@ -767,7 +949,7 @@ class AsyncBlock:
         """
         return await arun(parameters_plan(deployment_id, fallback_params_file), self._execute)
 
-    async def patch_parameters(self, deployment_id: str, body: dict[str, Any]) -> JSON:
+    async def patch_parameters(self, deployment_id: str, body: RunParameters | Mapping[str, Any]) -> RunParameters:
         """Merge new values into a deployment's run parameters (``PATCH .../parameters/run``).
 
         Args:
@@ -782,12 +964,12 @@ class AsyncBlock:
             BadRequestException, UnauthorizedException, ForbiddenException,
             UnprocessableEntityException, InternalServerErrorException: as the service answers.
         """
-        result: JSON = await self._execute(_requests.patch_parameters_call(deployment_id, body))
+        result: RunParameters = await self._execute(_requests.patch_parameters_call(deployment_id, body))
         return result
 
     async def get_related_block_details(
         self, deployment_id: str | None = None, fallback_details_file: str | os.PathLike[str] | None = None
-    ) -> list[JSON]:
+    ) -> list[RelatedBlock]:
         """List the blocks deployed by the same app as a deployment.
 
         The deployment is chosen as for :meth:`get_parameters`. It is described; when it has a
@@ -810,4 +992,5 @@ class AsyncBlock:
             NotFoundException, BadRequestException, UnauthorizedException, ForbiddenException,
             InternalServerErrorException: as the service answers.
         """
-        return await arun(related_blocks_plan(deployment_id, fallback_details_file), self._execute)
+        blocks = await arun(related_blocks_plan(deployment_id, fallback_details_file), self._execute)
+        return cast("list[RelatedBlock]", blocks)

@@ -11,7 +11,7 @@ differ; otherwise do nothing. Reads come first, then at most one write.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -32,7 +32,7 @@ class Plan:
     action: str
     kind: str
     details: dict[str, Any] = field(default_factory=dict)
-    write: Callable[[Block], dict[str, Any]] | None = None
+    write: Callable[[Block], Mapping[str, Any]] | None = None
 
     _DONE: ClassVar[dict[str, str]] = {
         "create": "created",
@@ -41,7 +41,7 @@ class Plan:
         "unchanged": "unchanged",
     }
 
-    def report(self, *, done: bool, result: dict[str, Any] | None = None) -> dict[str, Any]:
+    def report(self, *, done: bool, result: Mapping[str, Any] | None = None) -> dict[str, Any]:
         """Return what is printed: the action (past tense once done), the kind, the ids and versions."""
         report: dict[str, Any] = {"action": self._DONE[self.action] if done else self.action, "kind": self.kind}
         report.update(self.details)
@@ -91,7 +91,7 @@ def plan_spec(client: Block, request: RequestFile) -> Plan:
         return Plan("create", "spec", details, lambda c: c.create_spec(**request.arguments))
     spec_id = str(found["id"])
     details["id"] = spec_id
-    latest = str((client.describe_spec(spec_id).get("latestRelease") or {}).get("version") or "")
+    latest = str((_json(client.describe_spec(spec_id)).get("latestRelease") or {}).get("version") or "")
     details["latestVersion"] = latest
     try:
         ordering = _compare(SemVer(version), SemVer(latest)) if latest else 1
@@ -106,7 +106,7 @@ def plan_spec(client: Block, request: RequestFile) -> Plan:
             f"spec {name!r} ({spec_id}) is at {latest}; the file's version {version} is older. "
             "Bump release.version in the file to publish it"
         )
-    release = client.describe_spec_release(spec_id, version)
+    release = _json(client.describe_spec_release(spec_id, version))
     different = _differences(
         {"config": body.get("config", {}), "parameters": request.arguments.get("parameters")},
         {"config": release.get("config"), "parameters": release.get("parameters")},
@@ -136,13 +136,13 @@ def plan_deployment(client: Block, request: RequestFile) -> Plan:
             f"deployment {name!r} ({deployment_id}) deploys spec {current_spec}, not {spec_id}; "
             "a deployment cannot change its spec"
         )
-    deployment = client.describe_deployment(deployment_id)
+    deployment = _json(client.describe_deployment(deployment_id))
     number = (deployment.get("latestRevision") or {}).get("revision")
-    revision = client.describe_deployment_revision(deployment_id, number) if number is not None else {}
+    revision = _json(client.describe_deployment_revision(deployment_id, number)) if number is not None else {}
     deployed_version = str(((revision.get("spec") or {}).get("release") or {}).get("version", ""))
     wanted = ((body.get("spec") or {}).get("release") or {}).get("version")
     if wanted is None:
-        wanted = (client.describe_spec(spec_id).get("latestRelease") or {}).get("version")
+        wanted = (_json(client.describe_spec(spec_id)).get("latestRelease") or {}).get("version")
     details.update({"revision": number, "version": str(wanted)})
     different = [] if str(wanted) == deployed_version else ["release"]
     different += _parameter_differences(body.get("parameters") or {}, revision.get("parameters") or {})
@@ -171,16 +171,16 @@ def _required(body: dict[str, Any], path: str, *dotted: str) -> list[Any]:
     return values
 
 
-def _exact(items: Iterable[dict[str, Any]], name: str, kind: str) -> dict[str, Any] | None:
+def _exact(items: Iterable[Mapping[str, Any]], name: str, kind: str) -> Mapping[str, Any] | None:
     """Return the listed item of ``kind`` named exactly ``name`` (the service's filter matches prefixes)."""
     return next((i for i in _named(items, name) if i.get("kind") == kind), None)
 
 
-def _named(items: Iterable[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+def _named(items: Iterable[Mapping[str, Any]], name: str) -> list[Mapping[str, Any]]:
     return [item for item in items if (item.get("metadata") or {}).get("name") == name]
 
 
-def _deployment_named(client: Block, name: str, spec_id: str) -> dict[str, Any] | None:
+def _deployment_named(client: Block, name: str, spec_id: str) -> Mapping[str, Any] | None:
     """Return the deployment the file names: same name, and the kind of the file's spec (names are per kind)."""
     found = _named(client.list_deployments(name=name), name)
     same_spec = [d for d in found if str((d.get("spec") or {}).get("id", "")) == spec_id]
@@ -188,6 +188,11 @@ def _deployment_named(client: Block, name: str, spec_id: str) -> dict[str, Any] 
         return same_spec[0] if same_spec else None
     kind = client.describe_spec(spec_id).get("kind")
     return next((d for d in found if d.get("kind") == kind), None)
+
+
+def _json(answer: Mapping[str, Any]) -> dict[str, Any]:
+    """The service's answer as generic JSON: apply compares what it reads, whatever the schema says."""
+    return dict(answer)
 
 
 def _compare(left: Any, right: Any) -> int:

@@ -59,6 +59,6 @@ def wait_for_revision(
 
 def _describe(client: Block, deployment_id: str, revision: int | str | None) -> dict[str, Any]:
     if revision is None:
-        latest = client.describe_deployment(deployment_id).get("latestRevision") or {}
-        return dict(latest)
-    return client.describe_deployment_revision(deployment_id, revision)
+        latest: dict[str, Any] = dict(client.describe_deployment(deployment_id).get("latestRevision") or {})
+        return latest
+    return dict(client.describe_deployment_revision(deployment_id, revision))

@@ -9,9 +9,9 @@ sync one from it, and the test run checks that the copy is fresh.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Literal, Self, overload
+from typing import TYPE_CHECKING, Any, Literal, Self, cast, overload
 
 from press_blocks import _requests
 from press_blocks._client_support import JSON, choose_options, package_artifact, session_of, upload_progress
@@ -26,6 +26,33 @@ if TYPE_CHECKING:
     from press_blocks._calls import Call
     from press_blocks._sync.transport import Transport
     from press_blocks.artifacts import Artifact, ArtifactInfo, ProgressCallback
+    from press_blocks.types import (
+        CreateDeploymentBody,
+        CreateRevisionBody,
+        Deployment,
+        DeploymentSummary,
+        IdResponse,
+        ListDeploymentsResponse,
+        ListReleasesResponse,
+        ListRevisionsResponse,
+        ListSpecsResponse,
+        RedeployResponse,
+        RelatedBlock,
+        Release,
+        ReleaseCreateBody,
+        ReleaseIdResponse,
+        ReleaseSummary,
+        Revision,
+        RevisionIdResponse,
+        RevisionSummary,
+        RunParameters,
+        Spec,
+        SpecCreateBody,
+        SpecSummary,
+        UpdateDeploymentMetadataBody,
+        UpdateSpecMetadataBody,
+        ValidationResult,
+    )
 
 __all__ = ["Block", "get_client"]
 
@@ -130,7 +157,7 @@ class Block:
         page_number: int | None,
         return_iterator: bool,
         prefetch: int,
-    ) -> Iterator[JSON] | JSON:
+    ) -> Any:
         if not return_iterator:
             return self._page(page_call(page_number))
         check_prefetch(prefetch)
@@ -168,7 +195,7 @@ class Block:
         *,
         return_iterator: Literal[False],
         prefetch: int = 0,
-    ) -> JSON: ...
+    ) -> ListSpecsResponse: ...
 
     @overload
     def list_specs(
@@ -184,7 +211,23 @@ class Block:
         *,
         return_iterator: Literal[True] = True,
         prefetch: int = 0,
-    ) -> Iterator[JSON]: ...
+    ) -> Iterator[SpecSummary]: ...
+
+    @overload
+    def list_specs(
+        self,
+        status: list[str] | None = None,
+        featured: bool | None = None,
+        name: str | None = None,
+        title: str | None = None,
+        sort: list[str] | None = None,
+        scope: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: bool,
+        prefetch: int = 0,
+    ) -> Iterator[SpecSummary] | ListSpecsResponse: ...
 
     def list_specs(
         self,
@@ -199,7 +242,7 @@ class Block:
         *,
         return_iterator: bool = True,
         prefetch: int = 0,
-    ) -> Iterator[JSON] | JSON:
+    ) -> Iterator[SpecSummary] | ListSpecsResponse:
         """List the published block specs (``GET /v1/blocks/specs/``), newest first, with each latest release.
 
         Args:
@@ -230,11 +273,59 @@ class Block:
             return _requests.list_specs_call(status, featured, name, title, sort, scope, page_size, number)
 
         page(page_number)  # check the arguments now, not at the first next()
-        return self._list("list_specs", page, page_number, return_iterator, prefetch)
+        listing: Iterator[SpecSummary] | ListSpecsResponse = self._list(
+            "list_specs", page, page_number, return_iterator, prefetch
+        )
+        return listing
+
+    @overload
+    def create_spec(
+        self,
+        body: SpecCreateBody | Mapping[str, Any],
+        artifact: ArtifactInfo | None = None,
+        featured: bool | None = None,
+        scope: str | None = None,
+        tenants: list[str] | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: Literal[False] = False,
+        progress: ProgressCallback | bool | None = None,
+    ) -> IdResponse: ...
+
+    @overload
+    def create_spec(
+        self,
+        body: SpecCreateBody | Mapping[str, Any],
+        artifact: ArtifactInfo | None = None,
+        featured: bool | None = None,
+        scope: str | None = None,
+        tenants: list[str] | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: Literal[True],
+        progress: ProgressCallback | bool | None = None,
+    ) -> ValidationResult: ...
+
+    @overload
+    def create_spec(
+        self,
+        body: SpecCreateBody | Mapping[str, Any],
+        artifact: ArtifactInfo | None = None,
+        featured: bool | None = None,
+        scope: str | None = None,
+        tenants: list[str] | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: bool,
+        progress: ProgressCallback | bool | None = None,
+    ) -> IdResponse | ValidationResult: ...
 
     def create_spec(
         self,
-        body: dict[str, Any],
+        body: SpecCreateBody | Mapping[str, Any],
         artifact: ArtifactInfo | None = None,
         featured: bool | None = None,
         scope: str | None = None,
@@ -244,7 +335,7 @@ class Block:
         *,
         validate: bool = False,
         progress: ProgressCallback | bool | None = None,
-    ) -> dict[str, str]:
+    ) -> IdResponse | ValidationResult:
         """Create a block spec with its first release (``POST /v1/blocks/specs/``, multipart).
 
         For each block kind, spec names are unique within a tenant.
@@ -283,10 +374,10 @@ class Block:
                 body, zipped, featured, scope, tenants, parameters, auto_run_on_deploy, validate, callback
             )
 
-        result: dict[str, str] = self._upload(artifact, progress, build)
+        result: IdResponse | ValidationResult = self._upload(artifact, progress, build)
         return result
 
-    def describe_spec(self, spec_id: str) -> JSON:
+    def describe_spec(self, spec_id: str) -> Spec:
         """Describe a block spec and its latest release (``GET /v1/blocks/specs/{specId}``).
 
         Args:
@@ -300,10 +391,10 @@ class Block:
             BadRequestException, UnauthorizedException, ForbiddenException,
             InternalServerErrorException: as the service answers.
         """
-        result: JSON = self._execute(_requests.describe_spec_call(spec_id))
+        result: Spec = self._execute(_requests.describe_spec_call(spec_id))
         return result
 
-    def update_spec_metadata(self, spec_id: str, body: dict[str, Any]) -> JSON:
+    def update_spec_metadata(self, spec_id: str, body: UpdateSpecMetadataBody | Mapping[str, Any]) -> Spec:
         """Update a spec's metadata and discoverability (``PATCH /v1/blocks/specs/{specId}``).
 
         Args:
@@ -319,7 +410,7 @@ class Block:
             UnprocessableEntityException, InternalServerErrorException: as the service answers.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: JSON = self._execute(_requests.update_spec_metadata_call(spec_id, body))
+        result: Spec = self._execute(_requests.update_spec_metadata_call(spec_id, body))
         return result
 
     def delete_spec(self, spec_id: str) -> JSON:
@@ -340,17 +431,56 @@ class Block:
         result: JSON = self._execute(_requests.delete_spec_call(spec_id))
         return result
 
+    @overload
     def create_spec_release(
         self,
         spec_id: str,
-        body: dict[str, Any],
+        body: ReleaseCreateBody | Mapping[str, Any],
+        artifact: ArtifactInfo | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: Literal[False] = False,
+        progress: ProgressCallback | bool | None = None,
+    ) -> ReleaseIdResponse: ...
+
+    @overload
+    def create_spec_release(
+        self,
+        spec_id: str,
+        body: ReleaseCreateBody | Mapping[str, Any],
+        artifact: ArtifactInfo | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: Literal[True],
+        progress: ProgressCallback | bool | None = None,
+    ) -> ValidationResult: ...
+
+    @overload
+    def create_spec_release(
+        self,
+        spec_id: str,
+        body: ReleaseCreateBody | Mapping[str, Any],
+        artifact: ArtifactInfo | None = None,
+        parameters: dict[str, list[dict[str, Any]]] | None = None,
+        auto_run_on_deploy: bool | None = None,
+        *,
+        validate: bool,
+        progress: ProgressCallback | bool | None = None,
+    ) -> ReleaseIdResponse | ValidationResult: ...
+
+    def create_spec_release(
+        self,
+        spec_id: str,
+        body: ReleaseCreateBody | Mapping[str, Any],
         artifact: ArtifactInfo | None = None,
         parameters: dict[str, list[dict[str, Any]]] | None = None,
         auto_run_on_deploy: bool | None = None,
         *,
         validate: bool = False,
         progress: ProgressCallback | bool | None = None,
-    ) -> dict[str, Any]:
+    ) -> ReleaseIdResponse | ValidationResult:
         """Publish a new release of a spec (``POST /v1/blocks/specs/{specId}/releases``, multipart).
 
         Args:
@@ -381,7 +511,7 @@ class Block:
                 spec_id, body, zipped, parameters, auto_run_on_deploy, validate, callback
             )
 
-        result: JSON = self._upload(artifact, progress, build)
+        result: ReleaseIdResponse | ValidationResult = self._upload(artifact, progress, build)
         return result
 
     @overload
@@ -394,7 +524,7 @@ class Block:
         *,
         return_iterator: Literal[False],
         prefetch: int = 0,
-    ) -> JSON: ...
+    ) -> ListReleasesResponse: ...
 
     @overload
     def list_spec_releases(
@@ -406,7 +536,19 @@ class Block:
         *,
         return_iterator: Literal[True] = True,
         prefetch: int = 0,
-    ) -> Iterator[JSON]: ...
+    ) -> Iterator[ReleaseSummary]: ...
+
+    @overload
+    def list_spec_releases(
+        self,
+        spec_id: str,
+        sort: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: bool,
+        prefetch: int = 0,
+    ) -> Iterator[ReleaseSummary] | ListReleasesResponse: ...
 
     def list_spec_releases(
         self,
@@ -417,7 +559,7 @@ class Block:
         *,
         return_iterator: bool = True,
         prefetch: int = 0,
-    ) -> Iterator[JSON] | JSON:
+    ) -> Iterator[ReleaseSummary] | ListReleasesResponse:
         """List a spec's releases, newest first (``GET /v1/blocks/specs/{specId}/releases``).
 
         Args:
@@ -443,9 +585,12 @@ class Block:
             return _requests.list_releases_call(spec_id, sort, page_size, number)
 
         page(page_number)
-        return self._list("list_spec_releases", page, page_number, return_iterator, prefetch)
+        listing: Iterator[ReleaseSummary] | ListReleasesResponse = self._list(
+            "list_spec_releases", page, page_number, return_iterator, prefetch
+        )
+        return listing
 
-    def describe_spec_release(self, spec_id: str, version: str) -> JSON:
+    def describe_spec_release(self, spec_id: str, version: str) -> Release:
         """Describe one release of a spec (``GET /v1/blocks/specs/{specId}/releases/{release}``).
 
         Args:
@@ -461,12 +606,12 @@ class Block:
             BadRequestException, UnauthorizedException, ForbiddenException,
             InternalServerErrorException: as the service answers.
         """
-        result: JSON = self._execute(_requests.describe_spec_release_call(spec_id, version))
+        result: Release = self._execute(_requests.describe_spec_release_call(spec_id, version))
         return result
 
     # --- block deployments -----------------------------------------------------------------
 
-    def create_deployment(self, body: dict[str, Any]) -> dict[str, str]:
+    def create_deployment(self, body: CreateDeploymentBody | Mapping[str, Any]) -> IdResponse:
         """Deploy a spec release (``POST /v1/blocks/deployments/``); the latest release when none is given.
 
         For each block kind, deployment names are unique within a tenant. A failure after the
@@ -485,7 +630,7 @@ class Block:
             UnprocessableEntityException, InternalServerErrorException: as the service answers.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: dict[str, str] = self._execute(_requests.create_deployment_call(body))
+        result: IdResponse = self._execute(_requests.create_deployment_call(body))
         return result
 
     @overload
@@ -500,7 +645,7 @@ class Block:
         *,
         return_iterator: Literal[False],
         prefetch: int = 0,
-    ) -> JSON: ...
+    ) -> ListDeploymentsResponse: ...
 
     @overload
     def list_deployments(
@@ -514,7 +659,21 @@ class Block:
         *,
         return_iterator: Literal[True] = True,
         prefetch: int = 0,
-    ) -> Iterator[JSON]: ...
+    ) -> Iterator[DeploymentSummary]: ...
+
+    @overload
+    def list_deployments(
+        self,
+        status: list[str] | None = None,
+        name: str | None = None,
+        title: str | None = None,
+        sort: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: bool,
+        prefetch: int = 0,
+    ) -> Iterator[DeploymentSummary] | ListDeploymentsResponse: ...
 
     def list_deployments(
         self,
@@ -527,7 +686,7 @@ class Block:
         *,
         return_iterator: bool = True,
         prefetch: int = 0,
-    ) -> Iterator[JSON] | JSON:
+    ) -> Iterator[DeploymentSummary] | ListDeploymentsResponse:
         """List block deployments, newest first (``GET /v1/blocks/deployments/``).
 
         Args:
@@ -554,9 +713,12 @@ class Block:
             return _requests.list_deployments_call(status, name, title, sort, page_size, number)
 
         page(page_number)
-        return self._list("list_deployments", page, page_number, return_iterator, prefetch)
+        listing: Iterator[DeploymentSummary] | ListDeploymentsResponse = self._list(
+            "list_deployments", page, page_number, return_iterator, prefetch
+        )
+        return listing
 
-    def describe_deployment(self, deployment_id: str) -> JSON:
+    def describe_deployment(self, deployment_id: str) -> Deployment:
         """Describe a deployment and its latest revision (``GET /v1/blocks/deployments/{deploymentId}``).
 
         Parameters whose definition sets ``hideValue`` come back masked.
@@ -573,10 +735,12 @@ class Block:
             BadRequestException, UnauthorizedException, ForbiddenException,
             InternalServerErrorException: as the service answers.
         """
-        result: JSON = self._execute(_requests.describe_deployment_call(deployment_id))
+        result: Deployment = self._execute(_requests.describe_deployment_call(deployment_id))
         return result
 
-    def update_deployment_metadata(self, deployment_id: str, body: dict[str, Any]) -> JSON:
+    def update_deployment_metadata(
+        self, deployment_id: str, body: UpdateDeploymentMetadataBody | Mapping[str, Any]
+    ) -> Deployment:
         """Update a deployment's metadata (``PATCH /v1/blocks/deployments/{deploymentId}``).
 
         Args:
@@ -593,10 +757,10 @@ class Block:
             UnprocessableEntityException, InternalServerErrorException: as the service answers.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: JSON = self._execute(_requests.update_deployment_metadata_call(deployment_id, body))
+        result: Deployment = self._execute(_requests.update_deployment_metadata_call(deployment_id, body))
         return result
 
-    def redeploy(self, deployment_id: str) -> JSON:
+    def redeploy(self, deployment_id: str) -> RedeployResponse:
         """Redeploy a deployment as a new revision (``POST /v1/blocks/deployments/{deploymentId}/redeploy``).
 
         Args:
@@ -611,7 +775,7 @@ class Block:
             BadRequestException, UnauthorizedException, ForbiddenException,
             InternalServerErrorException: as the service answers.
         """
-        result: JSON = self._execute(_requests.redeploy_call(deployment_id))
+        result: RedeployResponse = self._execute(_requests.redeploy_call(deployment_id))
         return result
 
     def delete_deployment(self, deployment_id: str) -> JSON:
@@ -631,7 +795,9 @@ class Block:
         result: JSON = self._execute(_requests.delete_deployment_call(deployment_id))
         return result
 
-    def create_deployment_revision(self, deployment_id: str, body: dict[str, Any]) -> JSON:
+    def create_deployment_revision(
+        self, deployment_id: str, body: CreateRevisionBody | Mapping[str, Any]
+    ) -> RevisionIdResponse:
         """Publish a new revision of a deployment (``POST /v1/blocks/deployments/{deploymentId}/revisions``).
 
         Args:
@@ -649,10 +815,10 @@ class Block:
             UnprocessableEntityException, InternalServerErrorException: as the service answers.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: JSON = self._execute(_requests.create_revision_call(deployment_id, body))
+        result: RevisionIdResponse = self._execute(_requests.create_revision_call(deployment_id, body))
         return result
 
-    def describe_deployment_revision(self, deployment_id: str, revision: str | int) -> JSON:
+    def describe_deployment_revision(self, deployment_id: str, revision: str | int) -> Revision:
         """Describe one revision of a deployment (``GET .../deployments/{deploymentId}/revisions/{revision}``).
 
         Parameters whose definition sets ``hideValue`` come back masked.
@@ -671,7 +837,7 @@ class Block:
             InternalServerErrorException: as the service answers.
             InvalidArgumentError: ``revision`` is not a revision number.
         """
-        result: JSON = self._execute(_requests.describe_revision_call(deployment_id, revision))
+        result: Revision = self._execute(_requests.describe_revision_call(deployment_id, revision))
         return result
 
     @overload
@@ -685,7 +851,7 @@ class Block:
         *,
         return_iterator: Literal[False],
         prefetch: int = 0,
-    ) -> JSON: ...
+    ) -> ListRevisionsResponse: ...
 
     @overload
     def list_deployment_revisions(
@@ -698,7 +864,20 @@ class Block:
         *,
         return_iterator: Literal[True] = True,
         prefetch: int = 0,
-    ) -> Iterator[JSON]: ...
+    ) -> Iterator[RevisionSummary]: ...
+
+    @overload
+    def list_deployment_revisions(
+        self,
+        deployment_id: str,
+        sort: list[str] | None = None,
+        status: list[str] | None = None,
+        page_size: int | None = None,
+        page_number: int | None = None,
+        *,
+        return_iterator: bool,
+        prefetch: int = 0,
+    ) -> Iterator[RevisionSummary] | ListRevisionsResponse: ...
 
     def list_deployment_revisions(
         self,
@@ -710,7 +889,7 @@ class Block:
         *,
         return_iterator: bool = True,
         prefetch: int = 0,
-    ) -> Iterator[JSON] | JSON:
+    ) -> Iterator[RevisionSummary] | ListRevisionsResponse:
         """List a deployment's revisions (``GET /v1/blocks/deployments/{deploymentId}/revisions``).
 
         Args:
@@ -738,13 +917,16 @@ class Block:
             return _requests.list_revisions_call(deployment_id, sort, status, page_size, number)
 
         page(page_number)
-        return self._list("list_deployment_revisions", page, page_number, return_iterator, prefetch)
+        listing: Iterator[RevisionSummary] | ListRevisionsResponse = self._list(
+            "list_deployment_revisions", page, page_number, return_iterator, prefetch
+        )
+        return listing
 
     # --- run parameters and related blocks ---------------------------------------------------
 
     def get_parameters(
         self, deployment_id: str | None = None, fallback_params_file: str | os.PathLike[str] | None = None
-    ) -> JSON:
+    ) -> RunParameters:
         """Return a deployment's run parameters (``GET /v1/deployments/{deploymentId}/parameters/run``).
 
         The deployment is ``PRESS_DEPLOYMENT_ID`` when set (it has the highest priority; an
@@ -768,7 +950,7 @@ class Block:
         """
         return run(parameters_plan(deployment_id, fallback_params_file), self._execute)
 
-    def patch_parameters(self, deployment_id: str, body: dict[str, Any]) -> JSON:
+    def patch_parameters(self, deployment_id: str, body: RunParameters | Mapping[str, Any]) -> RunParameters:
         """Merge new values into a deployment's run parameters (``PATCH .../parameters/run``).
 
         Args:
@@ -783,12 +965,12 @@ class Block:
             BadRequestException, UnauthorizedException, ForbiddenException,
             UnprocessableEntityException, InternalServerErrorException: as the service answers.
         """
-        result: JSON = self._execute(_requests.patch_parameters_call(deployment_id, body))
+        result: RunParameters = self._execute(_requests.patch_parameters_call(deployment_id, body))
         return result
 
     def get_related_block_details(
         self, deployment_id: str | None = None, fallback_details_file: str | os.PathLike[str] | None = None
-    ) -> list[JSON]:
+    ) -> list[RelatedBlock]:
         """List the blocks deployed by the same app as a deployment.
 
         The deployment is chosen as for :meth:`get_parameters`. It is described; when it has a
@@ -811,4 +993,5 @@ class Block:
             NotFoundException, BadRequestException, UnauthorizedException, ForbiddenException,
             InternalServerErrorException: as the service answers.
         """
-        return run(related_blocks_plan(deployment_id, fallback_details_file), self._execute)
+        blocks = run(related_blocks_plan(deployment_id, fallback_details_file), self._execute)
+        return cast("list[RelatedBlock]", blocks)

@@ -1,0 +1,90 @@
+"""Correct uses of the typed results: ``mypy --strict`` must report nothing here."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Iterator
+from typing import Any, assert_type
+
+from press_blocks import AsyncBlock, Block
+from press_blocks.types import (
+    CreateDeploymentBody,
+    Deployment,
+    DeploymentSummary,
+    IdResponse,
+    ListDeploymentsResponse,
+    ListReleasesResponse,
+    ListRevisionsResponse,
+    ListSpecsResponse,
+    RedeployResponse,
+    RelatedBlock,
+    Release,
+    ReleaseIdResponse,
+    ReleaseSummary,
+    Revision,
+    RevisionIdResponse,
+    RevisionSummary,
+    Spec,
+    SpecSummary,
+    UpdateSpecMetadataBody,
+    ValidationResult,
+)
+
+SPEC_BODY: dict[str, Any] = {"version": "1", "kind": "workflow", "metadata": {}, "release": {}, "config": {}}
+
+
+def sync_client(client: Block, flag: bool) -> None:
+    spec = client.describe_spec("spec-id")
+    assert_type(spec, Spec)
+    name: str | None = spec.get("metadata", {}).get("name")
+    print(name, spec["id"], spec["kind"])
+    for summary in client.list_specs(status=["available"]):
+        assert_type(summary, SpecSummary)
+    assert_type(client.list_specs(return_iterator=False), ListSpecsResponse)
+    assert_type(client.list_specs(return_iterator=flag), Iterator[SpecSummary] | ListSpecsResponse)
+    assert_type(client.create_spec(SPEC_BODY), IdResponse)
+    assert_type(client.create_spec(SPEC_BODY, validate=True), ValidationResult)
+    assert_type(client.create_spec(SPEC_BODY, validate=flag), IdResponse | ValidationResult)
+    assert_type(client.update_spec_metadata("spec-id", {"featured": True}), Spec)
+    assert_type(client.create_spec_release("spec-id", {"release": {}}), ReleaseIdResponse)
+    assert_type(client.create_spec_release("spec-id", {}, validate=True), ValidationResult)
+    assert_type(client.list_spec_releases("spec-id"), Iterator[ReleaseSummary])
+    assert_type(client.list_spec_releases("spec-id", return_iterator=False), ListReleasesResponse)
+    assert_type(client.describe_spec_release("spec-id", "1.0.0"), Release)
+
+    body: CreateDeploymentBody = {
+        "metadata": {"name": "block", "summary": "A block."},
+        "revision": {"notes": "First."},
+        "spec": {"id": "spec-id", "release": {"version": "1.0.0"}},
+    }
+    assert_type(client.create_deployment(body), IdResponse)
+    client.create_deployment({"any": "mapping"})  # plain dicts are still accepted
+    assert_type(client.list_deployments(), Iterator[DeploymentSummary])
+    assert_type(client.list_deployments(return_iterator=False), ListDeploymentsResponse)
+    deployment = client.describe_deployment("deployment-id")
+    assert_type(deployment, Deployment)
+    status: str = deployment.get("latestRevision", {}).get("status", "unknown")
+    print(status)
+    assert_type(client.update_deployment_metadata("deployment-id", {"title": "T"}), Deployment)
+    assert_type(client.redeploy("deployment-id"), RedeployResponse)
+    assert_type(client.create_deployment_revision("deployment-id", {}), RevisionIdResponse)
+    assert_type(client.describe_deployment_revision("deployment-id", 2), Revision)
+    assert_type(client.list_deployment_revisions("deployment-id"), Iterator[RevisionSummary])
+    assert_type(client.list_deployment_revisions("deployment-id", return_iterator=False), ListRevisionsResponse)
+    assert_type(client.get_parameters(fallback_params_file="params.yaml"), dict[str, Any])
+    assert_type(client.patch_parameters("deployment-id", {"a": 1}), dict[str, Any])
+    assert_type(client.get_related_block_details(fallback_details_file="blocks.yaml"), list[RelatedBlock])
+    metadata: UpdateSpecMetadataBody = {"metadata": {"status": "archived"}, "scope": "shared", "tenants": ["t"]}
+    client.update_spec_metadata("spec-id", metadata)
+
+
+async def async_client(client: AsyncBlock, flag: bool) -> None:
+    assert_type(await client.describe_spec("spec-id"), Spec)
+    async for summary in client.list_specs():
+        assert_type(summary, SpecSummary)
+    assert_type(await client.list_specs(return_iterator=False), ListSpecsResponse)
+    either = client.list_specs(return_iterator=flag)
+    assert_type(either, AsyncIterator[SpecSummary] | Awaitable[ListSpecsResponse])
+    assert_type(await client.create_spec(SPEC_BODY, validate=True), ValidationResult)
+    assert_type(await client.describe_deployment("deployment-id"), Deployment)
+    async for revision in client.list_deployment_revisions("deployment-id"):
+        assert_type(revision, RevisionSummary)

@@ -1,0 +1,37 @@
+"""Typical mistakes: each line marked with an expected mypy error code must be reported, and nothing else."""
+
+from __future__ import annotations
+
+from press_blocks import AsyncBlock, Block
+from press_blocks.types import CreateDeploymentBody, DeploymentStatus, UpdateSpecMetadataBody
+
+
+def mistakes(client: Block, status: DeploymentStatus) -> None:
+    spec = client.describe_spec("spec-id")
+    print(spec["metdata"])  # E: typeddict-item
+    deployment = client.describe_deployment("deployment-id")
+    print(deployment["lastRevision"])  # E: typeddict-item
+    for summary in client.list_specs():
+        print(summary["nmae"])  # E: typeddict-item
+    page = client.list_deployments(return_iterator=False)
+    print(page["deployments"][0]["stauts"])  # E: typeddict-item
+    checked = client.create_spec({}, validate=True)
+    print(checked["id"])  # E: typeddict-item
+    created = client.create_spec({})
+    print(created["success"])  # E: typeddict-item
+    number: str = client.describe_deployment_revision("deployment-id", 1)["revision"]  # E: assignment
+    print(number)
+    featured: UpdateSpecMetadataBody = {"featured": "yes"}  # E: typeddict-item
+    scoped: UpdateSpecMetadataBody = {"scope": "pubic"}  # E: typeddict-item
+    body: CreateDeploymentBody = {"metadata": {"name": "n", "summary": "s"}, "spec": {"id": "x"}}  # E: typeddict-item
+    client.update_spec_metadata("spec-id", featured)
+    print(scoped, body)
+    if status == "deployd":  # E: comparison-overlap
+        return
+
+
+async def async_mistakes(client: AsyncBlock) -> None:
+    spec = await client.describe_spec("spec-id")
+    print(spec["metdata"])  # E: typeddict-item
+    for summary in client.list_specs():  # E: attr-defined
+        print(summary)

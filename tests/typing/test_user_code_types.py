@@ -1,0 +1,95 @@
+"""``mypy --strict`` on users' code: correct code is clean, typical mistakes are each reported, by line.
+
+The cases are files in ``cases/`` (never imported, only type-checked): a mistake line carries
+``# E: <error code>``, a ``reveal_type`` line ``# R: <type>``. The test fails when the types get
+looser (a mistake no longer reported) as much as when they get wrong (correct code flagged).
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CASES = Path(__file__).parent / "cases"
+ROOT = Path(__file__).resolve().parents[2]
+LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>\d+): (?P<kind>error|note): (?P<message>.*?)(?:  \[(?P<code>[\w-]+)\])?$")
+
+pytestmark = pytest.mark.timeout(600)
+
+
+@pytest.fixture(scope="module")
+def mypy_output() -> dict[str, list[tuple[int, str, str, str | None]]]:
+    """Run mypy once over every case file; return its findings by file name."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "--show-error-codes", str(CASES)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=540,
+        check=False,
+    )
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    findings: dict[str, list[tuple[int, str, str, str | None]]] = {}
+    for raw in result.stdout.splitlines():
+        match = LINE.match(raw)
+        if match:
+            name = Path(match["file"]).name
+            findings.setdefault(name, []).append((int(match["line"]), match["kind"], match["message"], match["code"]))
+    return findings
+
+
+def _marked(name: str, marker: str) -> dict[int, str]:
+    lines = (CASES / name).read_text(encoding="utf-8").splitlines()
+    return {n: line.split(f"# {marker}: ", 1)[1].strip() for n, line in enumerate(lines, 1) if f"# {marker}: " in line}
+
+
+def _short(revealed: str) -> str:
+    """``TypedDict(pkg.mod.Spec, {...})`` -> ``Spec``; ``typing.Iterator[...]`` -> ``Iterator[...]``."""
+    out, i = [], 0
+    while i < len(revealed):
+        if revealed.startswith("TypedDict(", i):
+            name_end = revealed.index(",", i)
+            out.append(revealed[i + len("TypedDict(") : name_end])
+            depth, j = 0, revealed.index("{", name_end)
+            while True:  # skip the braces of the keys, then the closing parenthesis
+                depth += {"{": 1, "}": -1}.get(revealed[j], 0)
+                j += 1
+                if depth == 0:
+                    break
+            i = j + 1
+        else:
+            out.append(revealed[i])
+            i += 1
+    return re.sub(r"[\w.]+\.(\w+)", r"\1", "".join(out)).rstrip("*")
+
+
+def test_correct_code_type_checks_clean(mypy_output: dict[str, list[tuple[int, str, str, str | None]]]) -> None:
+    assert mypy_output.get("correct_usage.py", []) == []
+
+
+def test_each_typical_mistake_is_reported_on_its_line(
+    mypy_output: dict[str, list[tuple[int, str, str, str | None]]],
+) -> None:
+    expected = _marked("typical_mistakes.py", "E")
+    assert len(expected) >= 10
+    reported = {(line, code) for line, kind, _, code in mypy_output.get("typical_mistakes.py", []) if kind == "error"}
+    assert reported == set(expected.items())
+
+
+def test_reveal_type_names_each_methods_typeddict(
+    mypy_output: dict[str, list[tuple[int, str, str, str | None]]],
+) -> None:
+    expected = _marked("revealed.py", "R")
+    revealed = {
+        line: message.removeprefix("Revealed type is ").strip('"')
+        for line, kind, message, _ in mypy_output.get("revealed.py", [])
+        if kind == "note" and message.startswith("Revealed type is")
+    }
+    assert set(revealed) == set(expected)
+    for line, wanted in expected.items():
+        bare = _short(revealed[line])
+        assert bare == wanted, f"line {line}: revealed {revealed[line]!r}, expected {wanted!r}"
