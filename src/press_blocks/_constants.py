@@ -40,6 +40,11 @@ DEADLINE: Final = 300.0
 #: The same for an artifact upload.
 UPLOAD_DEADLINE: Final = 1800.0
 
+# --- connections (httpx's defaults, for the client press-blocks builds) ---------------------
+MAX_CONNECTIONS: Final = 100
+MAX_KEEPALIVE_CONNECTIONS: Final = 20
+KEEPALIVE_EXPIRY: Final = 5.0
+
 # --- retries --------------------------------------------------------------------------------
 MAX_RETRIES: Final = 3
 #: Backoff: a uniform wait in [0, INITIAL_DELAY * 2**attempt], capped at MAX_DELAY.

@@ -70,6 +70,8 @@ class RetryPolicy:
         """Return how long to wait before retrying after ``attempt`` (0-based), or None to stop."""
         if attempt >= self.max_retries:
             return None
+        if outcome.response is not None and outcome.response.status_code < 400:
+            return None  # the common case, decided without reading any header
         retry_after = _retry_after(outcome.response) if outcome.response is not None else None
         if outcome.error is not None:
             if _hopeless(outcome.error):
