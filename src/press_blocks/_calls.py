@@ -215,7 +215,7 @@ def deadline_exceeded(deadline: float, request: httpx.Request) -> DeadlineExceed
 
 def describe(request: httpx.Request) -> tuple[str, str, str | None]:
     """The method, URL and request id of ``request``, as errors carry them."""
-    return request.method, str(request.url), request.headers.get(_constants.REQUEST_ID_HEADER)
+    return request.method, redacted_url(str(request.url)), request.headers.get(_constants.REQUEST_ID_HEADER)
 
 
 class TransportCore:

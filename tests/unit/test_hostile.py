@@ -373,6 +373,7 @@ class TestSecrets:
         with pytest.raises(APIConnectionError) as caught:
             Block(session).describe_spec("s")
         assert "hunter2" not in str(caught.value)
+        assert "hunter2" not in caught.value.url
         assert "press.example.test" in str(caught.value)
 
 
