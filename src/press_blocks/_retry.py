@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import email.utils
 import enum
 import random
 import time
@@ -109,6 +108,8 @@ def _retry_after(response: httpx.Response) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
+    import email.utils  # only a Retry-After HTTP date needs it
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):
