@@ -25,7 +25,6 @@ DEFAULT_STAGE: Final = "prod"
 TOKEN_VARIABLES: Final = ("PEAK_AUTH_TOKEN", "API_KEY")
 STAGE_VARIABLES: Final = ("PEAK__STAGE", "STAGE")
 BASE_URL_VARIABLE: Final = "PRESS_BASE_URL"
-DEPLOYMENT_ID_VARIABLE: Final = "PRESS_DEPLOYMENT_ID"
 
 # --- timeouts (seconds) ---------------------------------------------------------------------
 #: Connecting to the service.

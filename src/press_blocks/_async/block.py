@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, overload
 from press_blocks import _requests
 from press_blocks._client_support import JSON, choose_options, package_artifact, session_of, upload_progress
 from press_blocks._config import checked_seconds
+from press_blocks._constants import PREFETCH
 from press_blocks._pagination import PageWalker, aiterate, check_prefetch
 from press_blocks._plans import arun, parameters_plan, related_blocks_plan
 from press_blocks._session import Session
@@ -166,7 +167,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Awaitable[JSON]: ...
 
     @overload
@@ -182,7 +183,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[JSON]: ...
 
     def list_specs(
@@ -197,7 +198,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[JSON] | Awaitable[JSON]:
         """List the published block specs (``GET /v1/blocks/specs/``), newest first, with each latest release.
 
@@ -392,7 +393,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Awaitable[JSON]: ...
 
     @overload
@@ -404,7 +405,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[JSON]: ...
 
     def list_spec_releases(
@@ -415,7 +416,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[JSON] | Awaitable[JSON]:
         """List a spec's releases, newest first (``GET /v1/blocks/specs/{specId}/releases``).
 
@@ -498,7 +499,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Awaitable[JSON]: ...
 
     @overload
@@ -512,7 +513,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[JSON]: ...
 
     def list_deployments(
@@ -525,7 +526,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[JSON] | Awaitable[JSON]:
         """List block deployments, newest first (``GET /v1/blocks/deployments/``).
 
@@ -683,7 +684,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Awaitable[JSON]: ...
 
     @overload
@@ -696,7 +697,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[JSON]: ...
 
     def list_deployment_revisions(
@@ -708,7 +709,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[JSON] | Awaitable[JSON]:
         """List a deployment's revisions (``GET /v1/blocks/deployments/{deploymentId}/revisions``).
 

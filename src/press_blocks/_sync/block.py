@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, overload
 from press_blocks import _requests
 from press_blocks._client_support import JSON, choose_options, package_artifact, session_of, upload_progress
 from press_blocks._config import checked_seconds
+from press_blocks._constants import PREFETCH
 from press_blocks._pagination import PageWalker, check_prefetch, iterate
 from press_blocks._plans import parameters_plan, related_blocks_plan, run
 from press_blocks._session import Session
@@ -167,7 +168,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> JSON: ...
 
     @overload
@@ -183,7 +184,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[JSON]: ...
 
     def list_specs(
@@ -198,7 +199,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[JSON] | JSON:
         """List the published block specs (``GET /v1/blocks/specs/``), newest first, with each latest release.
 
@@ -393,7 +394,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> JSON: ...
 
     @overload
@@ -405,7 +406,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[JSON]: ...
 
     def list_spec_releases(
@@ -416,7 +417,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[JSON] | JSON:
         """List a spec's releases, newest first (``GET /v1/blocks/specs/{specId}/releases``).
 
@@ -499,7 +500,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> JSON: ...
 
     @overload
@@ -513,7 +514,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[JSON]: ...
 
     def list_deployments(
@@ -526,7 +527,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[JSON] | JSON:
         """List block deployments, newest first (``GET /v1/blocks/deployments/``).
 
@@ -684,7 +685,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> JSON: ...
 
     @overload
@@ -697,7 +698,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[JSON]: ...
 
     def list_deployment_revisions(
@@ -709,7 +710,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[JSON] | JSON:
         """List a deployment's revisions (``GET /v1/blocks/deployments/{deploymentId}/revisions``).
 
