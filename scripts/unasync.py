@@ -30,6 +30,7 @@ SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\bimport asyncio\b", ""),
     (r"\basyncio\.sleep\b", "time.sleep"),
     (r"\basync_attempt_deadline\b", "attempt_deadline"),
+    (r"\basync_client_options\b", "client_options"),
     (r"\bAsyncBlock\b", "Block"),
     (r"\bAsyncTransport\b", "Transport"),
     (r"\bAsyncIterator\b", "Iterator"),

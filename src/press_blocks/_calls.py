@@ -46,8 +46,11 @@ __all__ = [
     "DeadlineExceeded",
     "TransportCore",
     "async_attempt_deadline",
+    "async_client_options",
     "attempt_deadline",
+    "client_options",
     "operation_call",
+    "past_deadline",
     "tls_options",
 ]
 
@@ -100,6 +103,21 @@ def operation_call(operation: object, arguments: Mapping[str, Any]) -> Call:
     return Call(operation, lambda: dict(fixed), retry=retry, returns_object=False)
 
 
+def async_client_options(settings: Settings) -> dict[str, Any]:
+    """The options of an ``httpx.AsyncClient`` of our own: the session's timeout, our fixed headers, TLS."""
+    headers = {"User-Agent": _constants.USER_AGENT, "Accept": _constants.ACCEPT}
+    return {"timeout": settings.timeout, "headers": headers, **tls_options(settings.base_url)}
+
+
+def client_options(settings: Settings) -> dict[str, Any]:
+    """The same for an ``httpx.Client``, whose transport also honours the attempt's deadline."""
+    from press_blocks._sync_deadline import deadline_transport
+
+    options = async_client_options(settings)
+    options["transport"] = deadline_transport(options.pop("verify", True))
+    return options
+
+
 def tls_options(base_url: str) -> dict[str, Any]:
     """Skip loading the CA bundle for a plain-HTTP base URL: it is most of a client's build time, and unused.
 
@@ -117,19 +135,18 @@ class DeadlineExceeded(httpx.TimeoutException):
     """One attempt took longer than its deadline in all (a timeout: retried as a read timeout is)."""
 
 
-def attempt_deadline(seconds: float) -> contextlib.nullcontext[None]:
-    """The sync transport's deadline scope: none; it checks the deadline between body chunks."""
-    return _NO_SCOPE
+def attempt_deadline(at: float) -> contextlib.AbstractContextManager[None]:
+    """The sync transport's deadline scope: socket operations of a client we built end by ``at``."""
+    from press_blocks._sync_deadline import deadline_scope
+
+    return deadline_scope(at)
 
 
-def async_attempt_deadline(seconds: float) -> contextlib.AbstractAsyncContextManager[object]:
-    """Cancel what runs inside once ``seconds`` have passed (raises ``TimeoutError`` there)."""
+def async_attempt_deadline(at: float) -> contextlib.AbstractAsyncContextManager[object]:
+    """Cancel what runs inside at ``time.monotonic()`` = ``at`` (raises ``TimeoutError`` there)."""
     import asyncio
 
-    return asyncio.timeout(seconds)
-
-
-_NO_SCOPE: contextlib.nullcontext[None] = contextlib.nullcontext()
+    return asyncio.timeout(at - time.monotonic())
 
 
 class BodyReader:
@@ -181,6 +198,13 @@ class BodyReader:
         )
 
 
+def past_deadline(outcome: Outcome, request: httpx.Request, deadline_at: float, deadline: float) -> Outcome:
+    """``outcome``, with a timeout that ended at the deadline reported as the deadline."""
+    if isinstance(outcome.error, httpx.TimeoutException) and time.monotonic() >= deadline_at:
+        return Outcome(error=deadline_exceeded(deadline, request))
+    return outcome
+
+
 def deadline_exceeded(deadline: float, request: httpx.Request) -> DeadlineExceeded:
     """The timeout error of an attempt that outlived its deadline."""
     return DeadlineExceeded(
@@ -191,13 +215,14 @@ def deadline_exceeded(deadline: float, request: httpx.Request) -> DeadlineExceed
 
 def describe(request: httpx.Request) -> tuple[str, str, str | None]:
     """The method, URL and request id of ``request``, as errors carry them."""
-    return request.method, str(request.url), request.headers.get(_constants.REQUEST_ID_HEADER)
+    return request.method, redacted_url(str(request.url)), request.headers.get(_constants.REQUEST_ID_HEADER)
 
 
 class TransportCore:
     """What both transports do around sending: build each attempt's request, and read the outcome."""
 
     http_client: httpx.Client | httpx.AsyncClient
+    owns_client: bool
 
     def __init__(self, settings: Settings, policy: RetryPolicy | None) -> None:
         self.settings = settings
@@ -226,8 +251,10 @@ class TransportCore:
         spec = call.build()
         headers: dict[str, Any] = dict(spec.headers) if spec.headers else {}
         headers["Authorization"] = self.settings.token.reveal()
-        headers["User-Agent"] = _constants.USER_AGENT
-        headers["Accept"] = _constants.ACCEPT
+        if not self.owns_client:
+            # A client of our own has these as its defaults; a user's gets them on each request.
+            headers["User-Agent"] = _constants.USER_AGENT
+            headers["Accept"] = _constants.ACCEPT
         headers[_constants.REQUEST_ID_HEADER] = str(uuid.uuid4())
         # The path is the generated one (it always starts with "/"), so the URL, and with it the
         # token, stays on the base URL's origin.

@@ -25,7 +25,6 @@ DEFAULT_STAGE: Final = "prod"
 TOKEN_VARIABLES: Final = ("PEAK_AUTH_TOKEN", "API_KEY")
 STAGE_VARIABLES: Final = ("PEAK__STAGE", "STAGE")
 BASE_URL_VARIABLE: Final = "PRESS_BASE_URL"
-DEPLOYMENT_ID_VARIABLE: Final = "PRESS_DEPLOYMENT_ID"
 
 # --- timeouts (seconds) ---------------------------------------------------------------------
 #: Connecting to the service.
@@ -39,6 +38,11 @@ UPLOAD_WRITE_TIMEOUT: Final = 300.0
 DEADLINE: Final = 300.0
 #: The same for an artifact upload.
 UPLOAD_DEADLINE: Final = 1800.0
+
+# --- connections (httpx's defaults, for the client press-blocks builds) ---------------------
+MAX_CONNECTIONS: Final = 100
+MAX_KEEPALIVE_CONNECTIONS: Final = 20
+KEEPALIVE_EXPIRY: Final = 5.0
 
 # --- retries --------------------------------------------------------------------------------
 MAX_RETRIES: Final = 3

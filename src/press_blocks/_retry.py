@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import email.utils
 import enum
 import random
 import time
@@ -70,6 +69,8 @@ class RetryPolicy:
         """Return how long to wait before retrying after ``attempt`` (0-based), or None to stop."""
         if attempt >= self.max_retries:
             return None
+        if outcome.response is not None and outcome.response.status_code < 400:
+            return None  # the common case, decided without reading any header
         retry_after = _retry_after(outcome.response) if outcome.response is not None else None
         if outcome.error is not None:
             if _hopeless(outcome.error):
@@ -107,6 +108,8 @@ def _retry_after(response: httpx.Response) -> float | None:
         return max(0.0, float(value))
     except ValueError:
         pass
+    import email.utils  # only a Retry-After HTTP date needs it
+
     try:
         when = email.utils.parsedate_to_datetime(value)
     except (TypeError, ValueError):

@@ -20,6 +20,7 @@ class Finished:
     returncode: int
     wall: float  # seconds from just before spawning to just after its exit
     rss_mib: float  # the child's own peak resident set (ru_maxrss from wait4), in MiB
+    cpu: float  # the child's own CPU time, user + system (from wait4), in seconds: steadier than wall under load
     stdout: str
     stderr: str
 
@@ -53,6 +54,7 @@ def run_process(argv: list[str], *, env: dict[str, str], cwd: Path, timeout: flo
             returncode=proc.returncode,
             wall=wall,
             rss_mib=usage.ru_maxrss / 1024,  # KiB on Linux
+            cpu=usage.ru_utime + usage.ru_stime,
             stdout=out.read().decode(errors="replace"),
             stderr=err.read().decode(errors="replace"),
         )

@@ -214,8 +214,6 @@ class Trickler:
 class TestDeadline:
     @pytest.mark.parametrize("headers_too", [False, True], ids=["body", "headers"])
     def test_a_trickling_server_cannot_hold_a_call(self, mode: str, headers_too: bool) -> None:
-        if mode == "sync" and headers_too:
-            pytest.xfail("the sync transport checks its deadline between body chunks only (see README)")
         server = Trickler(headers_too=headers_too)
         try:
             session = Session(TOKEN, base_url=server.url, max_retries=0, timeout=5, deadline=0.6)
@@ -227,6 +225,24 @@ class TestDeadline:
             assert "deadline=" in str(caught.value)
             if mode == "sync":
                 session.close()
+        finally:
+            server.close()
+
+    def test_a_users_client_gets_the_deadline_between_body_chunks(self, mode: str) -> None:
+        server = Trickler(headers_too=False)
+        try:
+            if mode == "sync":
+                session = Session(TOKEN, base_url=server.url, max_retries=0, deadline=0.5, http_client=httpx.Client())
+                client: Block | AsyncBlock = Block(session)
+            else:
+                session = Session(
+                    TOKEN, base_url=server.url, max_retries=0, deadline=0.5, async_http_client=httpx.AsyncClient()
+                )
+                client = AsyncBlock(session)
+            started = time.monotonic()
+            with pytest.raises(APITimeoutError, match=r"0\.5 s deadline"):
+                settle(client.describe_spec("s"))
+            assert time.monotonic() - started < 3.0
         finally:
             server.close()
 
@@ -357,6 +373,7 @@ class TestSecrets:
         with pytest.raises(APIConnectionError) as caught:
             Block(session).describe_spec("s")
         assert "hunter2" not in str(caught.value)
+        assert "hunter2" not in caught.value.url
         assert "press.example.test" in str(caught.value)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, cast, overload
 from press_blocks import _requests
 from press_blocks._client_support import JSON, choose_options, package_artifact, session_of, upload_progress
 from press_blocks._config import checked_seconds
+from press_blocks._constants import PREFETCH
 from press_blocks._pagination import PageWalker, aiterate, check_prefetch
 from press_blocks._plans import arun, parameters_plan, related_blocks_plan
 from press_blocks._session import Session
@@ -193,7 +194,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Awaitable[ListSpecsResponse]: ...
 
     @overload
@@ -209,7 +210,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[SpecSummary]: ...
 
     @overload
@@ -225,7 +226,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: bool,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[SpecSummary] | Awaitable[ListSpecsResponse]: ...
 
     def list_specs(
@@ -240,7 +241,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[SpecSummary] | Awaitable[ListSpecsResponse]:
         """List the published block specs (``GET /v1/blocks/specs/``), newest first, with each latest release.
 
@@ -522,7 +523,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Awaitable[ListReleasesResponse]: ...
 
     @overload
@@ -534,7 +535,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[ReleaseSummary]: ...
 
     @overload
@@ -546,7 +547,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: bool,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[ReleaseSummary] | Awaitable[ListReleasesResponse]: ...
 
     def list_spec_releases(
@@ -557,7 +558,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[ReleaseSummary] | Awaitable[ListReleasesResponse]:
         """List a spec's releases, newest first (``GET /v1/blocks/specs/{specId}/releases``).
 
@@ -643,7 +644,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Awaitable[ListDeploymentsResponse]: ...
 
     @overload
@@ -657,7 +658,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[DeploymentSummary]: ...
 
     @overload
@@ -671,7 +672,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: bool,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[DeploymentSummary] | Awaitable[ListDeploymentsResponse]: ...
 
     def list_deployments(
@@ -684,7 +685,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[DeploymentSummary] | Awaitable[ListDeploymentsResponse]:
         """List block deployments, newest first (``GET /v1/blocks/deployments/``).
 
@@ -849,7 +850,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Awaitable[ListRevisionsResponse]: ...
 
     @overload
@@ -862,7 +863,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[RevisionSummary]: ...
 
     @overload
@@ -875,7 +876,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: bool,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[RevisionSummary] | Awaitable[ListRevisionsResponse]: ...
 
     def list_deployment_revisions(
@@ -887,7 +888,7 @@ class AsyncBlock:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> AsyncIterator[RevisionSummary] | Awaitable[ListRevisionsResponse]:
         """List a deployment's revisions (``GET /v1/blocks/deployments/{deploymentId}/revisions``).
 

@@ -18,8 +18,9 @@ from press_blocks._calls import (
     Call,
     TransportCore,
     async_attempt_deadline,
+    async_client_options,
     deadline_exceeded,
-    tls_options,
+    past_deadline,
     undecodable,
 )
 from press_blocks._config import Settings
@@ -44,8 +45,8 @@ class AsyncTransport(TransportCore):
         policy: RetryPolicy | None = None,
     ) -> None:
         super().__init__(settings, policy)
-        self._owns_client = http_client is None
-        self.http_client = http_client or httpx.AsyncClient(timeout=settings.timeout, **tls_options(settings.base_url))
+        self.owns_client = http_client is None
+        self.http_client = http_client or httpx.AsyncClient(**async_client_options(settings))
         self._sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
 
     async def execute(
@@ -73,10 +74,11 @@ class AsyncTransport(TransportCore):
     async def _attempt(self, request: httpx.Request, deadline: float) -> Outcome:
         deadline_at = time.monotonic() + deadline
         try:
-            async with async_attempt_deadline(deadline):
-                return await self._exchange(request, deadline_at, deadline)
+            async with async_attempt_deadline(deadline_at):
+                outcome = await self._exchange(request, deadline_at, deadline)
         except TimeoutError:
             return Outcome(error=deadline_exceeded(deadline, request))
+        return past_deadline(outcome, request, deadline_at, deadline)
 
     async def _exchange(self, request: httpx.Request, deadline_at: float, deadline: float) -> Outcome:
         try:
@@ -98,5 +100,5 @@ class AsyncTransport(TransportCore):
 
     async def aclose(self) -> None:
         """Close the connection pool, if this transport created it."""
-        if self._owns_client:
+        if self.owns_client:
             await self.http_client.aclose()

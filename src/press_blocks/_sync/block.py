@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Literal, Self, cast, overload
 from press_blocks import _requests
 from press_blocks._client_support import JSON, choose_options, package_artifact, session_of, upload_progress
 from press_blocks._config import checked_seconds
+from press_blocks._constants import PREFETCH
 from press_blocks._pagination import PageWalker, check_prefetch, iterate
 from press_blocks._plans import parameters_plan, related_blocks_plan, run
 from press_blocks._session import Session
@@ -194,7 +195,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> ListSpecsResponse: ...
 
     @overload
@@ -210,7 +211,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[SpecSummary]: ...
 
     @overload
@@ -226,7 +227,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: bool,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[SpecSummary] | ListSpecsResponse: ...
 
     def list_specs(
@@ -241,7 +242,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[SpecSummary] | ListSpecsResponse:
         """List the published block specs (``GET /v1/blocks/specs/``), newest first, with each latest release.
 
@@ -523,7 +524,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> ListReleasesResponse: ...
 
     @overload
@@ -535,7 +536,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[ReleaseSummary]: ...
 
     @overload
@@ -547,7 +548,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: bool,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[ReleaseSummary] | ListReleasesResponse: ...
 
     def list_spec_releases(
@@ -558,7 +559,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[ReleaseSummary] | ListReleasesResponse:
         """List a spec's releases, newest first (``GET /v1/blocks/specs/{specId}/releases``).
 
@@ -644,7 +645,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> ListDeploymentsResponse: ...
 
     @overload
@@ -658,7 +659,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[DeploymentSummary]: ...
 
     @overload
@@ -672,7 +673,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: bool,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[DeploymentSummary] | ListDeploymentsResponse: ...
 
     def list_deployments(
@@ -685,7 +686,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[DeploymentSummary] | ListDeploymentsResponse:
         """List block deployments, newest first (``GET /v1/blocks/deployments/``).
 
@@ -850,7 +851,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[False],
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> ListRevisionsResponse: ...
 
     @overload
@@ -863,7 +864,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: Literal[True] = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[RevisionSummary]: ...
 
     @overload
@@ -876,7 +877,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: bool,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[RevisionSummary] | ListRevisionsResponse: ...
 
     def list_deployment_revisions(
@@ -888,7 +889,7 @@ class Block:
         page_number: int | None = None,
         *,
         return_iterator: bool = True,
-        prefetch: int = 0,
+        prefetch: int = PREFETCH,
     ) -> Iterator[RevisionSummary] | ListRevisionsResponse:
         """List a deployment's revisions (``GET /v1/blocks/deployments/{deploymentId}/revisions``).
 

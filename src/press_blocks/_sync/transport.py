@@ -19,8 +19,9 @@ from press_blocks._calls import (
     Call,
     TransportCore,
     attempt_deadline,
+    client_options,
     deadline_exceeded,
-    tls_options,
+    past_deadline,
     undecodable,
 )
 from press_blocks._config import Settings
@@ -45,8 +46,8 @@ class Transport(TransportCore):
         policy: RetryPolicy | None = None,
     ) -> None:
         super().__init__(settings, policy)
-        self._owns_client = http_client is None
-        self.http_client = http_client or httpx.Client(timeout=settings.timeout, **tls_options(settings.base_url))
+        self.owns_client = http_client is None
+        self.http_client = http_client or httpx.Client(**client_options(settings))
         self._sleep: Callable[[float], None] = time.sleep
 
     def execute(
@@ -74,10 +75,11 @@ class Transport(TransportCore):
     def _attempt(self, request: httpx.Request, deadline: float) -> Outcome:
         deadline_at = time.monotonic() + deadline
         try:
-            with attempt_deadline(deadline):
-                return self._exchange(request, deadline_at, deadline)
+            with attempt_deadline(deadline_at):
+                outcome = self._exchange(request, deadline_at, deadline)
         except TimeoutError:
             return Outcome(error=deadline_exceeded(deadline, request))
+        return past_deadline(outcome, request, deadline_at, deadline)
 
     def _exchange(self, request: httpx.Request, deadline_at: float, deadline: float) -> Outcome:
         try:
@@ -99,5 +101,5 @@ class Transport(TransportCore):
 
     def close(self) -> None:
         """Close the connection pool, if this transport created it."""
-        if self._owns_client:
+        if self.owns_client:
             self.http_client.close()

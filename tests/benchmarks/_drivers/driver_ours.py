@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import time
 from typing import Any
 
 from _common import arguments, check_pages, clock, expect, load_body, median, report, spec_id
@@ -17,12 +18,14 @@ def calls(n: int) -> dict[str, Any]:
     wanted = spec_id()
     with get_client() as client:
         client.describe_spec(wanted)  # warm-up: lazy imports and the connection
+        cpu_started = time.process_time()
         started = clock()
         for _ in range(n):
             spec = client.describe_spec(wanted)
         elapsed = clock() - started
+        cpu = time.process_time() - cpu_started
     expect(spec.get("id") == wanted, "describe_spec returned another spec")
-    return {"seconds": elapsed, "calls": n, "calls_per_s": n / elapsed}
+    return {"seconds": elapsed, "calls": n, "calls_per_s": n / elapsed, "cpu_per_call": cpu / n}
 
 
 def pages(n: int, page_size: int, prefetch: int) -> dict[str, Any]:
