@@ -706,7 +706,7 @@ def _go_escape(go: str, i: int) -> tuple[int, int]:
             value, i, digits = value * 8 + int(go[i]), i + 1, digits + 1
         return value, i
     if char == "x":
-        if go[i : i + 1] == "{":  # pragma: no cover - moby escapes "{"
+        if go[i : i + 1] == "{":
             end = go.find("}", i)
             hex_digits = go[i + 1 : end] if end > i + 1 else ""
             if hex_digits and all(d in _HEX for d in hex_digits) and int(hex_digits, 16) <= _MAX_RUNE:
