@@ -22,14 +22,15 @@ checked against that Go code on thousands of generated cases (tests/dockerignore
   it: always when an exception holds a wildcard (``*[]?^\\``, a trailing ``/**`` or ``/*`` aside),
   otherwise when an exception's text starts with the directory's path. ``dir`` + ``!**/*.txt``
   keeps ``dir/sub/c.txt``;
-* patterns become Go regular expressions in moby's dialect, which are translated here: ``{``,
-  ``}``, ``|``, ``(``, ``)``, ``+``, ``.`` and ``$`` are literal; ``\\d``, ``\\w``, ``\\s``,
-  ``[[:alpha:]]``, ``\\x41`` and the other escapes Go knows mean what they mean to Go; a leading
-  U+FEFF is dropped from wildcard patterns and kept in literal ones, as moby's scanner does.
+* a pattern with a wildcard becomes a Go regular expression in moby's dialect, translated here:
+  ``(``, ``)``, ``+``, ``.`` and ``$`` are literal, but ``{``, ``|`` and ``}`` are not (moby's
+  escape table misses them): they are alternation and repetition counts; ``\\d``, ``\\w``,
+  ``\\s``, ``[[:alpha:]]``, ``\\x41`` and the other escapes Go knows mean what they mean to Go;
+  a leading U+FEFF is dropped from wildcard patterns and kept in literal ones, as moby's scanner does.
 
 Deliberate differences from BuildKit: ``\\pL``-style Unicode classes are refused (Python's ``re``
-has none), and a pattern Go's ``filepath.Match`` or ``regexp`` would reject is refused when the file
-is read, naming the file and line, rather than failing the build only once a path reaches it.
+has none), and a pattern Go's ``regexp`` would reject is refused when the file is read, naming the
+file and line, where BuildKit fails the build only once a path reaches the pattern.
 Nothing is re-included automatically: BuildKit sends the Dockerfile and ``.dockerignore`` through a
 separate channel, so an artifact holds what the patterns leave, like BuildKit's context.
 """
@@ -273,8 +274,9 @@ def _pattern_of_line(raw: str, source: str, number: int) -> IgnorePattern | None
             raise _GoSyntaxError("Go's filepath.Match rejects it (an unclosed '[', a bad range or a trailing '\\')")
         kind, affix, regex = _compile(text)
     except _GoSyntaxError as exc:
+        when = "once a path reaches it" if isinstance(exc, _GoRegexpError) else "on it"
         raise IgnoreFileError(
-            f"{source}:{number}: malformed pattern {raw.strip()!r}: {exc}; a Docker build fails on it."
+            f"{source}:{number}: malformed pattern {raw.strip()!r}: {exc}; a Docker build fails {when}."
             r" Fix it (a literal '[' or '\' is written '\[' or '\\') or delete the line.",
             path=source,
             line=number,
@@ -313,6 +315,10 @@ def _clean(path: str) -> str:
 
 class _GoSyntaxError(Exception):
     """Go would reject the pattern: ``filepath.Match`` in ``patternmatcher.New``, or ``regexp.Compile`` later."""
+
+
+class _GoRegexpError(_GoSyntaxError):
+    """Go's ``regexp.Compile`` would reject the pattern: BuildKit fails only when a path is matched against it."""
 
 
 class _Unsupported(Exception):
@@ -579,7 +585,7 @@ def _python_regex(go: str) -> str:
             i += 1
         elif char == ")":
             if len(groups) == 1:  # pragma: no cover - moby's own parentheses are balanced
-                raise _GoSyntaxError("an unexpected ')'")
+                raise _GoRegexpError("an unexpected ')'")
             inner = groups.pop()
             groups[-1].append("(?:" + "".join(inner) + ")")
             i += 1
@@ -589,21 +595,21 @@ def _python_regex(go: str) -> str:
         elif char in "*+?":
             lazy = go.startswith("?", i + 1)
             if last_repeat:
-                raise _GoSyntaxError(f"Go's regexp rejects the repeated repetition {go[i - 1 : i + 1]!r}")
+                raise _GoRegexpError(f"Go's regexp rejects the repeated repetition {go[i - 1 : i + 1]!r}")
             if not atoms or atoms[-1] == "|":
-                raise _GoSyntaxError(f"Go's regexp finds nothing for {char!r} to repeat")
+                raise _GoRegexpError(f"Go's regexp finds nothing for {char!r} to repeat")
             atoms[-1] = f"(?:{atoms[-1]}){char}" + ("?" if lazy else "")
             repeated = True
             i += 2 if lazy else 1
         elif char == "{" and (counts := _go_repeat(go, i)) is not None:
             low, high, after = counts
             if low < 0 or low > 1000 or high > 1000 or (high >= 0 and low > high):
-                raise _GoSyntaxError(f"Go's regexp rejects the repetition count {go[i:after]!r}")
+                raise _GoRegexpError(f"Go's regexp rejects the repetition count {go[i:after]!r}")
             lazy = go.startswith("?", after)
             if last_repeat:
-                raise _GoSyntaxError(f"Go's regexp rejects the repeated repetition {go[i:after]!r}")
+                raise _GoRegexpError(f"Go's regexp rejects the repeated repetition {go[i:after]!r}")
             if not atoms or atoms[-1] == "|":
-                raise _GoSyntaxError(f"Go's regexp finds nothing for {go[i:after]!r} to repeat")
+                raise _GoRegexpError(f"Go's regexp finds nothing for {go[i:after]!r} to repeat")
             count = f"{{{low}}}" if low == high else f"{{{low},}}" if high < 0 else f"{{{low},{high}}}"
             atoms[-1] = f"(?:{atoms[-1]}){count}" + ("?" if lazy else "")
             repeated = True
@@ -627,7 +633,7 @@ def _python_regex(go: str) -> str:
             i += 1
         last_repeat = repeated
     if len(groups) != 1:  # pragma: no cover - moby's own parentheses are balanced
-        raise _GoSyntaxError("a '(' is not closed")
+        raise _GoRegexpError("a '(' is not closed")
     return "".join(groups[0])
 
 
@@ -663,7 +669,7 @@ def _go_escape_atom(go: str, i: int, atoms: list[str]) -> int:
         atoms.append(special[follower])
         return i + 2
     if follower == "C":
-        raise _GoSyntaxError(r"Go's regexp does not support '\C'")
+        raise _GoRegexpError(r"Go's regexp does not support '\C'")
     if follower == "Q":
         # \Q...\E: literal text, up to \E or the end (moby's closing "$" included).
         end = go.find("\\E", i + 2)
@@ -688,7 +694,7 @@ def _perl_group(letter: str) -> _Ranges:
 def _go_escape(go: str, i: int) -> tuple[int, int]:
     """Go's parseEscape at ``go[i]`` (a backslash): the character it stands for and where parsing goes on."""
     if i + 1 >= len(go):
-        raise _GoSyntaxError("it ends with a lone '\\'")  # pragma: no cover - moby escapes a trailing '\'
+        raise _GoRegexpError("it ends with a lone '\\'")  # pragma: no cover - moby escapes a trailing '\'
     char = go[i + 1]
     i += 2
     if char < "\x80" and not char.isalnum():
@@ -700,7 +706,7 @@ def _go_escape(go: str, i: int) -> tuple[int, int]:
             value, i, digits = value * 8 + int(go[i]), i + 1, digits + 1
         return value, i
     if char == "x":
-        if go[i : i + 1] == "{":  # pragma: no cover - moby escapes "{"
+        if go[i : i + 1] == "{":
             end = go.find("}", i)
             hex_digits = go[i + 1 : end] if end > i + 1 else ""
             if hex_digits and all(d in _HEX for d in hex_digits) and int(hex_digits, 16) <= _MAX_RUNE:
@@ -709,7 +715,7 @@ def _go_escape(go: str, i: int) -> tuple[int, int]:
             return int(go[i : i + 2], 16), i + 2
     if char in _C_ESCAPES:
         return _C_ESCAPES[char], i
-    raise _GoSyntaxError(f"Go's regexp rejects the escape '\\{char}'")
+    raise _GoRegexpError(f"Go's regexp rejects the escape '\\{char}'")
 
 
 def _is_octal(char: str) -> bool:
@@ -733,7 +739,7 @@ def _go_class(go: str, i: int) -> tuple[_Ranges, int]:
                 name = go[i + 2 : end]
                 group = _POSIX_GROUPS.get(name.removeprefix("^"))
                 if group is None:
-                    raise _GoSyntaxError(f"Go's regexp knows no character class [:{name}:]")
+                    raise _GoRegexpError(f"Go's regexp knows no character class [:{name}:]")
                 ranges += _negate(group) if name.startswith("^") else group
                 i = end + 2
                 continue
@@ -748,14 +754,14 @@ def _go_class(go: str, i: int) -> tuple[_Ranges, int]:
         if n - i >= 2 and go[i] == "-" and go[i + 1] != "]":
             high, i = _class_char(go, i + 1)
             if high < low:
-                raise _GoSyntaxError(f"Go's regexp rejects the backwards range {chr(low)}-{chr(high)}")
+                raise _GoRegexpError(f"Go's regexp rejects the backwards range {chr(low)}-{chr(high)}")
         ranges.append((low, high))
     return (_negate(ranges) if negated else ranges), i + 1
 
 
 def _class_char(go: str, i: int) -> tuple[int, int]:
     if i >= len(go):
-        raise _GoSyntaxError("Go's regexp finds a '[' character class that is not closed")
+        raise _GoRegexpError("Go's regexp finds a '[' character class that is not closed")
     if go[i] == "\\":
         return _go_escape(go, i)
     return ord(go[i]), i + 1

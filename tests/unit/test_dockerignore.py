@@ -221,6 +221,9 @@ def test_parent_results_keep_what_a_later_repeat_of_the_pattern_would_not_exclud
         ([r"\d*"], "123", True),
         ([r"\d*"], "a12", False),
         ([r"\x41*"], "AB", True),
+        ([r"\x{41}*"], "AB", True),  # "{" is not escaped, so Go's \x{...} form works too
+        ([r"\x{41}*"], "x{41}B", False),
+        (["a*\\"], "ab$", True),  # a trailing "\" escapes moby's closing "$"
         ([r"[[:alpha:]]?"], "x1", True),
         ([r"[[:alpha:]]?"], "11", False),
         ([r"\w\s*"], "a b", True),
@@ -246,7 +249,9 @@ def test_unicode_classes_are_refused_naming_file_and_line(pattern: str) -> None:
     assert caught.value.line == 2
 
 
-@pytest.mark.parametrize("pattern", [r"*\y", r"a*\C", "a*[z-a]", "a*[[:bogus:]]", "x{2}{3}*", "a*\\1"])
+@pytest.mark.parametrize(
+    "pattern", [r"*\y", r"a*\C", "a*[z-a]", "a*[[:bogus:]]", "x{2}{3}*", "a*\\1", "a{1,1001}*", r"*\x{110000}"]
+)
 def test_patterns_go_would_reject_later_are_refused_at_once(pattern: str) -> None:
     with pytest.raises(IgnoreFileError, match=r"^f:1: malformed pattern .*Docker build fails"):
         parse_ignore_file(pattern, "f")

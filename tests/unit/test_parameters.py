@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
@@ -404,6 +406,16 @@ class TestHostileFallbackFiles:
         started = time.perf_counter()
         assert len(offline.get_parameters(fallback_params_file=path)) == 20_000
         assert time.perf_counter() - started < 30
+
+
+def test_the_fallback_file_benchmark_runs() -> None:
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "params_bench.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--smoke"], check=False, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "load_parameters_file" in done.stdout
+    assert "ratio" in done.stdout
 
 
 class TestRelatedBlocksFallbackFile:
