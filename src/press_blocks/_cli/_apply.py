@@ -217,16 +217,17 @@ def _contains(current: Any, wanted: Any) -> bool:
 
 
 def _parameter_differences(wanted: dict[str, Any], current: dict[str, Any]) -> list[str]:
-    """Compare ``{section: {name: value}}`` from the file with the revision's ``{section: [{name, value}]}``."""
+    """Compare ``{section: {name: value}}`` from the file with the revision's ``{section: [{name, value}]}``.
+
+    The API masks the values of hidden parameters (``hideValue``), so those cannot be compared.
+    """
     changed = []
     for section, values in wanted.items():
         listed = current.get(section) or []
-        have = (
-            {p.get("name"): p.get("value") for p in listed if isinstance(p, dict)}
-            if isinstance(listed, list)
-            else dict(listed)
-        )
-        if any(have.get(key, _MISSING) != value for key, value in (values or {}).items()):
+        items = listed if isinstance(listed, list) else [{"name": k, "value": v} for k, v in dict(listed).items()]
+        hidden = {p.get("name") for p in items if isinstance(p, dict) and p.get("hideValue")}
+        have = {p.get("name"): p.get("value") for p in items if isinstance(p, dict)}
+        if any(key not in hidden and have.get(key, _MISSING) != value for key, value in (values or {}).items()):
             changed.append(f"parameters.{section}")
     return changed
 

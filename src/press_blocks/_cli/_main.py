@@ -20,8 +20,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args_list
     try:
-        if args_list[:1] == ["emulator"]:
-            return _emulator(args_list[1:])
+        # The emulator has its own parser; everything after its name is its own.
+        command = args_list[1:] if args_list[:1] == ["--debug"] else args_list
+        if command[:1] == ["emulator"]:
+            return _emulator(command[1:])
         from press_blocks._cli._parser import build_parser
 
         args = build_parser().parse_args(args_list)
