@@ -31,6 +31,7 @@ SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\basyncio\.sleep\b", "time.sleep"),
     (r"\bAsyncBlock\b", "Block"),
     (r"\bAsyncTransport\b", "Transport"),
+    (r"\bAsyncPages\b", "Pages"),
     (r"\bAsyncIterator\b", "Iterator"),
     (r"\bhttpx\.AsyncClient\b", "httpx.Client"),
     (r"\bget_async_client\b", "get_client"),

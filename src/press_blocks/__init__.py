@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from press_blocks import _logging
 from press_blocks._version import __version__
 from press_blocks.errors import (
     APIConnectionError,
@@ -23,6 +24,8 @@ from press_blocks.errors import (
     BadRequestException,
     ConfigurationError,
     ConflictException,
+    DeploymentFailedError,
+    DeploymentWarning,
     EmptyFallbackFileError,
     FallbackFileNotFoundError,
     ForbiddenException,
@@ -46,10 +49,14 @@ from press_blocks.errors import (
     UnprocessableEntityException,
     UnreadableFileError,
     UnsafeSymlinkError,
+    WaitError,
+    WaitTimeoutError,
 )
 
 if TYPE_CHECKING:
     from press_blocks._async.block import AsyncBlock, get_async_client
+    from press_blocks._dry_run import ArtifactManifest, DryRun, DryRunPart
+    from press_blocks._raw import AsyncPages, Pages, RawResponse
     from press_blocks._retry import RetryPolicy
     from press_blocks._session import Session
     from press_blocks._sync.block import Block, get_client
@@ -58,9 +65,15 @@ if TYPE_CHECKING:
 # Loaded on first access: these pull in httpx and the generated package.
 _LAZY = {
     "Artifact": "press_blocks.artifacts",
+    "ArtifactManifest": "press_blocks._dry_run",
     "ArtifactPreview": "press_blocks.artifacts",
     "AsyncBlock": "press_blocks._async.block",
+    "AsyncPages": "press_blocks._raw",
     "Block": "press_blocks._sync.block",
+    "DryRun": "press_blocks._dry_run",
+    "DryRunPart": "press_blocks._dry_run",
+    "Pages": "press_blocks._raw",
+    "RawResponse": "press_blocks._raw",
     "RetryPolicy": "press_blocks._retry",
     "Session": "press_blocks._session",
     "build_artifact": "press_blocks.artifacts",
@@ -90,15 +103,21 @@ __all__ = [
     "APITimeoutError",
     "Artifact",
     "ArtifactError",
+    "ArtifactManifest",
     "ArtifactPathError",
     "ArtifactPreview",
     "ArtifactTooLargeError",
     "ArtifactWarning",
     "AsyncBlock",
+    "AsyncPages",
     "BadRequestException",
     "Block",
     "ConfigurationError",
     "ConflictException",
+    "DeploymentFailedError",
+    "DeploymentWarning",
+    "DryRun",
+    "DryRunPart",
     "EmptyFallbackFileError",
     "FallbackFileNotFoundError",
     "ForbiddenException",
@@ -110,10 +129,12 @@ __all__ = [
     "MissingCredentialsError",
     "MissingFallbackError",
     "NotFoundException",
+    "Pages",
     "PaginationError",
     "ParameterFileError",
     "PayloadTooLargeException",
     "PressBlocksError",
+    "RawResponse",
     "ResponseDecodeError",
     "ResponseTooLargeError",
     "RetryPolicy",
@@ -124,9 +145,15 @@ __all__ = [
     "UnprocessableEntityException",
     "UnreadableFileError",
     "UnsafeSymlinkError",
+    "WaitError",
+    "WaitTimeoutError",
     "__version__",
     "build_artifact",
     "get_async_client",
     "get_client",
     "preview_artifact",
 ]
+
+
+# PRESS_BLOCKS_LOG=debug|info shows the client's log on stderr, with no code (as OPENAI_LOG does).
+_logging.setup_from_environment()

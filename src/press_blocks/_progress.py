@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from typing import Any, Final
 
-__all__ = ["ProgressCallback", "default_progress"]
+__all__ = ["ProgressCallback", "default_progress", "default_spinner"]
 
 ProgressCallback = Callable[[str, int, int], None]
 """Called as ``(phase, done_bytes, total_bytes)``.
@@ -30,6 +30,11 @@ def default_progress(description: str = "artifact") -> ProgressCallback | None:
     environment variable is set, so CI logs stay free of bar redraws. The callback opens one
     bar per phase and closes it on ``"done"``; it also has a ``close()`` method.
     """
+    factory = _tqdm_if_watched()
+    return None if factory is None else _ProgressBar(factory, description)
+
+
+def _tqdm_if_watched() -> Callable[..., Any] | None:
     if os.environ.get("CI"):
         return None
     notebook = _in_notebook()
@@ -42,7 +47,30 @@ def default_progress(description: str = "artifact") -> ProgressCallback | None:
             from tqdm import tqdm
     except ImportError:
         return None
-    return _ProgressBar(tqdm, description)
+    return tqdm  # type: ignore[no-any-return]
+
+
+def default_spinner(description: str) -> Callable[[str, float], None] | None:
+    """A one-line tqdm spinner showing a wait's status, when ``default_progress`` would draw a bar; else None.
+
+    The callback takes ``(status, elapsed_seconds)``; its ``close()`` ends the line.
+    """
+    factory = _tqdm_if_watched()
+    return None if factory is None else _Spinner(factory, description)
+
+
+class _Spinner:
+    """A (status, elapsed) callback drawing one tqdm line: the description, the status and the time waited."""
+
+    def __init__(self, factory: Callable[..., Any], description: str) -> None:
+        self._bar = factory(total=None, desc=description, bar_format="{desc}: {postfix} [{elapsed}]")
+
+    def __call__(self, status: str, elapsed: float) -> None:
+        self._bar.set_postfix_str(status)
+
+    def close(self) -> None:
+        """End the line."""
+        self._bar.close()
 
 
 class _ProgressBar:

@@ -9,13 +9,15 @@ Building each attempt's request and reading its outcome is shared with the sync 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
 
 from press_blocks._calls import BodyReader, Call, TransportCore, tls_options, undecodable
 from press_blocks._config import Settings
+from press_blocks._logging import clock, log_attempt
+from press_blocks._raw import ResponseObserver
 from press_blocks._retry import Outcome, RetryPolicy
 
 __all__ = ["Transport"]
@@ -41,16 +43,33 @@ class Transport(TransportCore):
         self.http_client = http_client or httpx.Client(timeout=settings.timeout, **tls_options(settings.base_url))
         self._sleep: Callable[[float], None] = time.sleep
 
-    def execute(self, call: Call, *, timeout: httpx.Timeout | None = None, max_retries: int | None = None) -> Any:
-        """Send ``call`` with retries as the policy allows; return its JSON or raise a typed error."""
+    def execute(
+        self,
+        call: Call,
+        *,
+        timeout: httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        headers: Mapping[str, str] | None = None,
+        on_response: ResponseObserver | None = None,
+    ) -> Any:
+        """Send ``call`` with retries as the policy allows; return its JSON or raise a typed error.
+
+        ``on_response`` is told of the response a successful call returns (for raw responses).
+        """
         policy = self.retry_policy(max_retries)
         attempt = 0
         while True:
-            request = self.prepare(call, timeout)
+            request = self.prepare(call, timeout, headers)
+            started = clock()
             outcome = self._attempt(request)
+            seconds = clock() - started
+            log_attempt(call, request, outcome, attempt, seconds)
             delay = policy.delay(call.retry, attempt, outcome)
             if delay is None:
-                return self.finish(call, request, outcome)
+                result = self.finish(call, request, outcome)
+                if on_response is not None and outcome.response is not None:
+                    on_response(request, outcome.response, result, seconds)
+                return result
             self.log_retry(call, attempt, outcome, delay)
             self._sleep(delay)
             attempt += 1
