@@ -326,3 +326,18 @@ def test_a_dry_run_session_opens_no_connection(monkeypatch: pytest.MonkeyPatch) 
 def test_the_dry_run_flag_is_checked() -> None:
     with pytest.raises(InvalidArgumentError):
         get_client(Session(TOKEN, base_url="http://127.0.0.1:9")).with_options(dry_run="yes")  # type: ignore[arg-type]
+
+
+def test_an_async_dry_run_session_call() -> None:
+    import asyncio
+
+    from press_blocks_api.api.block_deployments import describe_deployment
+
+    async def main() -> Any:
+        async with Session(TOKEN, base_url="http://127.0.0.1:9", dry_run=True) as session:
+            return await session.acall(describe_deployment, deployment_id="dep-2")
+
+    result = asyncio.run(main())
+    assert isinstance(result, DryRun)
+    assert result.url == "http://127.0.0.1:9/v1/blocks/deployments/dep-2"
+    assert result.headers["Authorization"] == "***"

@@ -286,3 +286,54 @@ def test_warnings_filter_does_not_hide_the_return(press_emulator: InProcessEmula
         warnings.simplefilter("error", DeploymentWarning)
         with pytest.raises(DeploymentWarning):
             driver.run(driver.client.wait_for_deployment(deployment_id, timeout=10, **FAST))
+
+
+def test_a_retry_after_on_a_successful_describe_paces_the_polls() -> None:
+    from press_blocks._waiting import Waiter
+
+    waiter = Waiter("d", None, policy=RetryPolicy(), timeout=100, poll_interval=1, max_poll_interval=8, progress=False)
+    request = httpx.Request("GET", "https://press.example.test/v1/blocks/deployments/d")
+    waiter.observe(request, httpx.Response(200, headers={"Retry-After": "7"}, request=request), {}, 0.01)
+    waiter.settled({"metadata": {"status": "deploying"}})
+    assert waiter.next_delay() == 7.0
+    waiter.observe(request, httpx.Response(200, headers={"Retry-After": "600"}, request=request), {}, 0.01)
+    assert waiter.next_delay() <= 8  # beyond max_retry_after: ignored, the backoff decides
+
+
+def test_the_default_progress_is_a_spinner_when_watched(
+    press_emulator: InProcessEmulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from press_blocks import _progress
+
+    bars: list[FakeBar] = []
+
+    def factory(**options: Any) -> FakeBar:
+        bars.append(FakeBar(options))
+        return bars[-1]
+
+    monkeypatch.setattr(_progress, "_tqdm_if_watched", lambda: factory)
+    press_emulator.set_transition("describes:1")
+    with Driver("sync", press_emulator) as driver:
+        deployment_id = deploy(driver)
+        driver.client.wait_for_deployment(deployment_id, timeout=10, poll_interval=0.01, max_poll_interval=0.02)
+        (bar,) = bars
+        assert bar.options["total"] is None
+        assert deployment_id in bar.options["desc"]
+        assert bar.postfixes == ["deploying", "deployed"]
+        assert bar.closed
+        bars.clear()
+        driver.client.wait_for_deployment(deployment_id, timeout=10, progress=False)
+        assert bars == []
+
+
+class FakeBar:
+    def __init__(self, options: dict[str, Any]) -> None:
+        self.options = options
+        self.postfixes: list[str] = []
+        self.closed = False
+
+    def set_postfix_str(self, text: str) -> None:
+        self.postfixes.append(text)
+
+    def close(self) -> None:
+        self.closed = True
