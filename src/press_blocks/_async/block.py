@@ -956,6 +956,7 @@ class AsyncBlock:
                     if waiter.settled(described):
                         return described
                     delay = waiter.next_delay()
-                await asyncio.sleep(delay)
+                # The transport's sleep: one place to replace in tests, for retries and polls alike.
+                await self._transport()._sleep(delay)
         finally:
             waiter.close()

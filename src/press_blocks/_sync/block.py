@@ -9,7 +9,6 @@ sync one from it, and the test run checks that the copy is fresh.
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Self, cast, overload
@@ -958,6 +957,7 @@ class Block:
                     if waiter.settled(described):
                         return described
                     delay = waiter.next_delay()
-                time.sleep(delay)
+                # The transport's sleep: one place to replace in tests, for retries and polls alike.
+                self._transport()._sleep(delay)
         finally:
             waiter.close()
