@@ -1,17 +1,20 @@
-"""What Block and AsyncBlock share besides their methods: session checks and artifact packaging (options: _options)."""
+"""What Block and AsyncBlock share besides their methods: session checks, options and artifact packaging."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from press_blocks._config import is_retry_count
 from press_blocks._session import Session
 from press_blocks.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
+    import httpx
+
     from press_blocks.artifacts import Artifact, ArtifactInfo, ProgressCallback
 
-__all__ = ["JSON", "package_artifact", "session_of", "upload_progress"]
+__all__ = ["JSON", "choose_options", "package_artifact", "session_of", "upload_progress"]
 
 JSON = dict[str, Any]
 
@@ -23,6 +26,23 @@ def session_of(session: object) -> tuple[Session, bool]:
     if not isinstance(session, Session):
         raise InvalidArgumentError(f"session must be a press_blocks.Session, not {type(session).__name__}.")
     return session, False
+
+
+def choose_options(
+    current_timeout: httpx.Timeout | None,
+    current_retries: int | None,
+    timeout: float | httpx.Timeout | None,
+    max_retries: int | None,
+) -> tuple[httpx.Timeout | None, int | None]:
+    """Return the timeout and retry count a ``with_options`` copy gets: the new ones where given."""
+    import httpx
+
+    if max_retries is not None and not is_retry_count(max_retries):
+        raise InvalidArgumentError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
+    return (
+        httpx.Timeout(timeout) if timeout is not None else current_timeout,
+        current_retries if max_retries is None else max_retries,
+    )
 
 
 def package_artifact(

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from press_blocks._config import is_retry_count
+from press_blocks._client_support import choose_options
 from press_blocks.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
@@ -36,16 +36,13 @@ class RequestOptions:
         dry_run: bool | None = None,
     ) -> RequestOptions:
         """Return these options with the given ones changed; ``headers`` add to (and replace) the current ones."""
-        import httpx
-
-        if max_retries is not None and not is_retry_count(max_retries):
-            raise InvalidArgumentError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
+        chosen_timeout, chosen_retries = choose_options(self.timeout, self.max_retries, timeout, max_retries)
         if dry_run is not None and not isinstance(dry_run, bool):
             raise InvalidArgumentError(f"dry_run must be True or False, not {dry_run!r}.")
         return replace(
             self,
-            timeout=httpx.Timeout(timeout) if timeout is not None else self.timeout,
-            max_retries=self.max_retries if max_retries is None else max_retries,
+            timeout=chosen_timeout,
+            max_retries=chosen_retries,
             headers={**self.headers, **_checked_headers(headers)} if headers else self.headers,
             dry_run=self.dry_run if dry_run is None else dry_run,
         )
