@@ -33,6 +33,7 @@ SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\basync_client_options\b", "client_options"),
     (r"\bAsyncBlock\b", "Block"),
     (r"\bAsyncTransport\b", "Transport"),
+    (r"\bAsyncPages\b", "Pages"),
     (r"\bAsyncIterator\b", "Iterator"),
     (r"\bhttpx\.AsyncClient\b", "httpx.Client"),
     (r"\bget_async_client\b", "get_client"),

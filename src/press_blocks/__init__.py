@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from press_blocks import _logging
 from press_blocks._version import __version__
 from press_blocks.errors import (
     APIConnectionError,
@@ -23,6 +24,8 @@ from press_blocks.errors import (
     BadRequestException,
     ConfigurationError,
     ConflictException,
+    DeploymentFailedError,
+    DeploymentWarning,
     EmptyFallbackFileError,
     FallbackFileNotFoundError,
     ForbiddenException,
@@ -47,10 +50,14 @@ from press_blocks.errors import (
     UnprocessableEntityException,
     UnreadableFileError,
     UnsafeSymlinkError,
+    WaitError,
+    WaitTimeoutError,
 )
 
 if TYPE_CHECKING:
     from press_blocks._async.block import AsyncBlock, get_async_client
+    from press_blocks._dry_run import ArtifactManifest, DryRun, DryRunPart
+    from press_blocks._raw import AsyncPages, Pages, RawResponse
     from press_blocks._retry import RetryPolicy
     from press_blocks._session import Session
     from press_blocks._sync.block import Block, get_client
@@ -59,9 +66,15 @@ if TYPE_CHECKING:
 # Loaded on first access: these pull in httpx and the generated package.
 _LAZY = {
     "Artifact": "press_blocks.artifacts",
+    "ArtifactManifest": "press_blocks._dry_run",
     "ArtifactPreview": "press_blocks.artifacts",
     "AsyncBlock": "press_blocks._async.block",
+    "AsyncPages": "press_blocks._raw",
     "Block": "press_blocks._sync.block",
+    "DryRun": "press_blocks._dry_run",
+    "DryRunPart": "press_blocks._dry_run",
+    "Pages": "press_blocks._raw",
+    "RawResponse": "press_blocks._raw",
     "RetryPolicy": "press_blocks._retry",
     "Session": "press_blocks._session",
     "build_artifact": "press_blocks.artifacts",
@@ -91,15 +104,21 @@ __all__ = [
     "APITimeoutError",
     "Artifact",
     "ArtifactError",
+    "ArtifactManifest",
     "ArtifactPathError",
     "ArtifactPreview",
     "ArtifactTooLargeError",
     "ArtifactWarning",
     "AsyncBlock",
+    "AsyncPages",
     "BadRequestException",
     "Block",
     "ConfigurationError",
     "ConflictException",
+    "DeploymentFailedError",
+    "DeploymentWarning",
+    "DryRun",
+    "DryRunPart",
     "EmptyFallbackFileError",
     "FallbackFileNotFoundError",
     "ForbiddenException",
@@ -111,10 +130,12 @@ __all__ = [
     "MissingCredentialsError",
     "MissingFallbackError",
     "NotFoundException",
+    "Pages",
     "PaginationError",
     "ParameterFileError",
     "PayloadTooLargeException",
     "PressBlocksError",
+    "RawResponse",
     "ResponseDecodeError",
     "ResponseTooLargeError",
     "RetryPolicy",
@@ -126,9 +147,15 @@ __all__ = [
     "UnprocessableEntityException",
     "UnreadableFileError",
     "UnsafeSymlinkError",
+    "WaitError",
+    "WaitTimeoutError",
     "__version__",
     "build_artifact",
     "get_async_client",
     "get_client",
     "preview_artifact",
 ]
+
+
+# PRESS_BLOCKS_LOG=debug|info shows the client's log on stderr, with no code (as OPENAI_LOG does).
+_logging.setup_from_environment()

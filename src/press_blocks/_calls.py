@@ -246,8 +246,13 @@ class TransportCore:
             return self.settings.upload_deadline if call.upload else self.settings.deadline
         return max(deadline, self.settings.upload_deadline) if call.upload else deadline
 
-    def prepare(self, call: Call, timeout: httpx.Timeout | None) -> httpx.Request:
-        """Build the ``httpx.Request`` of one attempt: the endpoint's request with our headers and timeout."""
+    def prepare(
+        self, call: Call, timeout: httpx.Timeout | None, extra_headers: Mapping[str, str] | None = None
+    ) -> httpx.Request:
+        """Build the ``httpx.Request`` of one attempt: the endpoint's request with our headers and timeout.
+
+        ``extra_headers`` (from ``with_options(headers=...)``) replace any header but ``Authorization``.
+        """
         spec = call.build()
         headers: dict[str, Any] = dict(spec.headers) if spec.headers else {}
         headers["Authorization"] = self.settings.token.reveal()
@@ -256,6 +261,10 @@ class TransportCore:
             headers["User-Agent"] = _constants.USER_AGENT
             headers["Accept"] = _constants.ACCEPT
         headers[_constants.REQUEST_ID_HEADER] = str(uuid.uuid4())
+        if extra_headers:
+            replaced = {k.lower() for k in extra_headers} - {"authorization"}
+            headers = {k: v for k, v in headers.items() if k.lower() not in replaced}
+            headers.update((k, v) for k, v in extra_headers.items() if k.lower() in replaced)
         # The path is the generated one (it always starts with "/"), so the URL, and with it the
         # token, stays on the base URL's origin.
         return self.http_client.build_request(
@@ -322,13 +331,13 @@ class TransportCore:
         )
 
     def log_retry(self, call: Call, attempt: int, outcome: Outcome, delay: float) -> None:
-        """Say at DEBUG level why a call is tried again (never with the token)."""
+        """Say at INFO level why a call is tried again (never with the token)."""
         if outcome.error is not None:
             reason = type(outcome.error).__name__
         else:
             assert outcome.response is not None
             reason = f"status {outcome.response.status_code}"
-        logger.debug(
+        logger.info(
             "retrying %s %s after %s (attempt %d), waiting %.2fs",
             call.method,
             call.operation,

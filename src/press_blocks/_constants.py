@@ -73,3 +73,36 @@ EXTRA_PAGES: Final = 10
 USER_AGENT: Final = f"press-blocks/{__version__}"
 REQUEST_ID_HEADER: Final = "x-peak-requestId"
 ACCEPT: Final = "application/json"
+
+# --- waiting for a deployment ---------------------------------------------------------------
+#: How long wait_for_deployment / wait_for_revision wait before WaitTimeoutError.
+WAIT_TIMEOUT: Final = 600.0
+#: The first wait between two describes; later waits double, with jitter, up to WAIT_MAX_POLL_INTERVAL.
+WAIT_POLL_INTERVAL: Final = 2.0
+WAIT_MAX_POLL_INTERVAL: Final = 30.0
+#: Each wait is uniform in [WAIT_JITTER_FLOOR * c, c] for the doubled interval c ("equal jitter").
+WAIT_JITTER_FLOOR: Final = 0.5
+#: The status a wait ends on, successfully.
+DEPLOYED_STATUS: Final = "deployed"
+#: Settled but reported: the deployment runs, with a problem (returned, with a DeploymentWarning).
+WARNING_STATUS: Final = "warning"
+#: A revision a newer one replaced: settled, returned as it is.
+SUPERSEDED_STATUS: Final = "superseded"
+#: Statuses a deployment ends in when it did not deploy: DeploymentFailedError.
+DEPLOYMENT_FAILURE_STATUSES: Final = frozenset(
+    {"failed", "platform_resource_error", "rollback", "rollback_complete", "rollback_failed", "delete_failed"}
+)
+#: The same for a revision: every failure value of the contract's RevisionStatus.
+REVISION_FAILURE_STATUSES: Final = frozenset(
+    {"failed", "platform_resource_error", "rollback", "rollback_complete", "rollback_failed", "delete_failed"}
+)
+
+# --- logging --------------------------------------------------------------------------------
+#: The logger every record goes to: one DEBUG record per request, retries at INFO.
+LOGGER_NAME: Final = "press_blocks"
+#: ``debug`` or ``info``: put a stderr handler on the logger at that level, without code.
+LOG_VARIABLE: Final = "PRESS_BLOCKS_LOG"
+
+# --- dry runs -------------------------------------------------------------------------------
+#: What a dry run shows in place of the token.
+MASKED_TOKEN: Final = "***"

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable, Generator, Mapping
 from typing import Any, TypeVar
 
 from press_blocks._calls import Call
+from press_blocks._dry_run import DryRun
 from press_blocks._requests import describe_app_deployment_call, describe_deployment_call, get_parameters_call
 from press_blocks.parameters import (
     load_parameters_file,
@@ -67,6 +68,10 @@ def related_blocks_plan(
     if deployment is None:
         return load_related_blocks_file(fallback_details_file)
     described = yield describe_deployment_call(deployment)
+    if isinstance(described, DryRun):
+        return described.followed_by(  # type: ignore[return-value]
+            "the rest depend on its answer: with a parent app, GET /v1/apps/deployments/{parent}."
+        )
     parent = described.get("parent") if isinstance(described, Mapping) else None
     parent_id = parent.get("id") if isinstance(parent, Mapping) else None
     if not parent_id:

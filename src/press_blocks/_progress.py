@@ -14,7 +14,7 @@ from typing import Any, Final
 
 from .errors import ArtifactWarning
 
-__all__ = ["ProgressCallback", "default_progress"]
+__all__ = ["ProgressCallback", "default_progress", "default_spinner"]
 
 ProgressCallback = Callable[[str, int, int], None]
 """Called as ``(phase, done_bytes, total_bytes)``.
@@ -35,6 +35,12 @@ def default_progress(description: str = "artifact", *, force: bool = False) -> P
     without tqdm it warns with the install hint. The callback opens one bar per phase and
     closes it on ``"done"``; it also has a ``close()`` method.
     """
+    factory = _tqdm_if_watched(force=force)
+    return None if factory is None else _ProgressBar(factory, description)
+
+
+def _tqdm_if_watched(*, force: bool = False) -> Callable[..., Any] | None:
+    """tqdm's bar factory when a bar can be drawn and someone is watching (or ``force``), else None."""
     notebook = _in_notebook()
     if force:
         if sys.stderr is None and not notebook:
@@ -52,10 +58,33 @@ def default_progress(description: str = "artifact", *, force: bool = False) -> P
                 "progress=True asked for a progress bar, but tqdm is not installed:"
                 " pip install 'press-blocks[progress]' (or pass progress=False).",
                 ArtifactWarning,
-                stacklevel=3,
+                stacklevel=4,
             )
         return None
-    return _ProgressBar(tqdm, description)
+    return tqdm  # type: ignore[no-any-return]
+
+
+def default_spinner(description: str) -> Callable[[str, float], None] | None:
+    """A one-line tqdm spinner showing a wait's status, when ``default_progress`` would draw a bar; else None.
+
+    The callback takes ``(status, elapsed_seconds)``; its ``close()`` ends the line.
+    """
+    factory = _tqdm_if_watched()
+    return None if factory is None else _Spinner(factory, description)
+
+
+class _Spinner:
+    """A (status, elapsed) callback drawing one tqdm line: the description, the status and the time waited."""
+
+    def __init__(self, factory: Callable[..., Any], description: str) -> None:
+        self._bar = factory(total=None, desc=description, bar_format="{desc}: {postfix} [{elapsed}]")
+
+    def __call__(self, status: str, elapsed: float) -> None:
+        self._bar.set_postfix_str(status)
+
+    def close(self) -> None:
+        """End the line."""
+        self._bar.close()
 
 
 class _ProgressBar:

@@ -13,7 +13,7 @@ from press_blocks import _constants
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["Outcome", "RetryKind", "RetryPolicy"]
+__all__ = ["Outcome", "RetryKind", "RetryPolicy", "retry_after_seconds"]
 
 
 class RetryKind(enum.Enum):
@@ -71,7 +71,14 @@ class RetryPolicy:
             return None
         if outcome.response is not None and outcome.response.status_code < 400:
             return None  # the common case, decided without reading any header
-        retry_after = _retry_after(outcome.response) if outcome.response is not None else None
+        return self.wait_after(kind, attempt, outcome)
+
+    def wait_after(self, kind: RetryKind, attempt: int, outcome: Outcome) -> float | None:
+        """How long to wait before repeating a call after ``outcome``, whatever the retry count; None: it cannot help.
+
+        Waiting for a deployment uses this to ride out the failures a retry would, poll after poll.
+        """
+        retry_after = retry_after_seconds(outcome.response) if outcome.response is not None else None
         if outcome.error is not None:
             if _hopeless(outcome.error):
                 return None
@@ -87,14 +94,28 @@ class RetryPolicy:
             return None
         if retry_after is not None:
             return retry_after if retry_after <= self.max_retry_after else None
-        return self.rng.uniform(0.0, min(self.max_delay, self.initial_delay * 2**attempt))
+        return self.backoff(attempt)
+
+    def backoff(
+        self, attempt: int, *, initial: float | None = None, cap: float | None = None, floor: float = 0.0
+    ) -> float:
+        """A jittered exponential wait: uniform in ``[floor * c, c]`` for ``c = min(cap, initial * 2**attempt)``.
+
+        ``initial`` and ``cap`` default to the policy's ``initial_delay`` and ``max_delay``; the
+        default ``floor`` of 0 is full jitter, as retries use; polling uses a higher floor.
+        """
+        ceiling = min(
+            self.max_delay if cap is None else cap, (self.initial_delay if initial is None else initial) * 2**attempt
+        )
+        return self.rng.uniform(floor * ceiling, ceiling)
 
     def with_max_retries(self, max_retries: int) -> RetryPolicy:
         """Return a copy allowing ``max_retries`` retries."""
         return replace(self, max_retries=max_retries)
 
 
-def _retry_after(response: httpx.Response) -> float | None:
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """The wait ``response`` asks for (``Retry-After-Ms``, or ``Retry-After`` in seconds or as a date), or None."""
     value = response.headers.get("retry-after-ms")
     if value is not None:
         try:

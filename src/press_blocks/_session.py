@@ -43,6 +43,8 @@ class Session:
             ``timeout`` bounds each single read or write; this bounds their sum.
         max_response_bytes: The largest response body read, after decompression (default
             64 MiB); a larger one raises ``ResponseTooLargeError``.
+        dry_run: Send nothing: every call, of every client on this session, returns a
+            :class:`~press_blocks.DryRun` describing the request it would have sent.
 
     Raises:
         MissingCredentialsError: No token in the arguments or the environment.
@@ -68,6 +70,7 @@ class Session:
         retry_policy: RetryPolicy | None = None,
         deadline: float | None = None,
         max_response_bytes: int | None = None,
+        dry_run: bool = False,
     ) -> None:
         if max_retries is None and retry_policy is not None:
             max_retries = retry_policy.max_retries
@@ -85,6 +88,9 @@ class Session:
         self._http_client = http_client
         self._async_http_client = async_http_client
         self._retry_policy = retry_policy
+        if not isinstance(dry_run, bool):
+            raise ConfigurationError(f"dry_run must be True or False, not {dry_run!r}.")
+        self.dry_run = dry_run
         self._transport: Transport | None = None
         self._async_transport: AsyncTransport | None = None
         self._lock = threading.Lock()
@@ -125,17 +131,27 @@ class Session:
         ``operation`` is an endpoint module of the generated package, such as
         ``press_blocks_api.api.block_specs.describe_spec``; ``arguments`` are its
         ``build_request`` arguments. Token, timeouts, retries (POST only when nothing was sent)
-        and errors are those of every other call.
+        and errors are those of every other call. With ``dry_run``, returns the :class:`~press_blocks.DryRun`.
         """
         from press_blocks._calls import operation_call
 
-        return self.transport().execute(operation_call(operation, arguments))
+        call = operation_call(operation, arguments)
+        if self.dry_run:
+            from press_blocks._dry_run import dry_run_of
+
+            return dry_run_of(self.transport(), call)
+        return self.transport().execute(call)
 
     async def acall(self, operation: ModuleType, /, **arguments: Any) -> Any:
         """The async form of :meth:`call`."""
         from press_blocks._calls import operation_call
 
-        return await self.async_transport().execute(operation_call(operation, arguments))
+        call = operation_call(operation, arguments)
+        if self.dry_run:
+            from press_blocks._dry_run import dry_run_of
+
+            return dry_run_of(self.async_transport(), call)
+        return await self.async_transport().execute(call)
 
     def close(self) -> None:
         """Close the sync connection pool (the async one closes with :meth:`aclose`)."""
@@ -169,7 +185,8 @@ class Session:
         await self.aclose()
 
     def __repr__(self) -> str:
-        return f"Session(stage={self.stage!r}, base_url={redacted_url(self.base_url)!r})"
+        dry = ", dry_run=True" if self.dry_run else ""
+        return f"Session(stage={self.stage!r}, base_url={redacted_url(self.base_url)!r}{dry})"
 
 
 def _check_client(client: object, argument: str, kind: str) -> None:

@@ -30,18 +30,22 @@
     │   ├── UnsafeSymlinkError          outside the root, dangling, or a loop
     │   ├── UnreadableFileError         (also an OSError)
     │   └── ArtifactTooLargeError       carries ``limit``, ``size_reached``, ``largest_files``
-    └── ParameterFileError              fallback parameter / related-block files
-        ├── MissingFallbackError        (also a TypeError)
-        ├── FallbackFileNotFoundError   (also a FileNotFoundError)
-        ├── EmptyFallbackFileError      (also a ValueError)
-        └── InvalidFallbackFileError    (also a TypeError)
+    ├── ParameterFileError              fallback parameter / related-block files
+    │   ├── MissingFallbackError        (also a TypeError)
+    │   ├── FallbackFileNotFoundError   (also a FileNotFoundError)
+    │   ├── EmptyFallbackFileError      (also a ValueError)
+    │   └── InvalidFallbackFileError    (also a TypeError)
+    └── WaitError                       wait_for_deployment / wait_for_revision
+        ├── DeploymentFailedError       a failure status; carries the description and resource errors
+        └── WaitTimeoutError            the deadline passed (also a TimeoutError)
 
 The HTTP exception names are the ones ``peak.press.blocks`` users already catch; the
 builtin second bases keep ``except TypeError`` style code written for the seed working.
 
 Two warning classes sit beside the tree: ``ArtifactWarning`` (a ``UserWarning``), issued
-when packaging skips something, such as a socket or a fifo, instead of failing; and its
-subclass ``SecretFilesWarning``, issued when files that look secret are about to be uploaded.
+when packaging skips something, such as a socket or a fifo, instead of failing; its
+subclass ``SecretFilesWarning``, issued when files that look secret are about to be uploaded;
+and ``DeploymentWarning``, issued when a wait ends on the ``warning`` status.
 """
 
 from __future__ import annotations
@@ -65,6 +69,8 @@ __all__ = [
     "BadRequestException",
     "ConfigurationError",
     "ConflictException",
+    "DeploymentFailedError",
+    "DeploymentWarning",
     "EmptyFallbackFileError",
     "FallbackFileNotFoundError",
     "ForbiddenException",
@@ -89,6 +95,8 @@ __all__ = [
     "UnprocessableEntityException",
     "UnreadableFileError",
     "UnsafeSymlinkError",
+    "WaitError",
+    "WaitTimeoutError",
     "status_error_class",
 ]
 
@@ -433,3 +441,82 @@ class EmptyFallbackFileError(ParameterFileError, ValueError):
 
 class InvalidFallbackFileError(ParameterFileError, TypeError):
     """The fallback file is not valid YAML/JSON, or has the wrong shape."""
+
+
+# --- waiting for deployments ---------------------------------------------------------
+
+
+class WaitError(PressBlocksError):
+    """A wait for a deployment or revision ended without it being deployed."""
+
+    def __init__(self, message: str, *, deployment_id: str, revision: int | None, status: str | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.deployment_id = deployment_id
+        self.revision = revision
+        self.status = status
+
+
+def _subject(deployment_id: str, revision: int | None) -> str:
+    if revision is None:
+        return f"Deployment {deployment_id}"
+    return f"Revision {revision} of deployment {deployment_id}"
+
+
+class DeploymentFailedError(WaitError):
+    """The deployment (or revision) reached a failure status such as ``failed`` or ``rollback_complete``.
+
+    ``status`` is that status, ``description`` what the last describe returned,
+    ``platform_resources`` the revision's resources (``resources``, or ``platformResources``
+    where the service sends it) and ``resource_errors`` every error they carry
+    (``resourceErrors`` where the service sends it).
+    """
+
+    def __init__(self, deployment_id: str, revision: int | None, status: str, description: dict[str, Any]) -> None:
+        self.description = description
+        revision_view = description if revision is not None else description.get("latestRevision")
+        resources = description.get("platformResources")
+        if resources is None and isinstance(revision_view, dict):
+            resources = revision_view.get("resources")
+        self.platform_resources: list[Any] = list(resources) if isinstance(resources, list) else []
+        errors = description.get("resourceErrors")
+        if not isinstance(errors, list):
+            errors = [
+                error
+                for resource in self.platform_resources
+                if isinstance(resource, dict) and isinstance(resource.get("errors"), list)
+                for error in resource["errors"]
+            ]
+        self.resource_errors: list[Any] = list(errors)
+        message = f"{_subject(deployment_id, revision)} did not deploy: its status is {status!r}."
+        reasons = [str(e.get("message")) for e in self.resource_errors if isinstance(e, dict) and e.get("message")]
+        if reasons:
+            shown = "; ".join(reasons[:3]) + (f" (and {len(reasons) - 3} more)" if len(reasons) > 3 else "")
+            message += f" Resource errors: {shown}."
+        super().__init__(message, deployment_id=deployment_id, revision=revision, status=status)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.deployment_id, self.revision, self.status, self.description))
+
+
+class WaitTimeoutError(WaitError, TimeoutError):
+    """The deadline passed before the deployment settled; ``status`` is the last one seen, ``elapsed`` in seconds."""
+
+    def __init__(
+        self, deployment_id: str, revision: int | None, status: str | None, elapsed: float, timeout: float
+    ) -> None:
+        self.elapsed = elapsed
+        self.timeout = timeout
+        seen = f"its last status was {status!r}" if status is not None else "no describe succeeded"
+        message = (
+            f"{_subject(deployment_id, revision)} had not settled after {elapsed:.1f}s (timeout {timeout:g}s); "
+            f"{seen}. Wait longer with timeout=..., or look at it with describe_deployment."
+        )
+        super().__init__(message, deployment_id=deployment_id, revision=revision, status=status)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.deployment_id, self.revision, self.status, self.elapsed, self.timeout))
+
+
+class DeploymentWarning(UserWarning):
+    """A wait ended on the ``warning`` status: the deployment runs, but the service reports a problem."""

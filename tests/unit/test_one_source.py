@@ -59,7 +59,8 @@ def test_the_check_catches_a_hand_edit(tmp_path: Path, monkeypatch: pytest.Monke
 def test_the_same_methods_in_both() -> None:
     sync, asynchronous = _public(Block), _public(AsyncBlock)
     assert {RENAMED.get(name, name) for name in asynchronous} == set(sync)
-    assert len([n for n in sync if not n.startswith("_") and n not in {"close", "with_options"}]) == 20
+    # The 20 methods of the seed, plus wait_for_deployment and wait_for_revision.
+    assert len([n for n in sync if not n.startswith("_") and n not in {"close", "with_options"}]) == 22
 
 
 @pytest.mark.parametrize("name", sorted(_public(AsyncBlock)))

@@ -915,13 +915,13 @@ class TestBackoff:
             h.call("describe_spec", "s", client=h.client.with_options(max_retries=5))
         assert len(h.requests) == 1 + 6
 
-    def test_retries_log_at_debug_without_the_token(self, mode: str, caplog: pytest.LogCaptureFixture) -> None:
+    def test_retries_log_at_info_without_the_token(self, mode: str, caplog: pytest.LogCaptureFixture) -> None:
         caplog.set_level(logging.DEBUG, logger="press_blocks")
         h = Harness(mode, sequence(respond(503, json={}), fail(httpx.ConnectError), respond()))
         h.call("describe_spec", "s")
         retries = [r for r in caplog.records if r.name == "press_blocks" and "retry" in r.getMessage().lower()]
         assert len(retries) == 2
-        assert all(r.levelno == logging.DEBUG for r in retries)
+        assert all(r.levelno == logging.INFO for r in retries)
         assert "503" in retries[0].getMessage()
         assert "ConnectError" in retries[1].getMessage()
         assert TOKEN not in caplog.text

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 import httpx
@@ -24,6 +24,8 @@ from press_blocks._calls import (
     undecodable,
 )
 from press_blocks._config import Settings
+from press_blocks._logging import clock, log_attempt
+from press_blocks._raw import ResponseObserver
 from press_blocks._retry import Outcome, RetryPolicy
 
 __all__ = ["AsyncTransport"]
@@ -56,17 +58,28 @@ class AsyncTransport(TransportCore):
         timeout: httpx.Timeout | None = None,
         max_retries: int | None = None,
         deadline: float | None = None,
+        headers: Mapping[str, str] | None = None,
+        on_response: ResponseObserver | None = None,
     ) -> Any:
-        """Send ``call`` with retries as the policy allows; return its JSON or raise a typed error."""
+        """Send ``call`` with retries as the policy allows; return its JSON or raise a typed error.
+
+        ``on_response`` is told of the response a successful call returns (for raw responses).
+        """
         policy = self.retry_policy(max_retries)
-        seconds = self.deadline_for(call, deadline)
+        limit = self.deadline_for(call, deadline)
         attempt = 0
         while True:
-            request = self.prepare(call, timeout)
-            outcome = await self._attempt(request, seconds)
+            request = self.prepare(call, timeout, headers)
+            started = clock()
+            outcome = await self._attempt(request, limit)
+            seconds = clock() - started
+            log_attempt(call, request, outcome, attempt, seconds)
             delay = policy.delay(call.retry, attempt, outcome)
             if delay is None:
-                return self.finish(call, request, outcome)
+                result = self.finish(call, request, outcome)
+                if on_response is not None and outcome.response is not None:
+                    on_response(request, outcome.response, result, seconds)
+                return result
             self.log_retry(call, attempt, outcome, delay)
             await self._sleep(delay)
             attempt += 1

@@ -13,19 +13,24 @@ from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Self, cast, overload
 
-from press_blocks import _requests
-from press_blocks._client_support import JSON, choose_options, package_artifact, session_of, upload_progress
-from press_blocks._config import checked_seconds
+from press_blocks import _constants, _requests
+from press_blocks._client_support import JSON, package_artifact, session_of, upload_progress
 from press_blocks._constants import PREFETCH
+from press_blocks._dry_run import DryRun, dry_run_of
+from press_blocks._options import RequestOptions
 from press_blocks._pagination import PageWalker, check_prefetch, iterate
 from press_blocks._plans import parameters_plan, related_blocks_plan, run
+from press_blocks._raw import Pages, RawResponses, ResponseObserver, observers
 from press_blocks._session import Session
+from press_blocks._waiting import Waiter
+from press_blocks.errors import PressBlocksError
 
 if TYPE_CHECKING:
     import httpx
 
     from press_blocks._calls import Call
     from press_blocks._sync.transport import Transport
+    from press_blocks._waiting import WaitProgress
     from press_blocks.artifacts import Artifact, ArtifactInfo, ProgressCallback
     from press_blocks.types import (
         CreateDeploymentBody,
@@ -89,16 +94,12 @@ class Block:
         self,
         session: Session | None = None,
         *,
-        _timeout: httpx.Timeout | None = None,
-        _max_retries: int | None = None,
-        _deadline: float | None = None,
+        _options: RequestOptions | None = None,
         _owns_session: bool | None = None,
     ) -> None:
         self.session, owns = session_of(session)
         self._owns_session = owns if _owns_session is None else _owns_session
-        self._timeout = _timeout
-        self._max_retries = _max_retries
-        self._deadline = _deadline
+        self._options = _options or RequestOptions()
 
     def with_options(
         self,
@@ -106,20 +107,34 @@ class Block:
         timeout: float | httpx.Timeout | None = None,
         max_retries: int | None = None,
         deadline: float | None = None,
+        headers: dict[str, str] | None = None,
+        dry_run: bool | None = None,
     ) -> Block:
-        """Return a client on the same session and connections, with another timeout, retry count or deadline.
+        """Return a client on the same session and connections, with other per-call options.
 
-        ``deadline`` bounds each attempt as a whole, in seconds (see :class:`Session`).
+        Args:
+            timeout: Seconds, or an ``httpx.Timeout``, for each request.
+            max_retries: Retries after a retryable failure (0 disables).
+            deadline: Seconds each attempt may take as a whole, however slowly the server
+                trickles bytes (see :class:`Session`).
+            headers: Extra headers for every request, added to those of this client; any header
+                but ``Authorization`` (the token is the session's).
+            dry_run: True: every method builds its request and returns a
+                :class:`~press_blocks.DryRun` describing it, sending nothing.
         """
-        chosen_timeout, chosen_retries = choose_options(self._timeout, self._max_retries, timeout, max_retries)
-        chosen_deadline = self._deadline if deadline is None else checked_seconds(deadline, "deadline")
-        return Block(
-            self.session,
-            _timeout=chosen_timeout,
-            _max_retries=chosen_retries,
-            _deadline=chosen_deadline,
-            _owns_session=False,
+        options = self._options.merged(
+            timeout=timeout, max_retries=max_retries, deadline=deadline, headers=headers, dry_run=dry_run
         )
+        return Block(self.session, _options=options, _owns_session=False)
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """Every API method, returning a :class:`~press_blocks.RawResponse` (status, headers, request id, ...).
+
+        ``client.with_raw_response.describe_spec(spec_id)``; ``.parse()`` gives what the
+        plain method returns. List methods give the raw response of one page.
+        """
+        return RawResponses(self, self._observed, frozenset(_requests.LIST_KEYS))
 
     def close(self) -> None:
         """Close the connections, if this client created its session."""
@@ -142,9 +157,23 @@ class Block:
     def _transport(self) -> Transport:
         return self.session.transport()
 
-    def _execute(self, call: Call) -> Any:
+    def _observed(self, observer: ResponseObserver) -> Block:
+        return Block(self.session, _options=self._options.observed_by(observer), _owns_session=False)
+
+    def _dry_run(self) -> bool:
+        return self._options.dry_run or self.session.dry_run
+
+    def _execute(self, call: Call, observer: ResponseObserver | None = None) -> Any:
+        options = self._options
+        if self._dry_run():
+            return dry_run_of(self._transport(), call, options.timeout, options.headers)
         return self._transport().execute(
-            call, timeout=self._timeout, max_retries=self._max_retries, deadline=self._deadline
+            call,
+            timeout=options.timeout,
+            max_retries=options.max_retries,
+            deadline=options.deadline,
+            headers=options.headers,
+            on_response=observers(observer, options.observer),
         )
 
     def _page(self, call: Call) -> JSON:
@@ -162,8 +191,16 @@ class Block:
         if not return_iterator:
             return self._page(page_call(page_number))
         check_prefetch(prefetch)
+        if self._dry_run():
+            return cast("Iterator[JSON] | JSON", self._dry_run_pages(page_call(page_number)))
         walker = PageWalker(operation, _requests.LIST_KEYS[operation], page_number)
-        return iterate(walker, lambda number: self._execute(page_call(number)), prefetch=prefetch)
+        pages: Pages[JSON] = Pages()
+        items = iterate(walker, lambda number: self._execute(page_call(number), pages.observe), prefetch=prefetch)
+        return pages.start(items)
+
+    def _dry_run_pages(self, call: Call) -> Any:
+        dry_run: DryRun = self._execute(call)
+        return dry_run.followed_by("the iterator requests the following pages, as many as the first says there are.")
 
     def _upload(
         self,
@@ -174,6 +211,9 @@ class Block:
         # Zipping reads and compresses files: the async client does it in a worker thread.
         zipped = package_artifact(artifact, progress)
         try:
+            if self._dry_run():
+                dry_run: DryRun = self._execute(build_call(zipped, None))
+                return dry_run.with_artifact(zipped) if zipped is not None else dry_run
             callback = upload_progress(progress) if zipped is not None else None
             return self._execute(build_call(zipped, callback))
         finally:
@@ -212,7 +252,7 @@ class Block:
         *,
         return_iterator: Literal[True] = True,
         prefetch: int = PREFETCH,
-    ) -> Iterator[SpecSummary]: ...
+    ) -> Pages[SpecSummary]: ...
 
     @overload
     def list_specs(
@@ -228,7 +268,7 @@ class Block:
         *,
         return_iterator: bool,
         prefetch: int = PREFETCH,
-    ) -> Iterator[SpecSummary] | ListSpecsResponse: ...
+    ) -> Pages[SpecSummary] | ListSpecsResponse: ...
 
     def list_specs(
         self,
@@ -243,7 +283,7 @@ class Block:
         *,
         return_iterator: bool = True,
         prefetch: int = PREFETCH,
-    ) -> Iterator[SpecSummary] | ListSpecsResponse:
+    ) -> Pages[SpecSummary] | ListSpecsResponse:
         """List the published block specs (``GET /v1/blocks/specs/``), newest first, with each latest release.
 
         Args:
@@ -274,7 +314,7 @@ class Block:
             return _requests.list_specs_call(status, featured, name, title, sort, scope, page_size, number)
 
         page(page_number)  # check the arguments now, not at the first next()
-        listing: Iterator[SpecSummary] | ListSpecsResponse = self._list(
+        listing: Pages[SpecSummary] | ListSpecsResponse = self._list(
             "list_specs", page, page_number, return_iterator, prefetch
         )
         return listing
@@ -537,7 +577,7 @@ class Block:
         *,
         return_iterator: Literal[True] = True,
         prefetch: int = PREFETCH,
-    ) -> Iterator[ReleaseSummary]: ...
+    ) -> Pages[ReleaseSummary]: ...
 
     @overload
     def list_spec_releases(
@@ -549,7 +589,7 @@ class Block:
         *,
         return_iterator: bool,
         prefetch: int = PREFETCH,
-    ) -> Iterator[ReleaseSummary] | ListReleasesResponse: ...
+    ) -> Pages[ReleaseSummary] | ListReleasesResponse: ...
 
     def list_spec_releases(
         self,
@@ -560,7 +600,7 @@ class Block:
         *,
         return_iterator: bool = True,
         prefetch: int = PREFETCH,
-    ) -> Iterator[ReleaseSummary] | ListReleasesResponse:
+    ) -> Pages[ReleaseSummary] | ListReleasesResponse:
         """List a spec's releases, newest first (``GET /v1/blocks/specs/{specId}/releases``).
 
         Args:
@@ -586,7 +626,7 @@ class Block:
             return _requests.list_releases_call(spec_id, sort, page_size, number)
 
         page(page_number)
-        listing: Iterator[ReleaseSummary] | ListReleasesResponse = self._list(
+        listing: Pages[ReleaseSummary] | ListReleasesResponse = self._list(
             "list_spec_releases", page, page_number, return_iterator, prefetch
         )
         return listing
@@ -660,7 +700,7 @@ class Block:
         *,
         return_iterator: Literal[True] = True,
         prefetch: int = PREFETCH,
-    ) -> Iterator[DeploymentSummary]: ...
+    ) -> Pages[DeploymentSummary]: ...
 
     @overload
     def list_deployments(
@@ -674,7 +714,7 @@ class Block:
         *,
         return_iterator: bool,
         prefetch: int = PREFETCH,
-    ) -> Iterator[DeploymentSummary] | ListDeploymentsResponse: ...
+    ) -> Pages[DeploymentSummary] | ListDeploymentsResponse: ...
 
     def list_deployments(
         self,
@@ -687,7 +727,7 @@ class Block:
         *,
         return_iterator: bool = True,
         prefetch: int = PREFETCH,
-    ) -> Iterator[DeploymentSummary] | ListDeploymentsResponse:
+    ) -> Pages[DeploymentSummary] | ListDeploymentsResponse:
         """List block deployments, newest first (``GET /v1/blocks/deployments/``).
 
         Args:
@@ -714,7 +754,7 @@ class Block:
             return _requests.list_deployments_call(status, name, title, sort, page_size, number)
 
         page(page_number)
-        listing: Iterator[DeploymentSummary] | ListDeploymentsResponse = self._list(
+        listing: Pages[DeploymentSummary] | ListDeploymentsResponse = self._list(
             "list_deployments", page, page_number, return_iterator, prefetch
         )
         return listing
@@ -865,7 +905,7 @@ class Block:
         *,
         return_iterator: Literal[True] = True,
         prefetch: int = PREFETCH,
-    ) -> Iterator[RevisionSummary]: ...
+    ) -> Pages[RevisionSummary]: ...
 
     @overload
     def list_deployment_revisions(
@@ -878,7 +918,7 @@ class Block:
         *,
         return_iterator: bool,
         prefetch: int = PREFETCH,
-    ) -> Iterator[RevisionSummary] | ListRevisionsResponse: ...
+    ) -> Pages[RevisionSummary] | ListRevisionsResponse: ...
 
     def list_deployment_revisions(
         self,
@@ -890,7 +930,7 @@ class Block:
         *,
         return_iterator: bool = True,
         prefetch: int = PREFETCH,
-    ) -> Iterator[RevisionSummary] | ListRevisionsResponse:
+    ) -> Pages[RevisionSummary] | ListRevisionsResponse:
         """List a deployment's revisions (``GET /v1/blocks/deployments/{deploymentId}/revisions``).
 
         Args:
@@ -918,7 +958,7 @@ class Block:
             return _requests.list_revisions_call(deployment_id, sort, status, page_size, number)
 
         page(page_number)
-        listing: Iterator[RevisionSummary] | ListRevisionsResponse = self._list(
+        listing: Pages[RevisionSummary] | ListRevisionsResponse = self._list(
             "list_deployment_revisions", page, page_number, return_iterator, prefetch
         )
         return listing
@@ -996,3 +1036,118 @@ class Block:
         """
         blocks = run(related_blocks_plan(deployment_id, fallback_details_file), self._execute)
         return cast("list[RelatedBlock]", blocks)
+
+    # --- waiting -------------------------------------------------------------------------------
+
+    def wait_for_deployment(
+        self,
+        deployment_id: str,
+        *,
+        timeout: float = _constants.WAIT_TIMEOUT,
+        poll_interval: float = _constants.WAIT_POLL_INTERVAL,
+        max_poll_interval: float = _constants.WAIT_MAX_POLL_INTERVAL,
+        progress: WaitProgress | bool | None = None,
+    ) -> Deployment:
+        """Describe a deployment until its status settles, and return the last description.
+
+        Polls ``GET /v1/blocks/deployments/{deploymentId}``: the first wait is ``poll_interval``
+        seconds, later ones double (with jitter) up to ``max_poll_interval``; a ``Retry-After``
+        from the service sets the wait instead. Failures the retry policy retries (429, 502-504,
+        dropped connections) are ridden out until the deadline.
+
+        Args:
+            deployment_id: The deployment's id.
+            timeout: Seconds to wait in all before giving up (default 600).
+            poll_interval: Seconds before the second describe (default 2).
+            max_poll_interval: The longest wait between two describes (default 30).
+            progress: A ``(status, elapsed_seconds)`` callback called after each describe; by
+                default a one-line spinner when output is a terminal or notebook; False for none.
+
+        Returns:
+            The description whose status is ``deployed``, or ``warning`` (also issued as a
+            :class:`~press_blocks.errors.DeploymentWarning`: it runs, with a problem).
+
+        Raises:
+            DeploymentFailedError: The status became ``failed``, ``platform_resource_error``,
+                ``rollback``, ``rollback_complete``, ``rollback_failed`` or ``delete_failed``.
+            WaitTimeoutError: Still not settled after ``timeout`` seconds.
+            NotFoundException, UnauthorizedException, ForbiddenException: as the service answers.
+        """
+        call = _requests.describe_deployment_call(deployment_id)
+        waiter = Waiter(
+            deployment_id,
+            None,
+            policy=self._transport().policy,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            progress=progress,
+        )
+        result: Deployment = self._wait(call, waiter)
+        return result
+
+    def wait_for_revision(
+        self,
+        deployment_id: str,
+        revision: str | int,
+        *,
+        timeout: float = _constants.WAIT_TIMEOUT,
+        poll_interval: float = _constants.WAIT_POLL_INTERVAL,
+        max_poll_interval: float = _constants.WAIT_MAX_POLL_INTERVAL,
+        progress: WaitProgress | bool | None = None,
+    ) -> Revision:
+        """Describe one revision of a deployment until its status settles, and return the last description.
+
+        Polls ``GET .../deployments/{deploymentId}/revisions/{revision}`` as
+        :meth:`wait_for_deployment` polls the deployment.
+
+        Args:
+            deployment_id: The deployment's id.
+            revision: The revision number, as ``"2"`` or ``2`` (``create_deployment_revision`` returns it).
+            timeout: Seconds to wait in all before giving up (default 600).
+            poll_interval: Seconds before the second describe (default 2).
+            max_poll_interval: The longest wait between two describes (default 30).
+            progress: A ``(status, elapsed_seconds)`` callback called after each describe; by
+                default a one-line spinner when output is a terminal or notebook; False for none.
+
+        Returns:
+            The revision whose status is ``deployed``, or ``superseded`` (a newer revision
+            replaced it).
+
+        Raises:
+            DeploymentFailedError: The status became ``failed``, ``platform_resource_error``,
+                ``rollback``, ``rollback_complete``, ``rollback_failed`` or ``delete_failed``.
+            WaitTimeoutError: Still not settled after ``timeout`` seconds.
+            NotFoundException, UnauthorizedException, ForbiddenException: as the service answers.
+            InvalidArgumentError: ``revision`` is not a revision number.
+        """
+        call = _requests.describe_revision_call(deployment_id, revision)
+        waiter = Waiter(
+            deployment_id,
+            int(revision),
+            policy=self._transport().policy,
+            timeout=timeout,
+            poll_interval=poll_interval,
+            max_poll_interval=max_poll_interval,
+            progress=progress,
+        )
+        result: Revision = self._wait(call, waiter)
+        return result
+
+    def _wait(self, call: Call, waiter: Waiter) -> Any:
+        try:
+            while True:
+                try:
+                    described = self._execute(call, waiter.observe)
+                except PressBlocksError as exc:
+                    delay = waiter.after_error(exc)
+                else:
+                    if isinstance(described, DryRun):
+                        return described.followed_by("the same describe again, until the status settles.")
+                    if waiter.settled(described):
+                        return described
+                    delay = waiter.next_delay()
+                # The transport's sleep: one place to replace in tests, for retries and polls alike.
+                self._transport()._sleep(delay)
+        finally:
+            waiter.close()

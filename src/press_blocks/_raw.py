@@ -1,0 +1,206 @@
+"""Raw responses: what came back on the wire for a successful call, beside what the method returns.
+
+``client.with_raw_response.<method>(...)`` runs the method on a copy of the client that
+records the response its (last) request got, and returns a :class:`RawResponse`;
+``.parse()`` gives what the plain method returns. List iterators (:class:`Pages`,
+:class:`AsyncPages`) keep the last page's raw response in ``last_response``.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from press_blocks import _constants
+from press_blocks.errors import InvalidArgumentError
+
+if TYPE_CHECKING:
+    import httpx
+
+__all__ = ["AsyncPages", "Pages", "RawResponse", "RawResponses", "ResponseObserver", "ResponseSink", "observers"]
+
+T = TypeVar("T")
+
+#: Told of each successful response: the request sent, the response, the JSON it held, and the seconds it took.
+ResponseObserver = Callable[["httpx.Request", "httpx.Response", Any, float], None]
+
+#: Methods of a client that are not API calls, so they have no raw form.
+_NOT_CALLS = frozenset({"with_options", "with_raw_response", "close", "aclose"})
+
+
+def observers(*chosen: ResponseObserver | None) -> ResponseObserver | None:
+    """One observer telling each of ``chosen`` (None: there is none)."""
+    present = [observer for observer in chosen if observer is not None]
+    if len(present) < 2:
+        return present[0] if present else None
+
+    def tell(request: httpx.Request, response: httpx.Response, parsed: Any, seconds: float) -> None:
+        for observer in present:
+            observer(request, response, parsed, seconds)
+
+    return tell
+
+
+class RawResponse(Generic[T]):
+    """The HTTP response of a successful call, and what the plain method returns (``parse()``).
+
+    ``status_code``, ``headers``, ``url`` and ``elapsed`` are the response's; ``request_id`` is the
+    id the request carried (``x-peak-requestId``), ``http_request``/``http_response`` the
+    ``httpx`` objects. For a method that sends more than one request, they describe the last.
+    """
+
+    def __init__(self, request: httpx.Request, response: httpx.Response, parsed: T, seconds: float) -> None:
+        self.http_request = request
+        self.http_response = response
+        self._parsed = parsed
+        self._elapsed = timedelta(seconds=seconds)
+
+    @property
+    def status_code(self) -> int:
+        """The response's HTTP status."""
+        return self.http_response.status_code
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The response's headers."""
+        return self.http_response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The request id the request carried (the service logs it)."""
+        request_id: str | None = self.http_request.headers.get(_constants.REQUEST_ID_HEADER)
+        return request_id
+
+    @property
+    def url(self) -> str:
+        """The full URL the request went to."""
+        return str(self.http_request.url)
+
+    @property
+    def elapsed(self) -> timedelta:
+        """From sending the request to reading the whole response (the last attempt's)."""
+        return self._elapsed
+
+    def parse(self) -> T:
+        """What the plain method returns."""
+        return self._parsed
+
+    def __repr__(self) -> str:
+        path = self.http_request.url.raw_path.decode()
+        return f"<RawResponse {self.http_request.method} {path} -> {self.status_code}>"
+
+
+class ResponseSink:
+    """Keeps the last successful response of the calls it is given to observe."""
+
+    def __init__(self) -> None:
+        self.last: RawResponse[Any] | None = None
+
+    def __call__(self, request: httpx.Request, response: httpx.Response, parsed: Any, seconds: float) -> None:
+        self.last = RawResponse(request, response, parsed, seconds)
+
+    def wrap(self, operation: str, result: T) -> RawResponse[T] | T:
+        """The raw response of ``result``: the last response with ``result`` as what ``parse()`` gives."""
+        from press_blocks._dry_run import DryRun
+
+        if isinstance(result, DryRun):
+            return result
+        if self.last is None:
+            raise InvalidArgumentError(
+                f"{operation} sent no request (it read its fallback file), so it has no raw response."
+            )
+        last = self.last
+        return RawResponse(last.http_request, last.http_response, result, last.elapsed.total_seconds())
+
+
+class RawResponses:
+    """``client.with_raw_response``: every API method of the client, returning a :class:`RawResponse`.
+
+    List methods return the raw response of one page (``parse()`` gives the page dict, as
+    ``return_iterator=False`` does); their iterators keep the last page's in ``last_response``.
+    """
+
+    def __init__(self, client: Any, observed: Callable[[ResponseSink], Any], list_methods: frozenset[str]) -> None:
+        self._client = client
+        self._observed = observed
+        self._list_methods = list_methods
+
+    def __getattr__(self, name: str) -> Callable[..., Any]:
+        if name.startswith("_") or name in _NOT_CALLS or not callable(getattr(self._client, name, None)):
+            raise AttributeError(f"with_raw_response has no API method {name!r}")
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            sink = ResponseSink()
+            if name in self._list_methods:
+                kwargs["return_iterator"] = False
+            result = getattr(self._observed(sink), name)(*args, **kwargs)
+            if inspect.isawaitable(result):
+                return _awaited_raw(sink, name, result)
+            return sink.wrap(name, result)
+
+        call.__name__ = name
+        call.__doc__ = f"{name}(...), returning a RawResponse whose parse() gives its usual result."
+        return call
+
+    def __dir__(self) -> list[str]:
+        return [n for n in dir(self._client) if not n.startswith("_") and n not in _NOT_CALLS]
+
+
+async def _awaited_raw(sink: ResponseSink, name: str, result: Any) -> Any:
+    return sink.wrap(name, await result)
+
+
+class Pages(Iterator[T]):
+    """A list method's iterator over the items of every page; ``last_response`` is the last page's raw response."""
+
+    def __init__(self) -> None:
+        self.last_response: RawResponse[Any] | None = None
+        self._items: Iterator[T] = iter(())
+
+    def start(self, items: Iterator[T]) -> Pages[T]:
+        """Iterate over ``items`` (pages fetched through :meth:`observe`)."""
+        self._items = items
+        return self
+
+    def observe(self, request: httpx.Request, response: httpx.Response, parsed: Any, seconds: float) -> None:
+        """Keep the raw response of a page just received."""
+        self.last_response = RawResponse(request, response, parsed, seconds)
+
+    def __next__(self) -> T:
+        return next(self._items)
+
+    def close(self) -> None:
+        """Stop early, cancelling pages requested ahead."""
+        close = getattr(self._items, "close", None)
+        if close is not None:
+            close()
+
+
+class AsyncPages(AsyncIterator[T]):
+    """The async form of :class:`Pages`."""
+
+    def __init__(self) -> None:
+        self.last_response: RawResponse[Any] | None = None
+        self._items: AsyncIterator[T] | None = None
+
+    def start(self, items: AsyncIterator[T]) -> AsyncPages[T]:
+        """Iterate over ``items`` (pages fetched through :meth:`observe`)."""
+        self._items = items
+        return self
+
+    def observe(self, request: httpx.Request, response: httpx.Response, parsed: Any, seconds: float) -> None:
+        """Keep the raw response of a page just received."""
+        self.last_response = RawResponse(request, response, parsed, seconds)
+
+    async def __anext__(self) -> T:
+        if self._items is None:
+            raise StopAsyncIteration
+        return await self._items.__anext__()
+
+    async def aclose(self) -> None:
+        """Stop early, cancelling pages requested ahead."""
+        close = getattr(self._items, "aclose", None)
+        if close is not None:
+            await close()
