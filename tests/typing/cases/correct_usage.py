@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Iterator
+from collections.abc import Awaitable
 from typing import Any, assert_type
 
-from press_blocks import AsyncBlock, Block
+from press_blocks import AsyncBlock, AsyncPages, Block, Pages
 from press_blocks.types import (
     CreateDeploymentBody,
     Deployment,
@@ -40,14 +40,14 @@ def sync_client(client: Block, flag: bool) -> None:
     for summary in client.list_specs(status=["available"]):
         assert_type(summary, SpecSummary)
     assert_type(client.list_specs(return_iterator=False), ListSpecsResponse)
-    assert_type(client.list_specs(return_iterator=flag), Iterator[SpecSummary] | ListSpecsResponse)
+    assert_type(client.list_specs(return_iterator=flag), Pages[SpecSummary] | ListSpecsResponse)
     assert_type(client.create_spec(SPEC_BODY), IdResponse)
     assert_type(client.create_spec(SPEC_BODY, validate=True), ValidationResult)
     assert_type(client.create_spec(SPEC_BODY, validate=flag), IdResponse | ValidationResult)
     assert_type(client.update_spec_metadata("spec-id", {"featured": True}), Spec)
     assert_type(client.create_spec_release("spec-id", {"release": {}}), ReleaseIdResponse)
     assert_type(client.create_spec_release("spec-id", {}, validate=True), ValidationResult)
-    assert_type(client.list_spec_releases("spec-id"), Iterator[ReleaseSummary])
+    assert_type(client.list_spec_releases("spec-id"), Pages[ReleaseSummary])
     assert_type(client.list_spec_releases("spec-id", return_iterator=False), ListReleasesResponse)
     assert_type(client.describe_spec_release("spec-id", "1.0.0"), Release)
 
@@ -58,7 +58,7 @@ def sync_client(client: Block, flag: bool) -> None:
     }
     assert_type(client.create_deployment(body), IdResponse)
     client.create_deployment({"any": "mapping"})  # plain dicts are still accepted
-    assert_type(client.list_deployments(), Iterator[DeploymentSummary])
+    assert_type(client.list_deployments(), Pages[DeploymentSummary])
     assert_type(client.list_deployments(return_iterator=False), ListDeploymentsResponse)
     deployment = client.describe_deployment("deployment-id")
     assert_type(deployment, Deployment)
@@ -68,7 +68,7 @@ def sync_client(client: Block, flag: bool) -> None:
     assert_type(client.redeploy("deployment-id"), RedeployResponse)
     assert_type(client.create_deployment_revision("deployment-id", {}), RevisionIdResponse)
     assert_type(client.describe_deployment_revision("deployment-id", 2), Revision)
-    assert_type(client.list_deployment_revisions("deployment-id"), Iterator[RevisionSummary])
+    assert_type(client.list_deployment_revisions("deployment-id"), Pages[RevisionSummary])
     assert_type(client.list_deployment_revisions("deployment-id", return_iterator=False), ListRevisionsResponse)
     assert_type(client.get_parameters(fallback_params_file="params.yaml"), dict[str, Any])
     assert_type(client.patch_parameters("deployment-id", {"a": 1}), dict[str, Any])
@@ -83,7 +83,7 @@ async def async_client(client: AsyncBlock, flag: bool) -> None:
         assert_type(summary, SpecSummary)
     assert_type(await client.list_specs(return_iterator=False), ListSpecsResponse)
     either = client.list_specs(return_iterator=flag)
-    assert_type(either, AsyncIterator[SpecSummary] | Awaitable[ListSpecsResponse])
+    assert_type(either, AsyncPages[SpecSummary] | Awaitable[ListSpecsResponse])
     assert_type(await client.create_spec(SPEC_BODY, validate=True), ValidationResult)
     assert_type(await client.describe_deployment("deployment-id"), Deployment)
     async for revision in client.list_deployment_revisions("deployment-id"):

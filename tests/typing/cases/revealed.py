@@ -15,7 +15,7 @@ def revealed(client: Block) -> None:
     reveal_type(client.create_spec_release("s", {}))  # R: ReleaseIdResponse
     reveal_type(client.describe_spec_release("s", "1"))  # R: Release
     reveal_type(client.list_specs(return_iterator=False))  # R: ListSpecsResponse
-    reveal_type(client.list_specs())  # R: Iterator[SpecSummary]
+    reveal_type(client.list_specs())  # R: Pages[SpecSummary]
     reveal_type(client.list_spec_releases("s", return_iterator=False))  # R: ListReleasesResponse
     reveal_type(client.create_deployment({}))  # R: IdResponse
     reveal_type(client.describe_deployment("d"))  # R: Deployment
