@@ -165,10 +165,12 @@ def _strings(value: object, name: str) -> list[str] | Unset:
     return list(items) if items else UNSET
 
 
-def _enums(enum_type: type[E], value: object, name: str) -> list[E] | Unset:
+def _enums(enum_of: Callable[[], type[E]], value: object, name: str) -> list[E] | Unset:
+    # The enum is fetched only when a value is given: its model module loads on first use.
     strings = _strings(value, name)
     if isinstance(strings, Unset):
         return UNSET
+    enum_type = enum_of()
     valid = [member.value for member in enum_type]
     bad = [s for s in strings if s not in valid]
     if bad:
@@ -176,9 +178,10 @@ def _enums(enum_type: type[E], value: object, name: str) -> list[E] | Unset:
     return [enum_type(s) for s in strings]
 
 
-def _enum(enum_type: type[E], value: object, name: str) -> E | Unset:
+def _enum(enum_of: Callable[[], type[E]], value: object, name: str) -> E | Unset:
     if value is None:
         return UNSET
+    enum_type = enum_of()
     valid = [member.value for member in enum_type]
     if value not in valid:
         raise InvalidArgumentError(f"{name} must be one of: {', '.join(valid)}; not {value!r}.")
@@ -257,12 +260,12 @@ def list_specs_call(
 ) -> Call:
     """Build ``GET /v1/blocks/specs/`` for one page."""
     arguments = _fixed(
-        status=_enums(models.SpecStatus, status, "status"),
+        status=_enums(lambda: models.SpecStatus, status, "status"),
         featured=_optional_bool(featured, "featured"),
         name=_optional_str(name, "name"),
         title=_optional_str(title, "title"),
         sort=_strings(sort, "sort"),
-        scope=_enums(models.Scope, scope, "scope"),
+        scope=_enums(lambda: models.Scope, scope, "scope"),
         page_size=_optional_int(page_size, "page_size"),
         page_number=_optional_int(page_number, "page_number"),
     )
@@ -288,7 +291,7 @@ def create_spec_call(
     tenant_list = _strings(tenants, "tenants")
     featured_flag = _flag(featured, "featured")
     auto_run = _flag(auto_run_on_deploy, "auto_run_on_deploy")
-    scope_value = _enum(models.Scope, scope, "scope")
+    scope_value = _enum(lambda: models.Scope, scope, "scope")
     tenants_part = UNSET if isinstance(tenant_list, Unset) else json.dumps(tenant_list)
     parameters_part = _json_part(_parameter_definitions(parameters), "parameters")
     query = _validate_query(validate)
@@ -399,7 +402,7 @@ def list_deployments_call(
 ) -> Call:
     """Build ``GET /v1/blocks/deployments/`` for one page."""
     arguments = _fixed(
-        status=_enums(models.DeploymentStatus, status, "status"),
+        status=_enums(lambda: models.DeploymentStatus, status, "status"),
         name=_optional_str(name, "name"),
         title=_optional_str(title, "title"),
         sort=_strings(sort, "sort"),
@@ -456,7 +459,7 @@ def list_revisions_call(
     arguments = _fixed(
         deployment_id=_identifier(deployment_id, "deployment_id"),
         sort=_strings(sort, "sort"),
-        status=_enums(models.RevisionStatus, status, "status"),
+        status=_enums(lambda: models.RevisionStatus, status, "status"),
         page_size=_optional_int(page_size, "page_size"),
         page_number=_optional_int(page_number, "page_number"),
     )

@@ -306,6 +306,26 @@ class TestResponseSize:
             recorder.call("describe_spec", "s")
         assert produced[0] <= 66
 
+    def test_memory_stays_within_about_twice_the_cap(self) -> None:
+        import tracemalloc
+
+        cap = 8 * 2**20
+        chunk = b"x" * 2**20
+
+        def endless() -> Iterator[bytes]:
+            for _ in range(64):  # 64 MiB offered, 8 MiB allowed
+                yield chunk
+
+        recorder = Recorder("sync", lambda r: httpx.Response(200, content=endless()), max_response_bytes=cap)
+        tracemalloc.start()
+        try:
+            with pytest.raises(ResponseTooLargeError):
+                recorder.call("describe_spec", "s")
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert peak < 2 * cap + 2 * 2**20, f"peak {peak / 2**20:.1f} MiB for a cap of 8 MiB"
+
     def test_an_error_status_body_over_the_cap_too(self) -> None:
         recorder = Recorder("sync", lambda r: httpx.Response(500, content=b"e" * 5000), max_response_bytes=1000)
         with pytest.raises(ResponseTooLargeError):

@@ -100,3 +100,20 @@ def test_docstrings_are_static_and_specific() -> None:
 )
 def test_the_substitutions(text: str, expected: str) -> None:
     assert _unasync().unasync_text(text) == expected
+
+
+def test_a_call_loads_no_generated_model_nor_attrs() -> None:
+    """Cold start: the generated models load only when a body needs one, never to send a GET."""
+    probe = """
+import sys, httpx
+from press_blocks import Block, Session
+answer = httpx.MockTransport(lambda r: httpx.Response(200, json={"id": "s"}))
+block = Block(Session("t", base_url="https://press.example.test", http_client=httpx.Client(transport=answer)))
+assert block.describe_spec("s") == {"id": "s"}
+assert list(block.list_deployments(return_iterator=False)) == ["id"]
+loaded = sorted(m for m in sys.modules if m.startswith(("press_blocks_api.models.", "attr", "yaml", "asyncio")))
+print(loaded)
+"""
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip() == "[]"

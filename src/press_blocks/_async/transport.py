@@ -1,6 +1,6 @@
 """Sending calls over one ``httpx.AsyncClient``: one attempt at a time, with retries as the policy allows.
 
-Building each attempt's request and reading its outcome is shared with the sync transport
+Building each attempt's request and reading its outcome is shared by the two transports
 (:class:`~press_blocks._calls.TransportCore`); this module only sends, reads and waits.
 """
 

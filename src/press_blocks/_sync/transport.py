@@ -2,7 +2,7 @@
 # `python scripts/unasync.py`. The test run fails when this copy is stale.
 """Sending calls over one ``httpx.Client``: one attempt at a time, with retries as the policy allows.
 
-Building each attempt's request and reading its outcome is shared with the sync transport
+Building each attempt's request and reading its outcome is shared by the two transports
 (:class:`~press_blocks._calls.TransportCore`); this module only sends, reads and waits.
 """
 
