@@ -337,3 +337,18 @@ class FakeBar:
 
     def close(self) -> None:
         self.closed = True
+
+
+def test_the_wait_errors_pickle_and_keep_their_fields() -> None:
+    import pickle
+
+    described = {"id": "d", "latestRevision": {"resources": [{"id": "r", "errors": [{"message": "OOM"}]}]}}
+    failed = pickle.loads(pickle.dumps(DeploymentFailedError("d", None, "failed", described)))
+    assert (failed.status, failed.resource_errors, str(failed)) == (
+        "failed",
+        [{"message": "OOM"}],
+        "Deployment d did not deploy: its status is 'failed'. Resource errors: OOM.",
+    )
+    late = pickle.loads(pickle.dumps(WaitTimeoutError("d", 2, "deploying", 3.25, 3.0)))
+    assert (late.revision, late.status, late.elapsed, late.timeout) == (2, "deploying", 3.25, 3.0)
+    assert str(late).startswith("Revision 2 of deployment d had not settled after 3.2s")
