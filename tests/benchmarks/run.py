@@ -716,6 +716,25 @@ def _tree_size(root: Path) -> str:
 # --- the machine and the versions --------------------------------------------------------------
 
 
+PLAIN_VENV = ROOT / ".venv-plain"  # git-ignored (.venv-*/)
+
+
+def plain_install_python() -> str:
+    """The python of ``.venv-plain``: this checkout installed as users get it, ``pip install .``, no extras.
+
+    Rebuilt on every ``--plain`` run (the package is reinstalled, its dependencies kept), so it
+    always measures the current code.
+    """
+    python = PLAIN_VENV / "bin" / "python"
+    pip = [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(PLAIN_VENV)], check=True, timeout=300)
+        subprocess.run([*pip, str(ROOT)], check=True, timeout=600)
+    else:
+        subprocess.run([*pip, "--force-reinstall", "--no-deps", str(ROOT)], check=True, timeout=600)
+    return str(python)
+
+
 def machine(peak_python: str) -> list[str]:
     """Lines describing where and with what the run happened."""
     model = "unknown CPU"
@@ -826,6 +845,12 @@ def parse(argv: Sequence[str] | None) -> argparse.Namespace:
         metavar="DIR",
         help="put DIR on sys.path of every .venv run (press-blocks and baseline), e.g. to try an extra package",
     )
+    parser.add_argument(
+        "--plain",
+        action="store_true",
+        help="run press-blocks and the bare-httpx baselines from .venv-plain, this checkout installed with a "
+        "plain `pip install .` (no extras), instead of the dev .venv",
+    )
     parser.add_argument("--json", type=Path, default=None, help="where to write the raw results (default .bench/)")
     parser.add_argument("--report", type=Path, default=None, help="also write the printed report to this file")
     parser.add_argument("--charts", type=Path, default=None, help="where to draw the SVG charts (default: by the JSON)")
@@ -849,6 +874,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = Report()
     with tempfile.TemporaryDirectory(prefix="press-blocks-bench-") as scratch, ServerProcess() as server:
         bench = Bench(server, peak_python, Path(scratch), sizes, args.peak_telemetry, report)
+        if args.plain:
+            print("Installing this checkout into .venv-plain (pip install .)...", file=sys.stderr, flush=True)
+            plain_python = plain_install_python()
+            bench.python[OURS] = bench.python[BASE] = plain_python
         bench.ours_path = [str(Path(p).resolve()) for p in args.ours_pythonpath]
         bench.venv_path = [str(Path(p).resolve()) for p in args.venv_pythonpath]
         steps: dict[str, Callable[[], None]] = {
@@ -879,6 +908,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"press-blocks benchmark ({mode}; {sizes.repeat} fresh process(es) per measurement, median (min–max); "
         f"peak-sdk telemetry: {args.peak_telemetry}; {elapsed:.0f} s; load average before {load_before}, "
         f"after {_load()}).",
+        *(
+            ["press-blocks and the bare-httpx baselines run from .venv-plain (`pip install .`, no extras)."]
+            if args.plain
+            else []
+        ),
         *(f"press-blocks runs with PYTHONPATH starting {p}." for p in args.ours_pythonpath),
         *(f"Every .venv run with {p} on PYTHONPATH." for p in args.venv_pythonpath),
         *machine(peak_python),

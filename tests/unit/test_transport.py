@@ -196,6 +196,8 @@ class TestHeaders:
         assert len(ids) == 3
         assert len(set(ids)) == 3
         assert all(uuid.UUID(value).version == 4 for value in ids)
+        assert all(uuid.UUID(value).variant == uuid.RFC_4122 for value in ids)
+        assert all(str(uuid.UUID(value)) == value for value in ids)
 
     def test_nothing_about_the_machine_is_sent(self, mode: str) -> None:
         h = Harness(mode, respond())
