@@ -1,4 +1,4 @@
-"""What the command line does without its optional extras, and --dry-run until the library's dry run exists."""
+"""What the command line does without its optional extras, and what its process does not import."""
 
 from __future__ import annotations
 
@@ -57,19 +57,6 @@ def test_without_the_cli_extra_request_files_and_completion_say_what_to_install(
     )
     # Commands without a request file do not need it.
     assert run_without(["jinja2", "shtab"], "specs", "list", "--help").returncode == 0
-
-
-@pytest.mark.e2e
-def test_dry_run_sends_nothing_and_says_the_library_lacks_it(cli: Cli) -> None:
-    # Until the client library has a dry run (with_options(dry_run=True)), --dry-run refuses
-    # plainly instead of sending: no request reaches the server, and no token is needed.
-    spec = cli.cwd / "spec.yaml"
-    spec.write_text(cli.ok("specs", "create", "--generate").out, encoding="utf-8")
-    for args in (["specs", "create", str(spec)], ["deployments", "redeploy", "d-1"], ["specs", "delete", "s-1"]):
-        result = cli(*args, "--dry-run", env={"PEAK_AUTH_TOKEN": None})
-        assert result.code == 2
-        assert "--dry-run needs the client library's dry run" in result.err
-    assert cli.server.requests.records() == []
 
 
 @pytest.mark.e2e
