@@ -6,6 +6,7 @@ import importlib.util
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,24 @@ def test_the_command_does_not_load_httpx_s_own_command_line(cli: Cli) -> None:
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "httpx" in imported
     assert not imported & {"click", "rich", "pygments"}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a FIFO to make the library warn")
+def test_the_process_prints_a_library_warning_once_on_one_line(tmp_path: Path) -> None:
+    # The library both warns and logs at WARNING; without a log handler Python's last-resort
+    # handler would print the record too, and the warning would come in its file:line format.
+    (tmp_path / "main.py").write_text("print(1)\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe")
+    proc = subprocess.run(
+        [sys.executable, "-m", "press_blocks.cli", "preview", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if k != "PRESS_BLOCKS_LOG"},
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert proc.stderr == (
+        "press-blocks: warning: Skipped pipe: it is a fifo, not a regular file. "
+        "Exclude it in the ignore file to silence this.\n"
+    )

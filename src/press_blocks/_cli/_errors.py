@@ -7,7 +7,7 @@ import enum
 import os
 from collections.abc import Iterator
 
-from press_blocks._constants import TOKEN_VARIABLES
+from press_blocks import _constants
 
 __all__ = [
     "ApplyRefused",
@@ -111,7 +111,7 @@ def error_line(exc: BaseException) -> str:
 def scrub(text: str) -> str:
     """Replace any API token from the environment found in ``text`` with ``***``."""
     # Scrubbed from every error line, whatever the message (the library already keeps tokens out).
-    for name in TOKEN_VARIABLES:
+    for name in _constants.TOKEN_VARIABLES:
         token = os.environ.get(name, "").strip()
         if len(token) >= 4:
             text = text.replace(token, "***")
