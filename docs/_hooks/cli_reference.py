@@ -20,9 +20,9 @@ WIDTH = 100  # columns for usage lines, whatever the terminal that runs the buil
 
 def command_parser() -> argparse.ArgumentParser:
     """The parser of the ``press-blocks`` command: the one place to point at when the CLI changes."""
-    from press_blocks.cli import _parser
+    from press_blocks._cli._parser import build_parser
 
-    return _parser()
+    return build_parser()
 
 
 def delegated_parsers() -> dict[str, argparse.ArgumentParser]:

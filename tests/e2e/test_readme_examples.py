@@ -13,7 +13,7 @@ import pytest
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(120)]
 
 README = Path(__file__).resolve().parents[2] / "README.md"
-FIRST, LAST = "### Waiting for a deployment", "## The local emulator"
+FIRST, LAST = "### Waiting for a deployment", "### Typed results"
 
 
 def _examples() -> list[str]:
