@@ -30,7 +30,12 @@ def test_spec_files(cli: Cli) -> None:
 
     cli.server.requests.clear()
     planned = cli.ok("apply", v1, "--dry-run").json()
+    request = planned.pop("request")
     assert planned == {"action": "create", "kind": "spec", "name": "applied", "version": "1.0.0", "dryRun": True}
+    # The write it would send, from the library's dry run, as `specs create --dry-run -o json` shows it.
+    assert (request["dryRun"], request["operation"], request["method"]) == (True, "create_spec", "POST")
+    assert request["url"] == cli.server.base_url + "/v1/blocks/specs/"
+    assert request["headers"]["Authorization"] == "***"
     assert writes(cli) == []
 
     created = cli.ok("apply", v1).json()
@@ -89,7 +94,7 @@ def test_deployment_files(cli: Cli) -> None:
     assert cli.ok("apply", *args, "-p", "agg=AVG", "--dry-run").json()["action"] == "create"
     assert writes(cli) == []
     cli.server.set_transition("describes:1")
-    created = cli.ok("apply", *args, "-p", "agg=AVG", "--wait")
+    created = cli.ok("apply", *args, "-p", "agg=AVG", "--wait", "--wait-interval", "0.05")
     assert created.json()["action"] == "created"
     deployment_id = created.json()["id"]
     assert f"deployment {deployment_id} revision 1 is deployed" in created.err
@@ -109,8 +114,12 @@ def test_deployment_files(cli: Cli) -> None:
     planned = cli.ok("apply", *args, "-p", "agg=SUM", "--dry-run").json()
     assert planned["action"] == "revise"
     assert planned["changed"] == ["parameters.run"]
+    request = planned["request"]
+    assert (request["operation"], request["method"]) == ("create_deployment_revision", "POST")
+    assert request["url"].endswith(f"/v1/blocks/deployments/{deployment_id}/revisions")
+    assert request["json"]["parameters"]["run"]["agg_type"] == "SUM"
     assert writes(cli) == []
-    revised = cli.ok("apply", *args, "-p", "agg=SUM", "--wait").json()
+    revised = cli.ok("apply", *args, "-p", "agg=SUM", "--wait", "--wait-interval", "0.05").json()
     assert (revised["action"], revised["revision"]) == ("revised", 2)
     assert cli.ok("apply", *args, "-p", "agg=SUM").json()["action"] == "unchanged"
 

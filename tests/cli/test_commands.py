@@ -11,6 +11,9 @@ import yaml
 
 from tests.cli._run import Cli
 
+# The library's waiter, polling fast: the emulator deploys after a few describes.
+FAST_WAIT = ("--wait-interval", "0.05")
+
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(180)]
 
 
@@ -90,7 +93,9 @@ def test_deployments_commands(cli: Cli) -> None:
 
     generate(cli, "deployments create", "deployment.yaml", **{"0bddb4c6-40c5-45c3-b477-fceb2c051609": "{{ spec }}"})
     (cli.cwd / "params.yaml").write_text("spec: overridden-by-p\n", encoding="utf-8")
-    created = cli.ok("deployments", "create", "deployment.yaml", "-v", "params.yaml", "-p", f"spec={spec_id}", "--wait")
+    created = cli.ok(
+        "deployments", "create", "deployment.yaml", "-v", "params.yaml", "-p", f"spec={spec_id}", "--wait", *FAST_WAIT
+    )
     deployment_id = created.json()["id"]
     assert f"deployment {deployment_id} revision 1 is deployed" in created.err
     described = cli.ok("deployments", "describe", deployment_id).json()
@@ -119,13 +124,14 @@ def test_deployments_commands(cli: Cli) -> None:
         "--revision-notes-file",
         "revision-notes.md",
         "--wait",
+        *FAST_WAIT,
     )
     assert revised.json() == {"id": deployment_id, "revision": 2}
     revision = cli.ok("deployments", "describe-revision", "--deployment-id", deployment_id, "--revision", "2").json()
     assert revision["notes"] == "Second, from a file"
     assert revision["spec"]["release"]["version"] == "2.0.0"
 
-    redeployed = cli.ok("deployments", "redeploy", deployment_id, "--wait", "--wait-timeout", "30")
+    redeployed = cli.ok("deployments", "redeploy", deployment_id, "--wait", "--wait-timeout", "30", *FAST_WAIT)
     assert redeployed.json()["revision"] == 3
     assert f"deployment {deployment_id} revision 3 is deployed" in redeployed.err
     revisions = cli.ok("deployments", "list-revisions", deployment_id, "--sort", "createdAt:asc").json()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from press_blocks import errors
+from press_blocks import _constants, errors
 from press_blocks._cli._errors import ApplyRefused, ExitCode, UsageError, WaitFailed, error_line, exit_code_for
 
 
@@ -35,6 +35,8 @@ def status(cls: type[errors.APIStatusError], code: int) -> errors.APIStatusError
         (errors.APIConnectionError("refused"), ExitCode.CONNECTION),
         (errors.APITimeoutError("read timed out"), ExitCode.CONNECTION),
         (WaitFailed("ended failed"), ExitCode.WAIT_FAILED),
+        (errors.DeploymentFailedError("d", 2, "rollback_complete", {}), ExitCode.WAIT_FAILED),
+        (errors.WaitTimeoutError("d", None, "deploying", 9.0, 8.0), ExitCode.WAIT_FAILED),
         (KeyboardInterrupt(), ExitCode.INTERRUPTED),
         (RuntimeError("bug"), ExitCode.INTERNAL),
     ],
@@ -63,3 +65,10 @@ def test_a_token_from_the_environment_never_gets_through(monkeypatch: pytest.Mon
     assert "tok-abcdef-123" not in line
     assert "key-zyxw" not in line
     assert "header *** and ***" in line
+
+
+def test_the_scrubbed_variables_are_those_the_library_reads_the_token_from(monkeypatch: pytest.MonkeyPatch) -> None:
+    # One list: a token variable the library learns to read is scrubbed without touching the CLI.
+    monkeypatch.setattr(_constants, "TOKEN_VARIABLES", (*_constants.TOKEN_VARIABLES, "PEAK_OTHER_TOKEN"))
+    monkeypatch.setenv("PEAK_OTHER_TOKEN", "other-secret-77")
+    assert error_line(RuntimeError("sent other-secret-77")).startswith("press-blocks: RuntimeError: sent ***")

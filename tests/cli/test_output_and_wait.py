@@ -1,16 +1,19 @@
-"""Output formats and the --wait loop, in-process."""
+"""Output formats, and --wait through the library's waiter, in-process."""
 
 from __future__ import annotations
 
 import io
+import time
 from typing import Any
 
+import httpx
 import pytest
 import yaml
 
-from press_blocks._cli._errors import WaitFailed
+from press_blocks import Block, DeploymentFailedError, Session, WaitTimeoutError, _constants, get_client
+from press_blocks._cli._errors import ExitCode, WaitFailed, error_line, exit_code_for
 from press_blocks._cli._output import TABLES, format_result, write
-from press_blocks._cli._wait import wait_for_revision
+from press_blocks._cli._wait import wait_until_settled
 
 PAGE = {
     "deployments": [
@@ -62,54 +65,84 @@ def test_json_and_yaml_keep_order_and_unicode() -> None:
     assert format_result([{"id": 1}], "table", None) == '[\n  {\n    "id": 1\n  }\n]\n'
 
 
-class FakeClient:
-    """Answers describe calls from a script of statuses."""
+class Scripted:
+    """A Press API answering describes from a script of statuses, through the real client (httpx.MockTransport)."""
 
-    def __init__(self, statuses: list[str]) -> None:
+    def __init__(self, statuses: list[str], **extra: Any) -> None:
         self.statuses = statuses
-        self.calls: list[tuple[str, Any]] = []
+        self.extra = extra
+        self.paths: list[str] = []
 
-    def describe_deployment(self, deployment_id: str) -> dict[str, Any]:
-        self.calls.append(("deployment", deployment_id))
-        return {"latestRevision": {"revision": 1, "status": self.statuses.pop(0)}}
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        self.paths.append(request.url.path)
+        status = self.statuses.pop(0) if len(self.statuses) > 1 else self.statuses[0]
+        parts = request.url.path.strip("/").split("/")  # v1 blocks deployments ID [revisions N]
+        if len(parts) == 6:
+            return httpx.Response(200, json={"id": parts[3], "revision": int(parts[5]), "status": status, **self.extra})
+        latest = {"revision": 1, "status": status, **self.extra}
+        return httpx.Response(200, json={"id": parts[3], "metadata": {"status": status}, "latestRevision": latest})
 
-    def describe_deployment_revision(self, deployment_id: str, revision: int | str) -> dict[str, Any]:
-        self.calls.append(("revision", revision))
-        return {"revision": revision, "status": self.statuses.pop(0)}
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-        self.sleeps: list[float] = []
-
-    def sleep(self, seconds: float) -> None:
-        self.sleeps.append(seconds)
-        self.now += seconds
+    def client(self) -> Block:
+        http = httpx.Client(transport=httpx.MockTransport(self.handler))
+        return get_client(Session("t0ken-for-waits", base_url="http://press.test", http_client=http, max_retries=0))
 
 
-def test_wait_returns_when_deployed_with_growing_bounded_sleeps(capsys: pytest.CaptureFixture[str]) -> None:
-    client, clock = FakeClient(["deploying"] * 6 + ["deployed"]), Clock()
-    result = wait_for_revision(client, "d", 3, timeout=100, sleep=clock.sleep, clock=lambda: clock.now)  # type: ignore[arg-type]
-    assert result == {"revision": 3, "status": "deployed"}
-    assert clock.sleeps == [0.5, 1.0, 2.0, 4.0, 5.0, 5.0]
-    assert client.calls[0] == ("revision", 3)
-    assert "deployment d revision 3 is deployed" in capsys.readouterr().err
+FAST = {"timeout": 5.0, "poll_interval": 0.01}
 
 
-@pytest.mark.parametrize("status", ["failed", "platform_resource_error", "rollback_complete", "superseded"])
-def test_wait_fails_on_any_other_final_status(status: str) -> None:
-    client, clock = FakeClient(["deploying", status]), Clock()
-    with pytest.raises(WaitFailed, match=f"deployment d revision 1 ended {status}, not deployed"):
-        wait_for_revision(client, "d", timeout=100, sleep=clock.sleep, clock=lambda: clock.now)  # type: ignore[arg-type]
-    assert client.calls == [("deployment", "d"), ("deployment", "d")]
+def test_wait_uses_the_library_waiter_and_returns_when_deployed(capsys: pytest.CaptureFixture[str]) -> None:
+    api = Scripted(["deploying"] * 3 + ["deployed"])
+    with api.client() as client:
+        result = wait_until_settled(client, "d", 3, **FAST)
+    assert (result["revision"], result["status"]) == (3, "deployed")
+    assert api.paths == ["/v1/blocks/deployments/d/revisions/3"] * 4
+    assert capsys.readouterr().err == "press-blocks: deployment d revision 3 is deployed\n"
 
 
-def test_wait_gives_up_at_the_timeout() -> None:
-    client, clock = FakeClient(["deploying"] * 100), Clock()
-    with pytest.raises(WaitFailed, match=r"still deploying after 7s \(--wait-timeout\)"):
-        wait_for_revision(client, "d", 2, timeout=7, sleep=clock.sleep, clock=lambda: clock.now)  # type: ignore[arg-type]
-    assert sum(clock.sleeps) == 7
+def test_wait_without_a_revision_follows_the_deployment(capsys: pytest.CaptureFixture[str]) -> None:
+    api = Scripted(["deploying", "deployed"])
+    with api.client() as client:
+        assert wait_until_settled(client, "d", **FAST)["metadata"] == {"status": "deployed"}
+    assert api.paths == ["/v1/blocks/deployments/d"] * 2
+    assert capsys.readouterr().err == "press-blocks: deployment d revision 1 is deployed\n"
+
+
+@pytest.mark.parametrize("status", sorted(_constants.REVISION_FAILURE_STATUSES))
+def test_wait_fails_with_the_status_on_every_failure_status(status: str) -> None:
+    api = Scripted(["deploying", status], resources=[{"errors": [{"message": "image pull failed"}]}])
+    with api.client() as client, pytest.raises(WaitFailed) as failed:
+        wait_until_settled(client, "d", 2, **FAST)
+    assert exit_code_for(failed.value) == ExitCode.WAIT_FAILED == 8
+    assert error_line(failed.value) == (
+        f"press-blocks: DeploymentFailedError: Revision 2 of deployment d did not deploy: its status is {status!r}. "
+        "Resource errors: image pull failed."
+    )
+
+
+def test_wait_gives_up_at_the_timeout_naming_the_last_status() -> None:
+    api = Scripted(["redeploying"])
+    started = time.monotonic()
+    with api.client() as client, pytest.raises(WaitFailed) as failed:
+        wait_until_settled(client, "d", 2, timeout=0.3, poll_interval=0.01)
+    assert 0.3 <= time.monotonic() - started < 5
+    assert str(failed.value) == "deployment d revision 2 is still redeploying after 0.3s (--wait-timeout)"
+    assert failed.value.code == ExitCode.WAIT_FAILED
+
+
+def test_a_warning_or_superseded_revision_is_settled_and_said_on_one_line(capsys: pytest.CaptureFixture[str]) -> None:
+    with Scripted(["warning"]).client() as client:
+        assert wait_until_settled(client, "d", 1, **FAST)["status"] == "warning"
+    err = capsys.readouterr().err
+    assert err.startswith("press-blocks: warning: revision 1 of deployment d settled with status 'warning'")
+    assert err.count("\n") == 1  # one line: not Python's warning format as well
+    with Scripted(["superseded"]).client() as client:
+        wait_until_settled(client, "d", 1, **FAST)
+    assert capsys.readouterr().err == "press-blocks: deployment d revision 1 was superseded by a newer revision\n"
+
+
+def test_wait_errors_from_the_library_exit_8_too() -> None:
+    timeout = WaitTimeoutError("d", None, "deploying", 3.0, 2.0)
+    assert exit_code_for(timeout) == exit_code_for(DeploymentFailedError("d", 1, "failed", {})) == 8
 
 
 class Terminal(io.StringIO):

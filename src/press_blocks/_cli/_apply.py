@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from press_blocks._cli._commands import emit
+from press_blocks._cli._commands import emit, open_client
 from press_blocks._cli._errors import ApplyRefused, ExitCode, UsageError
 from press_blocks._cli._files import SHAPES, RequestFile, read_request_file
 
 if TYPE_CHECKING:
-    from press_blocks import Block
+    from press_blocks import Block, DryRun
 
 __all__ = ["Plan", "plan_deployment", "plan_spec", "run_apply"]
 
@@ -53,9 +53,11 @@ class Plan:
 
 
 def run_apply(args: argparse.Namespace) -> int:
-    """Plan and carry out ``apply`` for ``args.file``; return the exit code."""
-    from press_blocks import get_client
+    """Plan and carry out ``apply`` for ``args.file``; return the exit code.
 
+    ``--dry-run`` does the reads (so it needs a token) and reports the action it would take,
+    with the library's dry run of the one write that action sends under ``request``.
+    """
     request = read_request_file(
         args.file, SHAPES["specs create"], params_file=args.params_file, params=args.params, command="apply"
     )
@@ -64,18 +66,37 @@ def run_apply(args: argparse.Namespace) -> int:
         extra = sorted(set(request.arguments) - {"body"})
         if extra:
             raise UsageError(f"{args.file}: a deployment file holds only 'body', not {', '.join(extra)}")
-    with get_client() as client:
+    with open_client(args, dry_run=False) as client:
         plan = plan_deployment(client, request) if deployment else plan_spec(client, request)
-        if args.dry_run or plan.write is None:
-            emit(args, plan.report(done=plan.write is None))
+        if plan.write is None:
+            emit(args, plan.report(done=True))
+            return ExitCode.OK
+        if args.dry_run:
+            report = plan.report(done=False)
+            report["request"] = _dry_run_of(plan.write, client).to_dict()
+            emit(args, report)
             return ExitCode.OK
         result = plan.write(client)
         emit(args, plan.report(done=True, result=result))
         if deployment and args.wait:
-            from press_blocks._cli._wait import wait_for_revision
+            from press_blocks._cli._wait import wait_until_settled
 
-            wait_for_revision(client, str(result["id"]), result.get("revision"), timeout=args.wait_timeout)
+            wait_until_settled(
+                client,
+                str(result["id"]),
+                result.get("revision"),
+                timeout=args.wait_timeout,
+                poll_interval=args.wait_interval,
+            )
     return ExitCode.OK
+
+
+def _dry_run_of(write: Callable[[Block], Mapping[str, Any]], client: Block) -> DryRun:
+    from press_blocks import DryRun
+
+    dry: Any = write(client.with_options(dry_run=True))
+    assert isinstance(dry, DryRun), "a dry-run client returns a DryRun"
+    return dry
 
 
 def plan_spec(client: Block, request: RequestFile) -> Plan:

@@ -8,18 +8,20 @@ plugs in), the result printed and ``--wait`` applied.
 from __future__ import annotations
 
 import argparse
-import inspect
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, cast
+import contextlib
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from press_blocks._cli._errors import ExitCode, UsageError
 from press_blocks._cli._files import SHAPES, RequestFile, read_request_file
 from press_blocks._cli._output import TABLES, format_result, write
+from press_blocks._constants import TOKEN_VARIABLES
 
 if TYPE_CHECKING:
     from press_blocks import Block
 
-__all__ = ["CALLS", "emit", "open_client", "run_api_command", "split_values"]
+__all__ = ["CALLS", "DRY_RUN_TOKEN", "emit", "open_client", "run_api_command", "split_values"]
 
 Call = Callable[["Block", argparse.Namespace, RequestFile | None], Any]
 
@@ -31,24 +33,51 @@ def split_values(values: Sequence[str] | None) -> list[str] | None:
     return [part.strip() for value in values for part in value.split(",") if part.strip()]
 
 
-def open_client(args: argparse.Namespace) -> Block:
-    """Return the client a command uses: from the environment, as peak's; ``--dry-run`` plugs in here."""
-    from press_blocks import Block, get_client
+#: The token a dry run uses when none is set. A dry run sends nothing and shows the token as
+#: ``***``, so this value is never sent nor shown; a real run still needs a token.
+DRY_RUN_TOKEN = "press-blocks-dry-run-no-token"
 
-    if getattr(args, "dry_run", False):
-        if "dry_run" not in inspect.signature(Block.with_options).parameters:
-            raise UsageError(
-                "--dry-run needs the client library's dry run, which this version of press-blocks "
-                "does not have yet; nothing was sent"
-            )
-        return cast(Any, get_client()).with_options(dry_run=True)  # type: ignore[no-any-return]
-    return get_client()
+
+@contextlib.contextmanager
+def open_client(args: argparse.Namespace, *, dry_run: bool | None = None) -> Iterator[Block]:
+    """Yield the client a command uses, configured from the environment as peak's, and close it after.
+
+    With ``dry_run`` (by default ``args.dry_run``) the client is the library's dry run: it builds
+    every request and sends none, and without a token it uses :data:`DRY_RUN_TOKEN`.
+    """
+    from press_blocks import Session, get_client
+    from press_blocks.errors import MissingCredentialsError
+
+    if dry_run is None:
+        dry_run = bool(getattr(args, "dry_run", False))
+    try:
+        session = Session(dry_run=dry_run)
+    except MissingCredentialsError:
+        if not dry_run:
+            raise
+        session = Session(DRY_RUN_TOKEN, dry_run=True)
+        print(
+            f"press-blocks: no API token is set ({' or '.join(TOKEN_VARIABLES)}): "
+            "enough for --dry-run, which sends nothing; a real run needs one",
+            file=sys.stderr,
+        )
+    with session, get_client(session) as client:
+        yield client
 
 
 def emit(args: argparse.Namespace, result: Any) -> None:
-    """Print a command's result in the ``-o`` format, through the pager with ``--paging``."""
-    output = getattr(args, "output", "json")
-    write(format_result(result, output, TABLES.get(args.command_name)), paging=getattr(args, "paging", False))
+    """Print a command's result in the ``-o`` format (JSON by default), through the pager with ``--paging``.
+
+    A dry run prints for people unless ``-o json`` or ``-o yaml`` asks for data.
+    """
+    from press_blocks import DryRun
+
+    output: str | None = getattr(args, "output", None)
+    if isinstance(result, DryRun):
+        text = f"{result}\n" if output is None else format_result(result.to_dict(), output)
+    else:
+        text = format_result(result, output or "json", TABLES.get(args.command_name))
+    write(text, paging=getattr(args, "paging", False))
 
 
 def run_api_command(args: argparse.Namespace) -> int:
@@ -61,14 +90,30 @@ def run_api_command(args: argparse.Namespace) -> int:
         return ExitCode.OK
     _require_positionals(args)
     request = _read_file(args)
+    from press_blocks import DryRun
+
     with open_client(args) as client:
         result = CALLS[name](client, args, request)
+        waiting = getattr(args, "wait", False)
+        if waiting and isinstance(result, DryRun):
+            # A dry run: say what --wait would do after the request.
+            result = result.followed_by(
+                (f"{result.then} " if result.then else "")
+                + "--wait: the deployment is described until its status settles "
+                f"(at most {args.wait_timeout:g}s, --wait-timeout)."
+            )
         emit(args, result)
-        if getattr(args, "wait", False) and isinstance(result, dict):
-            from press_blocks._cli._wait import wait_for_revision
+        if waiting and not isinstance(result, DryRun):
+            from press_blocks._cli._wait import wait_until_settled
 
             deployment_id = str(result.get("deploymentId") or result.get("id") or args.deployment_id)
-            wait_for_revision(client, deployment_id, result.get("revision"), timeout=args.wait_timeout)
+            wait_until_settled(
+                client,
+                deployment_id,
+                result.get("revision"),
+                timeout=args.wait_timeout,
+                poll_interval=args.wait_interval,
+            )
     return ExitCode.OK
 
 

@@ -7,6 +7,8 @@ import enum
 import os
 from collections.abc import Iterator
 
+from press_blocks import _constants
+
 __all__ = [
     "ApplyRefused",
     "CommandError",
@@ -18,9 +20,6 @@ __all__ = [
     "needs_emulator_extra",
     "scrub",
 ]
-
-# Scrubbed from every error line, whatever the message (the library already keeps them out).
-_TOKEN_VARIABLES = ("PEAK_AUTH_TOKEN", "API_KEY")
 
 
 class ExitCode(enum.IntEnum):
@@ -66,6 +65,8 @@ def exit_code_for(exc: BaseException) -> ExitCode:
 
     if isinstance(exc, CommandError):
         return exc.code
+    if isinstance(exc, errors.WaitError):
+        return ExitCode.WAIT_FAILED
     if isinstance(exc, errors.MissingCredentialsError | errors.UnauthorizedException | errors.ForbiddenException):
         return ExitCode.AUTH
     if isinstance(exc, errors.NotFoundException):
@@ -109,7 +110,8 @@ def error_line(exc: BaseException) -> str:
 
 def scrub(text: str) -> str:
     """Replace any API token from the environment found in ``text`` with ``***``."""
-    for name in _TOKEN_VARIABLES:
+    # Scrubbed from every error line, whatever the message (the library already keeps tokens out).
+    for name in _constants.TOKEN_VARIABLES:
         token = os.environ.get(name, "").strip()
         if len(token) >= 4:
             text = text.replace(token, "***")

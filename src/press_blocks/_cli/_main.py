@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 import traceback
+import warnings
 from collections.abc import Sequence
+from typing import TextIO
 
 from press_blocks._cli._errors import ExitCode, error_line, exit_code_for, needs_emulator_extra, scrub
 
@@ -24,6 +27,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = args_list[1:] if args_list[:1] == ["--debug"] else args_list
         if command[:1] == ["emulator"]:
             return _emulator(command[1:])
+        if argv is None:  # the process's own warnings, not those of a program calling main()
+            _one_line_warnings()
         from press_blocks._cli._parser import build_parser
 
         args = build_parser().parse_args(args_list)
@@ -36,6 +41,33 @@ def main(argv: Sequence[str] | None = None) -> int:
             sys.stderr.write(scrub("".join(traceback.format_exception(exc))))
         print(error_line(exc), file=sys.stderr)
         return exit_code_for(exc)
+
+
+def _one_line_warnings() -> None:
+    """Print each library warning (a skipped special file, a deployment settled as 'warning') as one line.
+
+    The library also logs each at WARNING; with no handler configured (no ``PRESS_BLOCKS_LOG``),
+    Python's last-resort handler would print it a second time, so it skips the library's
+    WARNING records (errors, such as the emulator's, still get through).
+    """
+    from press_blocks._constants import LOGGER_NAME
+
+    if logging.lastResort is not None:
+        logging.lastResort.addFilter(
+            lambda record: not (record.name.split(".")[0] == LOGGER_NAME and record.levelno == logging.WARNING)
+        )
+
+    def show(
+        message: Warning | str,
+        category: type[Warning],
+        filename: str,
+        lineno: int,
+        file: TextIO | None = None,
+        line: str | None = None,
+    ) -> None:
+        print(scrub(f"press-blocks: warning: {' '.join(str(message).split())}"), file=file or sys.stderr)
+
+    warnings.showwarning = show
 
 
 def _emulator(argv: list[str]) -> int:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import NoReturn
 
-from press_blocks._cli._wait import DEFAULT_WAIT_TIMEOUT
+from press_blocks._cli._wait import DEFAULT_WAIT_INTERVAL, DEFAULT_WAIT_TIMEOUT
+from press_blocks._constants import WAIT_MAX_POLL_INTERVAL
 from press_blocks._version import __version__
 
 __all__ = ["build_parser"]
@@ -40,7 +41,12 @@ def _common() -> _Parser:
 
 def _output(parser: argparse.ArgumentParser, *, table: bool = False) -> None:
     choices = ["json", "yaml", "table"] if table else ["json", "yaml"]
-    parser.add_argument("-o", "--output", choices=choices, default="json", help="the output format (default json)")
+    parser.add_argument(
+        "-o",
+        "--output",
+        choices=choices,
+        help="the output format (default json; with --dry-run, text for people unless -o is given)",
+    )
     parser.add_argument("--paging", action="store_true", help="show the output through the pager")
 
 
@@ -60,17 +66,40 @@ def _template(parser: argparse.ArgumentParser, *, generate: bool = True, dry_run
 
 
 def _dry_run(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--dry-run", action="store_true", help="print what would be sent, and send nothing")
+    parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="print the request that would be sent (token as ***), and send nothing; needs no token",
+    )
+
+
+def _seconds(text: str) -> float:
+    # Checked before anything is sent, not after the deployment was created.
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"expected a number of seconds > 0, not {text!r}")
+    return value
 
 
 def _wait(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--wait", action="store_true", help="return once the revision is deployed; exit 8 if it fails")
     parser.add_argument(
         "--wait-timeout",
-        type=float,
+        type=_seconds,
         default=DEFAULT_WAIT_TIMEOUT,
         metavar="S",
         help=f"give up waiting after S seconds (default {DEFAULT_WAIT_TIMEOUT:g})",
+    )
+    parser.add_argument(
+        "--wait-interval",
+        type=_seconds,
+        default=DEFAULT_WAIT_INTERVAL,
+        metavar="S",
+        help=f"seconds before the second describe; later waits double, up to {WAIT_MAX_POLL_INTERVAL:g} "
+        f"(default {DEFAULT_WAIT_INTERVAL:g})",
     )
 
 
@@ -160,7 +189,7 @@ def _specs(tree: _Tree) -> None:
     p.add_argument("--spec-id", help="validate as a new release of this spec; otherwise as a new spec")
     _desc(p)
     _notes(p, "release")
-    _template(p, generate=False, dry_run=False)
+    _template(p, generate=False)
     _output(p)
 
     p = tree.add("describe-release", "Describe a block spec release.")

@@ -1,4 +1,4 @@
-"""What the command line does without its optional extras, and --dry-run until the library's dry run exists."""
+"""What the command line does without its optional extras, and what its process does not import."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import importlib.util
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -60,19 +61,6 @@ def test_without_the_cli_extra_request_files_and_completion_say_what_to_install(
 
 
 @pytest.mark.e2e
-def test_dry_run_sends_nothing_and_says_the_library_lacks_it(cli: Cli) -> None:
-    # Until the client library has a dry run (with_options(dry_run=True)), --dry-run refuses
-    # plainly instead of sending: no request reaches the server, and no token is needed.
-    spec = cli.cwd / "spec.yaml"
-    spec.write_text(cli.ok("specs", "create", "--generate").out, encoding="utf-8")
-    for args in (["specs", "create", str(spec)], ["deployments", "redeploy", "d-1"], ["specs", "delete", "s-1"]):
-        result = cli(*args, "--dry-run", env={"PEAK_AUTH_TOKEN": None})
-        assert result.code == 2
-        assert "--dry-run needs the client library's dry run" in result.err
-    assert cli.server.requests.records() == []
-
-
-@pytest.mark.e2e
 def test_the_command_does_not_load_httpx_s_own_command_line(cli: Cli) -> None:
     # httpx imports click, rich and pygments for its CLI whenever all three are installed (as in
     # the dev environment); press-blocks never uses it, so its process skips them.
@@ -90,3 +78,24 @@ def test_the_command_does_not_load_httpx_s_own_command_line(cli: Cli) -> None:
     imported = {line.split("|")[-1].strip() for line in proc.stderr.splitlines() if line.startswith("import time:")}
     assert "httpx" in imported
     assert not imported & {"click", "rich", "pygments"}
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a FIFO to make the library warn")
+def test_the_process_prints_a_library_warning_once_on_one_line(tmp_path: Path) -> None:
+    # The library both warns and logs at WARNING; without a log handler Python's last-resort
+    # handler would print the record too, and the warning would come in its file:line format.
+    (tmp_path / "main.py").write_text("print(1)\n", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe")
+    proc = subprocess.run(
+        [sys.executable, "-m", "press_blocks.cli", "preview", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={k: v for k, v in os.environ.items() if k != "PRESS_BLOCKS_LOG"},
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert proc.stderr == (
+        "press-blocks: warning: Skipped pipe: it is a fifo, not a regular file. "
+        "Exclude it in the ignore file to silence this.\n"
+    )
