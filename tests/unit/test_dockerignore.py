@@ -334,7 +334,7 @@ def our_selection(case: dict[str, Any]) -> list[str] | IgnoreFileError:
 
 
 def deliberate_refusal(ours: list[str] | IgnoreFileError) -> bool:
-    """The README's deliberate differences: Unicode classes, and patterns Go's regexp rejects only once reached."""
+    """docs/artifacts.md's deliberate differences: Unicode classes, patterns Go's regexp rejects only once reached."""
     message = str(ours)
     return isinstance(ours, IgnoreFileError) and (
         "unsupported pattern" in message or ("malformed pattern" in message and "Go's regexp" in message)

@@ -398,7 +398,7 @@ class TestHostileFallbackFiles:
         assert used[0] is yaml.CSafeLoader
 
     def test_a_megabyte_loads_in_reasonable_time(self, offline: Block, tmp_path: Path) -> None:
-        # A sanity bound, far above the target (under 2 s on a quiet machine, see the README): catches a fallback
+        # A sanity bound, far above the target (under 2 s on a quiet machine, see docs/client.md): catches a fallback
         # to something quadratic, not a slow machine.
         lines = [f"param_{i}:\n  name: value {i}\n  items: [1, 2.5, true]\n" for i in range(20_000)]
         path = write(tmp_path, "params.yaml", "".join(lines))

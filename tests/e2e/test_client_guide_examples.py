@@ -1,4 +1,4 @@
-"""The README's examples for waiting, raw responses, per-call options and dry runs run as they stand."""
+"""The client guide's examples for waiting, raw responses, per-call options and dry runs run as they stand."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ import pytest
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(120)]
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-FIRST, LAST = "### Waiting for a deployment", "### Typed results"
+GUIDE = Path(__file__).resolve().parents[2] / "docs" / "client.md"
+FIRST, LAST = "## Waiting for a deployment", "## Typed results"
 
 
 def _examples() -> list[str]:
-    text = README.read_text(encoding="utf-8")
+    text = GUIDE.read_text(encoding="utf-8")
     section = text[text.index(FIRST) : text.index(LAST)]
     return re.findall(r"```python\n(.*?)```", section, re.S)
 
