@@ -8,9 +8,10 @@ and the generated package load on first use of a client.
 from __future__ import annotations
 
 import importlib
+import os
 from typing import TYPE_CHECKING, Any
 
-from press_blocks import _logging
+from press_blocks import _constants
 from press_blocks._version import __version__
 from press_blocks.errors import (
     APIConnectionError,
@@ -158,4 +159,8 @@ __all__ = [
 
 
 # PRESS_BLOCKS_LOG=debug|info shows the client's log on stderr, with no code (as OPENAI_LOG does).
-_logging.setup_from_environment()
+# The logging package is only imported for it when the variable is set: a plain import stays light.
+if os.environ.get(_constants.LOG_VARIABLE):
+    from press_blocks import _logging
+
+    _logging.setup_from_environment()
