@@ -877,7 +877,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="press-blocks-bench-") as scratch, ServerProcess() as server:
         bench = Bench(server, peak_python, Path(scratch), sizes, args.peak_telemetry, report)
         if args.plain:
-            print("Installing this checkout into .venv-plain (pip install .)...", file=sys.stderr, flush=True)
+            print("Installing this checkout into .venv-plain (pip install '.[cli]')...", file=sys.stderr, flush=True)
             plain_python = plain_install_python()
             bench.python[OURS] = bench.python[BASE] = plain_python
         bench.ours_path = [str(Path(p).resolve()) for p in args.ours_pythonpath]
