@@ -31,6 +31,7 @@ SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\basyncio\.sleep\b", "time.sleep"),
     (r"\basync_attempt_deadline\b", "attempt_deadline"),
     (r"\basync_client_options\b", "client_options"),
+    (r"\basync_send_headers\b", "send_headers"),
     (r"\bAsyncBlock\b", "Block"),
     (r"\bAsyncTransport\b", "Transport"),
     (r"\bAsyncPages\b", "Pages"),

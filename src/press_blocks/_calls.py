@@ -47,10 +47,12 @@ __all__ = [
     "TransportCore",
     "async_attempt_deadline",
     "async_client_options",
+    "async_send_headers",
     "attempt_deadline",
     "client_options",
     "operation_call",
     "past_deadline",
+    "send_headers",
     "tls_options",
 ]
 
@@ -147,6 +149,26 @@ def async_attempt_deadline(at: float) -> contextlib.AbstractAsyncContextManager[
     import asyncio
 
     return asyncio.timeout(at - time.monotonic())
+
+
+def send_headers(client: httpx.Client, request: httpx.Request, at: float, *, own_client: bool) -> httpx.Response:
+    """Send ``request`` and return once its headers are in, or raise ``TimeoutError`` at ``at``.
+
+    The body is left to stream. A client of our own ends its socket operations at the
+    deadline by itself; a user's is waited for on another thread (see ``_sync_deadline``).
+    """
+    if own_client:
+        return client.send(request, stream=True, follow_redirects=False)
+    from press_blocks._sync_deadline import send_on_worker
+
+    return send_on_worker(client, request, at)
+
+
+async def async_send_headers(
+    client: httpx.AsyncClient, request: httpx.Request, at: float, *, own_client: bool
+) -> httpx.Response:
+    """The same for an ``httpx.AsyncClient``: the attempt's deadline scope cancels it, whoever built the client."""
+    return await client.send(request, stream=True, follow_redirects=False)
 
 
 class BodyReader:

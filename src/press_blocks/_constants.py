@@ -39,6 +39,9 @@ DEADLINE: Final = 300.0
 #: The same for an artifact upload.
 UPLOAD_DEADLINE: Final = 1800.0
 
+#: Idle threads kept for sending on a sync ``httpx.Client`` handed in by the user (see ``_sync_deadline``).
+IDLE_SEND_THREADS: Final = 8
+
 # --- connections (httpx's defaults, for the client press-blocks builds) ---------------------
 MAX_CONNECTIONS: Final = 100
 MAX_KEEPALIVE_CONNECTIONS: Final = 20

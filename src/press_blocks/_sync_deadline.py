@@ -1,18 +1,26 @@
-"""The sync client's deadline below httpx: every socket operation waits at most until the attempt's end.
+"""The sync client's deadline: no attempt outlives it, whoever built the ``httpx.Client``.
 
 httpx's timeouts bound each single read or write, so a server that trickles its headers one
 byte at a time never trips them. The async transport cancels an attempt when its deadline
-passes; a sync call cannot be cancelled from outside, so the ``httpx.Client`` press-blocks
-builds for itself gets a network backend whose streams shrink each operation's timeout to
-the time left (:func:`deadline_scope` says how long that is, per thread). A client handed in
-by the user keeps its own backend; there the deadline is checked between body chunks.
+passes; a sync call cannot be cancelled from outside, so:
+
+- the ``httpx.Client`` press-blocks builds for itself gets a network backend whose streams
+  shrink each operation's timeout to the time left (:func:`deadline_scope` says how long
+  that is, per thread);
+- a client handed in by the user keeps its own backend, untouched: its ``send`` runs on a
+  worker thread (:func:`send_on_worker`), and the caller stops waiting for the headers at the
+  deadline. The abandoned request finishes on the worker, which then closes its response.
+  After the headers the body is read by the caller, with the deadline checked between chunks.
 """
 
 from __future__ import annotations
 
+import contextvars
+import os
+import queue
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import TracebackType
 from typing import Any
 
@@ -21,7 +29,7 @@ import httpx
 
 from press_blocks import _constants
 
-__all__ = ["deadline_scope", "deadline_transport"]
+__all__ = ["deadline_scope", "deadline_transport", "send_on_worker"]
 
 _state = threading.local()
 
@@ -111,3 +119,106 @@ def deadline_transport(verify: Any = True) -> httpx.HTTPTransport:
         network_backend=_Backend(),
     )
     return transport
+
+
+# --- a user's client: waiting for its headers on a worker thread ------------------------------
+
+
+class _Handoff:
+    """One ``send`` run on a worker; the caller takes its outcome, or abandons it at the deadline."""
+
+    __slots__ = ("abandoned", "done", "error", "finished", "lock", "response")
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.done = threading.Event()
+        self.finished = False
+        self.abandoned = False
+        self.response: httpx.Response | None = None
+        self.error: BaseException | None = None
+
+    def run(self, send: Callable[[], httpx.Response]) -> None:
+        response: httpx.Response | None = None
+        error: BaseException | None = None
+        try:
+            response = send()
+        except BaseException as exc:  # handed to the caller, who raises it in its own thread
+            error = exc
+        with self.lock:
+            self.finished = True
+            self.response, self.error = response, error
+            abandoned = self.abandoned
+        self.done.set()
+        if abandoned and response is not None:
+            response.close()  # nobody will read it: give the connection back
+
+    def abandon(self) -> bool:
+        """Stop waiting, unless the outcome is already in; True when it was abandoned."""
+        with self.lock:
+            if not self.finished:
+                self.abandoned = True
+            return self.abandoned
+
+
+class _Workers:
+    """Daemon threads that run handoffs: one free thread per handoff, idle ones kept up to a bound.
+
+    Daemon threads, so a request still stuck on a hostile server never holds up the
+    interpreter's exit (``concurrent.futures`` joins its threads at exit).
+    """
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget every thread: after a fork, the parent's do not exist in the child."""
+        self._lock = threading.Lock()
+        self._idle = 0
+        self._jobs: queue.SimpleQueue[tuple[_Handoff, Callable[[], httpx.Response]]] = queue.SimpleQueue()
+
+    def submit(self, handoff: _Handoff, send: Callable[[], httpx.Response]) -> None:
+        # An idle thread is claimed here, before the job is queued, so no job waits behind a
+        # thread that is stuck on another server.
+        with self._lock:
+            start = self._idle == 0
+            if not start:
+                self._idle -= 1
+        if start:
+            threading.Thread(target=self._work, name="press-blocks-send", daemon=True).start()
+        self._jobs.put((handoff, send))
+
+    def _work(self) -> None:
+        while True:
+            handoff, send = self._jobs.get()
+            handoff.run(send)
+            del handoff, send  # keep no response alive while idle
+            with self._lock:
+                if self._idle >= _constants.IDLE_SEND_THREADS:
+                    return
+                self._idle += 1
+
+
+_workers = _Workers()
+os.register_at_fork(after_in_child=_workers.reset)
+
+
+def send_on_worker(client: httpx.Client, request: httpx.Request, at: float) -> httpx.Response:
+    """``client.send(request, stream=True)`` on a worker thread; ``TimeoutError`` when ``at`` passes first.
+
+    Context variables travel with the request (tracing, logging context), as they would on
+    the caller's thread.
+    """
+    context = contextvars.copy_context()
+    handoff = _Handoff()
+    _workers.submit(handoff, lambda: context.run(client.send, request, stream=True, follow_redirects=False))
+    try:
+        handoff.done.wait(max(0.0, at - time.monotonic()))
+    finally:
+        # Also on an interrupt while waiting: the worker closes what arrives later.
+        abandoned = handoff.abandon()
+    if abandoned:
+        raise TimeoutError("the attempt's deadline passed before the response headers arrived")
+    if handoff.error is not None:
+        raise handoff.error
+    assert handoff.response is not None
+    return handoff.response

@@ -7,20 +7,24 @@ ran out of memory, leaked the secret, or raised a raw Python or httpx error.
 from __future__ import annotations
 
 import asyncio
+import contextvars
 import datetime
 import gzip
 import inspect
 import re
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
-from press_blocks import AsyncBlock, Block, Session
+from press_blocks import AsyncBlock, Block, Session, _constants, _sync_deadline
 from press_blocks.errors import (
     APIConnectionError,
     APIStatusError,
@@ -211,6 +215,10 @@ class Trickler:
         self.listener.close()
 
 
+def _send_threads() -> int:
+    return sum(1 for thread in threading.enumerate() if thread.name == "press-blocks-send")
+
+
 class TestDeadline:
     @pytest.mark.parametrize("headers_too", [False, True], ids=["body", "headers"])
     def test_a_trickling_server_cannot_hold_a_call(self, mode: str, headers_too: bool) -> None:
@@ -228,8 +236,9 @@ class TestDeadline:
         finally:
             server.close()
 
-    def test_a_users_client_gets_the_deadline_between_body_chunks(self, mode: str) -> None:
-        server = Trickler(headers_too=False)
+    @pytest.mark.parametrize("headers_too", [False, True], ids=["body", "headers"])
+    def test_a_users_client_gets_the_deadline_too(self, mode: str, headers_too: bool) -> None:
+        server = Trickler(headers_too=headers_too)
         try:
             if mode == "sync":
                 session = Session(TOKEN, base_url=server.url, max_retries=0, deadline=0.5, http_client=httpx.Client())
@@ -243,6 +252,86 @@ class TestDeadline:
             with pytest.raises(APITimeoutError, match=r"0\.5 s deadline"):
                 settle(client.describe_spec("s"))
             assert time.monotonic() - started < 3.0
+        finally:
+            server.close()
+
+    def test_a_users_sync_client_sends_with_the_callers_context(self) -> None:
+        # The send runs on a worker thread; tracing and logging context must still reach it.
+        current: contextvars.ContextVar[str] = contextvars.ContextVar("current", default="unset")
+        seen: list[str] = []
+
+        def answer(request: httpx.Request) -> httpx.Response:
+            seen.append(current.get())
+            return httpx.Response(200, json={"id": "x"})
+
+        recorder = Recorder("sync", answer)
+        current.set("the caller's")
+        recorder.call("describe_spec", "s")
+        assert seen == ["the caller's"]
+
+    def test_a_users_sync_client_keeps_a_bounded_number_of_idle_threads(self) -> None:
+        gate = threading.Barrier(12, timeout=10)
+
+        def answer(request: httpx.Request) -> httpx.Response:
+            gate.wait()  # twelve sends in flight at once: twelve worker threads
+            return httpx.Response(200, json={"id": "x"})
+
+        recorder = Recorder("sync", answer)
+        callers = [threading.Thread(target=recorder.call, args=("describe_spec", "s")) for _ in range(11)]
+        for caller in callers:
+            caller.start()
+        gate.wait()  # this test's thread is the twelfth party: all sends are running now
+        for caller in callers:
+            caller.join(10)
+        assert len(recorder.requests) == 11
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and _send_threads() > _constants.IDLE_SEND_THREADS:
+            time.sleep(0.01)
+        assert 0 < _send_threads() <= _constants.IDLE_SEND_THREADS
+
+    def test_an_abandoned_send_closes_its_response_when_it_arrives(self) -> None:
+        closed = threading.Event()
+        release = threading.Event()
+
+        class Answer(httpx.Response):
+            def close(self) -> None:
+                closed.set()
+                super().close()
+
+        def send() -> httpx.Response:
+            release.wait(5)
+            return Answer(200)
+
+        handoff = _sync_deadline._Handoff()
+        worker = threading.Thread(target=handoff.run, args=(send,))
+        worker.start()
+        assert handoff.abandon() is True  # the caller's deadline passed first
+        release.set()
+        worker.join(5)
+        assert closed.is_set()
+
+    def test_a_stuck_send_does_not_hold_up_the_interpreters_exit(self, tmp_path: Path) -> None:
+        server = Trickler(headers_too=True, gap=0.5)
+        script = tmp_path / "stuck.py"
+        script.write_text(
+            "import httpx\n"
+            "from press_blocks import Block, Session\n"
+            "from press_blocks.errors import APITimeoutError\n"
+            f"session = Session('t', base_url={server.url!r}, max_retries=0, deadline=0.3,\n"
+            "                  http_client=httpx.Client())\n"
+            "try:\n"
+            "    Block(session).describe_spec('s')\n"
+            "except APITimeoutError:\n"
+            "    print('timed out')\n",
+            encoding="utf-8",
+        )
+        try:
+            started = time.monotonic()
+            done = subprocess.run(
+                [sys.executable, str(script)], check=False, capture_output=True, text=True, timeout=20
+            )
+            assert done.stdout.strip() == "timed out", done.stderr
+            assert time.monotonic() - started < 10  # the headers alone would take 35 s
         finally:
             server.close()
 

@@ -19,6 +19,7 @@ from press_blocks._calls import (
     TransportCore,
     async_attempt_deadline,
     async_client_options,
+    async_send_headers,
     deadline_exceeded,
     past_deadline,
     undecodable,
@@ -95,7 +96,7 @@ class AsyncTransport(TransportCore):
 
     async def _exchange(self, request: httpx.Request, deadline_at: float, deadline: float) -> Outcome:
         try:
-            response = await self.http_client.send(request, stream=True, follow_redirects=False)
+            response = await async_send_headers(self.http_client, request, deadline_at, own_client=self.owns_client)
         except httpx.TransportError as exc:
             return Outcome(error=exc)
         try:

@@ -22,6 +22,7 @@ from press_blocks._calls import (
     client_options,
     deadline_exceeded,
     past_deadline,
+    send_headers,
     undecodable,
 )
 from press_blocks._config import Settings
@@ -96,7 +97,7 @@ class Transport(TransportCore):
 
     def _exchange(self, request: httpx.Request, deadline_at: float, deadline: float) -> Outcome:
         try:
-            response = self.http_client.send(request, stream=True, follow_redirects=False)
+            response = send_headers(self.http_client, request, deadline_at, own_client=self.owns_client)
         except httpx.TransportError as exc:
             return Outcome(error=exc)
         try:
