@@ -765,7 +765,7 @@ def _has_any(python: str, modules: Sequence[str]) -> bool:
     return subprocess.run([python, "-c", code], check=False, timeout=60).returncode != 0
 
 
-def machine(peak_python: str) -> list[str]:
+def machine(ours_python: str, peak_python: str) -> list[str]:
     """Lines describing where and with what the run happened."""
     model = "unknown CPU"
     try:
@@ -782,11 +782,12 @@ def machine(peak_python: str) -> list[str]:
         memory = f", {kib / 2**20:.1f} GiB RAM"
     except (OSError, ValueError, IndexError):
         pass
-    ours = _versions(sys.executable, ("press-blocks", "httpx", "httpcore", "h11", "anyio", "sniffio"))
+    ours = _versions(ours_python, ("press-blocks", "httpx", "httpcore", "h11", "anyio", "sniffio"))
+    where = Path(ours_python).parent.parent.name
     peak = _versions(peak_python, ("peak-sdk", "requests", "urllib3", "rich"))
     return [
         f"Machine: {cpus} CPUs (nproc), {model}{memory}; {platform.system()} {platform.release()}.",
-        f"Python {platform.python_version()} (.venv: {ours}); .venv-peak: {peak}.",
+        f"Python {platform.python_version()} ({where}: {ours}); .venv-peak: {peak}.",
     ]
 
 
@@ -945,7 +946,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ),
         *(f"press-blocks runs with PYTHONPATH starting {p}." for p in args.ours_pythonpath),
         *(f"Every .venv run with {p} on PYTHONPATH." for p in args.venv_pythonpath),
-        *machine(peak_python),
+        *machine(bench.python[OURS], peak_python),
     ]
     text = render(report, header)
     print(text, flush=True)
