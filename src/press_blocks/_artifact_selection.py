@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from . import _constants
 from ._dockerignore import IgnoreMatcher, IgnorePattern, MatchInfo, read_ignore_file
 from .errors import (
     ArtifactError,
@@ -46,7 +47,7 @@ __all__ = [
 # The public module's name, so that logging configured for press_blocks.artifacts still sees the warnings.
 logger = logging.getLogger("press_blocks.artifacts")
 
-DEFAULT_IGNORE_FILE: Final = ".dockerignore"
+DEFAULT_IGNORE_FILE: Final = _constants.IGNORE_FILE
 
 # Defined here rather than in _artifact_zip, which imports from this module: the walk refuses bigger files up front.
 ZIP32_MAX: Final = 0xFFFFFFFE  # largest size or offset written without ZIP64 fields

@@ -1,6 +1,9 @@
 """Every default of the client in one place: hosts, timeouts, retries, limits and wire names.
 
-Artifact packaging keeps its own limits beside its code (``artifacts.DEFAULT_MAX_ARTIFACT_SIZE``).
+The public modules re-export the ones users read by their documented names
+(``artifacts.DEFAULT_MAX_ARTIFACT_SIZE``, ``parameters.MAX_FALLBACK_FILE_SIZE``, ...).
+Constants of an algorithm rather than defaults (zip chunk sizes, Docker's pattern syntax)
+stay beside their code.
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ DEFAULT_STAGE: Final = "prod"
 TOKEN_VARIABLES: Final = ("PEAK_AUTH_TOKEN", "API_KEY")
 STAGE_VARIABLES: Final = ("PEAK__STAGE", "STAGE")
 BASE_URL_VARIABLE: Final = "PRESS_BASE_URL"
+#: Set by the platform inside a running block; wins over a ``deployment_id`` argument.
+DEPLOYMENT_ID_VARIABLE: Final = "PRESS_DEPLOYMENT_ID"
 
 # --- timeouts (seconds) ---------------------------------------------------------------------
 #: Connecting to the service.
@@ -109,3 +114,15 @@ LOG_VARIABLE: Final = "PRESS_BLOCKS_LOG"
 # --- dry runs -------------------------------------------------------------------------------
 #: What a dry run shows in place of the token.
 MASKED_TOKEN: Final = "***"
+
+# --- artifacts ------------------------------------------------------------------------------
+#: The Press API accepts at most 10 MiB of compressed artifact.
+MAX_ARTIFACT_SIZE: Final = 10 * 2**20
+#: Zips larger than this many bytes are kept in a temporary file rather than in memory.
+SPOOL_THRESHOLD: Final = 2**20
+#: The ignore file read from the artifact's directory when none is named.
+IGNORE_FILE: Final = ".dockerignore"
+
+# --- fallback files (run parameters, related blocks) ----------------------------------------
+#: Larger fallback files are refused before they are read.
+MAX_FALLBACK_FILE_SIZE: Final = 8 * 2**20

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any, BinaryIO, Final, Required, TypedDict
 
+from . import _constants
 from ._artifact_selection import DEFAULT_IGNORE_FILE, path_key, secret_group, select, warn_secrets, warn_skipped
 from ._artifact_zip import Reporter, default_workers, dos_timestamp, pack
 from ._dockerignore import IgnorePattern
@@ -48,10 +49,10 @@ __all__ = [
 
 logger = logging.getLogger("press_blocks.artifacts")
 
-DEFAULT_MAX_ARTIFACT_SIZE: Final = 10 * 2**20
+DEFAULT_MAX_ARTIFACT_SIZE: Final = _constants.MAX_ARTIFACT_SIZE
 """The Press API accepts at most 10 MiB of compressed artifact."""
 
-DEFAULT_SPOOL_THRESHOLD: Final = 2**20
+DEFAULT_SPOOL_THRESHOLD: Final = _constants.SPOOL_THRESHOLD
 """Zips larger than this many bytes are kept in a temporary file rather than in memory."""
 
 
