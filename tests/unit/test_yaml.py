@@ -216,14 +216,14 @@ def test_deep_nesting_fails_as_the_reference_does(loader: Any) -> None:
 
 
 def test_a_customised_loader_is_never_short_cut(loader: Any, fallbacks: list[str]) -> None:
-    class Custom(loader):  # type: ignore[misc, valid-type]
+    class Custom(loader):  # type: ignore[misc]
         pass
 
     Custom.add_constructor("tag:yaml.org,2002:int", lambda _loader, node: f"int {node.value}")
     assert _yaml.safe_load("a: 1\n", Custom) == {"a": "int 1"}
     assert fallbacks == ["a: 1\n"]
 
-    class Resolving(loader):  # type: ignore[misc, valid-type]
+    class Resolving(loader):  # type: ignore[misc]
         pass
 
     Resolving.add_implicit_resolver("!answer", re.compile("^answer$"), ["a"])
