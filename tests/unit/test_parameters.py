@@ -13,7 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
-from press_blocks import AsyncBlock, Block, Session, parameters
+from press_blocks import AsyncBlock, Block, Session, _yaml, parameters
 from press_blocks.errors import (
     EmptyFallbackFileError,
     FallbackFileNotFoundError,
@@ -337,7 +337,7 @@ class TestHostileFallbackFiles:
             if not getattr(yaml, "__with_libyaml__", False):
                 pytest.skip("PyYAML was built without libyaml")
         else:
-            monkeypatch.setattr(parameters, "_yaml_loader", lambda yaml: yaml.SafeLoader)
+            monkeypatch.setattr(_yaml, "reference_loader", lambda: yaml.SafeLoader)
         return str(request.param)
 
     @pytest.mark.parametrize(
@@ -374,7 +374,34 @@ class TestHostileFallbackFiles:
             offline.get_parameters(fallback_params_file=path)
         assert str(path) in str(info.value)
 
-    def test_the_c_loader_is_used_when_pyyaml_has_it(
+    def test_a_plain_file_is_read_by_the_c_parser_without_the_composer(
+        self, offline: Block, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        import yaml
+
+        if not getattr(yaml, "__with_libyaml__", False):
+            pytest.skip("PyYAML was built without libyaml")
+        parsers: list[str] = []
+        original_init = yaml.CSafeLoader.__init__
+
+        def init(self: Any, stream: Any) -> None:
+            parsers.append(type(self).__name__)
+            original_init(self, stream)
+
+        monkeypatch.setattr(yaml.CSafeLoader, "__init__", init)
+        monkeypatch.setattr(yaml, "load", lambda *a, **k: pytest.fail("the reference loader was used"))
+        text = "".join(
+            f"param_{i}:\n  name: value {i}\n  enabled: {'true' if i % 2 else 'false'}\n"
+            f"  weights: [{i % 7}, {i % 5}.5, {i % 3}]\n  tags: {{team: t{i % 11}, tier: {i % 4}}}\n"
+            for i in range(200)
+        )
+        path = write(tmp_path, "params.yaml", text + "when: 2024-01-02\nquoted: '07'\nmulti: |\n  two\n  lines\n")
+        loaded = offline.get_parameters(fallback_params_file=path)
+        assert parsers == ["CSafeLoader"]
+        monkeypatch.undo()
+        assert loaded == yaml.load(path.read_text(), Loader=yaml.SafeLoader)
+
+    def test_an_unusual_file_is_read_by_the_c_loader(
         self, offline: Block, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ) -> None:
         import yaml
@@ -394,8 +421,8 @@ class TestHostileFallbackFiles:
             "base: &b {x: 1, y: [a, b]}\nderived: {<<: *b, y: c}\nquoted: '07'\nmulti: |\n  two\n  lines\n"
         )
         path = write(tmp_path, "params.yaml", text)
-        assert offline.get_parameters(fallback_params_file=path) == yaml.load(text, Loader=yaml.SafeLoader)
-        assert used[0] is yaml.CSafeLoader
+        assert offline.get_parameters(fallback_params_file=path) == original(text, Loader=yaml.SafeLoader)
+        assert used == [yaml.CSafeLoader]
 
     def test_a_megabyte_loads_in_reasonable_time(self, offline: Block, tmp_path: Path) -> None:
         # A sanity bound, far above the target (under 2 s on a quiet machine, see docs/client.md): catches a fallback

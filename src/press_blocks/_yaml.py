@@ -1,0 +1,177 @@
+"""A fast ``yaml.safe_load`` for plain documents, built on PyYAML's own parser, resolver and constructors.
+
+PyYAML's loaders spend most of their time composing a node graph (one Python object per scalar,
+the resolver called for each) and then walking it again to construct values. Ordinary files (maps,
+lists and untagged scalars) need neither: :func:`safe_load` reads the parser's events once and builds
+the dicts and lists directly, resolving plain scalars with the safe loader's own implicit resolvers
+and constructing them with its own constructor methods. Anything else (anchors, aliases, tags, merge
+keys, complex keys, several documents, deep nesting, any error) is handed to the reference loader,
+so the result, or the exception, is always exactly what ``yaml.load(text, Loader=reference_loader())``
+gives.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.events import (
+    DocumentEndEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+    StreamStartEvent,
+)
+from yaml.nodes import ScalarNode
+
+__all__ = ["MAX_FAST_DEPTH", "reference_loader", "safe_load"]
+
+MAX_FAST_DEPTH: Final = 100
+"""Deeper documents go to the reference loader, so that its limits (libyaml's nesting error, the
+pure-Python loader's ``RecursionError``) stay the behaviour; real files are a few levels deep."""
+
+_STR: Final = "tag:yaml.org,2002:str"
+# The scalar tags the fast path constructs, with the safe constructor's methods it must find registered
+# for them; a loader whose registry differs (someone added or replaced a constructor) is never short-cut.
+_SCALAR_CONSTRUCTORS: Final = {
+    "tag:yaml.org,2002:null": SafeConstructor.construct_yaml_null,
+    "tag:yaml.org,2002:bool": SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:int": SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:timestamp": SafeConstructor.construct_yaml_timestamp,
+    _STR: SafeConstructor.construct_yaml_str,
+}
+_CONTAINER_CONSTRUCTORS: Final = {
+    "tag:yaml.org,2002:seq": SafeConstructor.construct_yaml_seq,
+    "tag:yaml.org,2002:map": SafeConstructor.construct_yaml_map,
+}
+_NO_KEY: Final = object()
+
+
+class _Fallback(Exception):
+    """The document uses something the fast path leaves to the reference loader."""
+
+
+def reference_loader() -> Any:
+    """PyYAML's C safe loader when it was built with libyaml (as the wheels are), else the pure-Python one.
+
+    Both are the safe loader: the same resolver and constructors, so the same values.
+    """
+    return getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
+
+
+def safe_load(text: str, loader: Any = None) -> Any:
+    """Return exactly what ``yaml.load(text, Loader=loader)`` returns, or raise what it raises.
+
+    ``loader`` is a safe loader class (default: :func:`reference_loader`); its parser reads the text.
+    """
+    reference = loader or reference_loader()
+    try:
+        return _fast_load(text, reference)
+    except Exception:  # whatever went wrong, the reference loader decides what it is
+        pass
+    return _reference_load(text, reference)
+
+
+def _reference_load(text: str, loader: Any) -> Any:
+    return yaml.load(text, Loader=loader)
+
+
+def _fast_load(text: str, loader_class: Any) -> Any:
+    """Build the document from the parser's events; raise :class:`_Fallback` for anything unusual."""
+    constructors = loader_class.yaml_constructors
+    if loader_class.yaml_path_resolvers or any(
+        constructors.get(tag) is not method for tag, method in (_SCALAR_CONSTRUCTORS | _CONTAINER_CONSTRUCTORS).items()
+    ):
+        raise _Fallback("the loader was customised")
+    implicit_resolvers: dict[Any, list[tuple[str, Any]]] = loader_class.yaml_implicit_resolvers
+    wildcard = implicit_resolvers.get(None, [])
+    # A plain scalar whose first character no resolver claims is a string as it stands.
+    claimed = frozenset(key for key in implicit_resolvers if key) if not wildcard else None
+    constructor = SafeConstructor()
+    resolved: dict[str, Any] = {}  # plain scalar text -> value; values repeat, and each is immutable
+
+    def plain(value: str) -> Any:
+        tag = _STR
+        for candidate, regexp in implicit_resolvers.get(value[0] if value else "", []) + wildcard:
+            if regexp.match(value):
+                tag = candidate
+                break
+        method = _SCALAR_CONSTRUCTORS.get(tag)
+        if method is None:  # merge (<<), value (=) or a resolver someone added
+            raise _Fallback(f"the plain scalar {value!r} resolves to {tag}")
+        result = value if tag == _STR else method(constructor, ScalarNode(tag, value))
+        resolved[value] = result
+        return result
+
+    parser = loader_class(text)
+    try:
+        get_event = parser.get_event
+        if type(get_event()) is not StreamStartEvent:
+            raise _Fallback("no stream start")
+        event = get_event()
+        if type(event) is StreamEndEvent:
+            return None
+        if type(event) is not DocumentStartEvent or event.tags:
+            raise _Fallback("tag directives")
+        # The container being filled, its parents, and for a mapping the key waiting for its value.
+        root: list[Any] = []
+        container: Any = root
+        is_mapping = False
+        key: Any = _NO_KEY
+        stack: list[tuple[Any, bool, Any]] = []
+        missing = _NO_KEY
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is ScalarEvent:
+                if event.anchor is not None or event.tag is not None:
+                    raise _Fallback("an anchor or a tag")
+                text_value = event.value
+                # Quoted, literal and folded scalars are strings, and so is a plain one no resolver claims.
+                if not event.implicit[0] or (claimed is not None and text_value and text_value[0] not in claimed):
+                    value = text_value
+                else:
+                    value = resolved.get(text_value, missing)
+                    if value is missing:
+                        value = plain(text_value)
+                if not is_mapping:
+                    container.append(value)
+                elif key is missing:
+                    key = value
+                else:
+                    container[key] = value
+                    key = missing
+                continue
+            if kind is MappingStartEvent or kind is SequenceStartEvent:
+                if event.anchor is not None or event.tag is not None:
+                    raise _Fallback("an anchor or a tag")
+                if len(stack) >= MAX_FAST_DEPTH:
+                    raise _Fallback("nested deeply")
+                child: Any = {} if kind is MappingStartEvent else []
+                if not is_mapping:
+                    container.append(child)
+                elif key is missing:
+                    raise _Fallback("a complex key")
+                else:
+                    container[key] = child
+                    key = missing
+                stack.append((container, is_mapping, key))
+                container, is_mapping, key = child, kind is MappingStartEvent, missing
+                continue
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
+                container, is_mapping, key = stack.pop()
+                continue
+            if kind is DocumentEndEvent and not stack:
+                break
+            raise _Fallback(f"a {kind.__name__}")  # an alias, or events out of their order
+        if type(get_event()) is not StreamEndEvent:
+            raise _Fallback("another document")
+    finally:
+        parser.dispose()
+    return root[0]
