@@ -11,8 +11,9 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
+from press_blocks import _constants
 from press_blocks.errors import (
     EmptyFallbackFileError,
     FallbackFileNotFoundError,
@@ -30,9 +31,9 @@ __all__ = [
     "resolve_deployment_id",
 ]
 
-DEPLOYMENT_ID_VARIABLE = "PRESS_DEPLOYMENT_ID"
+DEPLOYMENT_ID_VARIABLE: Final = _constants.DEPLOYMENT_ID_VARIABLE
 RELATED_BLOCK_KEYS = ("id", "resource_id", "kind", "name", "status")
-MAX_FALLBACK_FILE_SIZE = 8 * 2**20
+MAX_FALLBACK_FILE_SIZE: Final = _constants.MAX_FALLBACK_FILE_SIZE
 """Fallback files larger than this many bytes are refused before they are read.
 
 A 1 MiB file loads in about 0.4 s with libyaml, 7 s without (``tests/benchmarks/params_bench.py``).
