@@ -6,11 +6,11 @@ import os
 
 import pytest
 
+from press_blocks._semver import SemVer
 from press_blocks.emulator import FaultRule
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._multipart import Part, encode_multipart, parse_multipart
 from press_blocks.emulator._params import MASK, describe_values, resolve_values
-from press_blocks.emulator._versions import SemVer
 
 
 def test_multipart_round_trips_binary_parts_byte_for_byte() -> None:

@@ -101,7 +101,7 @@ def _dry_run_of(write: Callable[[Block], Mapping[str, Any]], client: Block) -> D
 
 def plan_spec(client: Block, request: RequestFile) -> Plan:
     """Decide what a spec file needs: create, release, unchanged, or refuse (:class:`ApplyRefused`)."""
-    from press_blocks.emulator._versions import SemVer
+    from press_blocks._semver import SemVer
 
     body = request.body
     name, kind = _required(body, request.path, "metadata.name", "kind")

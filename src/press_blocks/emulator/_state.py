@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from press_blocks._semver import SemVer
 from press_blocks.emulator._constants import DEFAULT_USER
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._lifecycle import Transition
@@ -26,7 +27,6 @@ from press_blocks.emulator._records import (
     SpecRecord,
     Stamp,
 )
-from press_blocks.emulator._versions import SemVer
 from press_blocks.emulator._views import (
     app_deployment_view,
     deployment_status,
