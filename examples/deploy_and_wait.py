@@ -1,15 +1,12 @@
 """Deploy the latest release of my-block with run parameters, then wait until it is deployed.
 
-Run publish_spec.py first. The wait is a bounded poll of describe_deployment.
+Run publish_spec.py first. wait_for_deployment describes the deployment with growing, jittered
+delays until it settles, and gives up at the timeout, so the script never hangs.
 """
 
 import sys
-import time
 
-from press_blocks import get_client
-
-POLL_EVERY = 0.5  # seconds between two looks
-GIVE_UP_AFTER = 60.0  # seconds
+from press_blocks import DeploymentFailedError, WaitTimeoutError, get_client
 
 client = get_client()
 spec = next(s for s in client.list_specs(name="my-block") if s["metadata"]["name"] == "my-block")
@@ -25,16 +22,19 @@ created = client.create_deployment(
 deployment_id = created["id"]
 print(f"deploying {deployment_id} from release {spec['latestRelease']['version']}")
 
-deadline = time.monotonic() + GIVE_UP_AFTER
-while True:
-    revision = client.describe_deployment(deployment_id)["latestRevision"]
-    print(f"  revision {revision['revision']}: {revision['status']}")
-    if revision["status"] == "deployed":
-        break
-    if revision["status"] not in ("deploying", "redeploying"):
-        sys.exit(f"the deployment ended as {revision['status']}")
-    if time.monotonic() > deadline:
-        sys.exit(f"still {revision['status']} after {GIVE_UP_AFTER:.0f} s; look again later")
-    time.sleep(POLL_EVERY)
+try:
+    deployment = client.wait_for_deployment(
+        deployment_id,
+        timeout=60,  # seconds; a real build and deploy takes minutes
+        poll_interval=0.5,  # the first wait between two describes; later ones double
+        progress=lambda status, elapsed: print(f"  {status} after {elapsed:.1f} s"),
+    )
+except DeploymentFailedError as failed:
+    # failed, rollback_complete, ...: the resources' errors say why.
+    sys.exit(f"the deployment ended as {failed.status}: {failed.resource_errors}")
+except WaitTimeoutError as late:
+    sys.exit(f"still {late.status} after {late.elapsed:.0f} s; look again later")
 
+revision = deployment["latestRevision"]
+print(f"revision {revision['revision']} is {deployment['metadata']['status']}")
 print("run parameters:", client.get_parameters(deployment_id))

@@ -1,4 +1,8 @@
-"""Output formats, and --wait through the library's waiter, in-process."""
+"""Output formats, and --wait through the library's waiter: in-process, and end to end for its exit codes.
+
+Failures, warnings and superseded revisions come from the emulator's transitions
+(``describes:1->failed``); a scripted API answers only what the emulator never reaches.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,18 @@ import httpx
 import pytest
 import yaml
 
-from press_blocks import Block, DeploymentFailedError, Session, WaitTimeoutError, _constants, get_client
+from press_blocks import Block, DeploymentFailedError, Session, WaitTimeoutError, get_client
 from press_blocks._cli._errors import ExitCode, WaitFailed, error_line, exit_code_for
 from press_blocks._cli._output import TABLES, format_result, write
 from press_blocks._cli._wait import wait_until_settled
+from press_blocks.emulator import InProcessEmulator
+from press_blocks.emulator._lifecycle import OUTCOMES
+from tests.cli._run import Cli
+from tests.cli.test_commands import create_spec, generate
+from tests.e2e._drive import Driver, deploy
+
+# Every outcome the emulator can end a revision in that a wait reports as a failure.
+FAILURES = [outcome for outcome in OUTCOMES if outcome not in ("deployed", "warning")]
 
 PAGE = {
     "deployments": [
@@ -107,15 +119,31 @@ def test_wait_without_a_revision_follows_the_deployment(capsys: pytest.CaptureFi
     assert capsys.readouterr().err == "press-blocks: deployment d revision 1 is deployed\n"
 
 
-@pytest.mark.parametrize("status", sorted(_constants.REVISION_FAILURE_STATUSES))
-def test_wait_fails_with_the_status_on_every_failure_status(status: str) -> None:
-    api = Scripted(["deploying", status], resources=[{"errors": [{"message": "image pull failed"}]}])
-    with api.client() as client, pytest.raises(WaitFailed) as failed:
-        wait_until_settled(client, "d", 2, **FAST)
+@pytest.mark.parametrize("status", FAILURES)
+def test_wait_fails_with_the_status_on_every_failure_status(press_emulator: InProcessEmulator, status: str) -> None:
+    with Driver("sync", press_emulator) as driver:
+        deployment_id = deploy(driver)
+        press_emulator.set_transition(f"describes:1->{status}")
+        driver.client.create_deployment_revision(deployment_id, {"revision": {"notes": "second"}})
+        with pytest.raises(WaitFailed) as failed:
+            wait_until_settled(driver.client, deployment_id, 2, **FAST)
     assert exit_code_for(failed.value) == ExitCode.WAIT_FAILED == 8
     assert error_line(failed.value) == (
-        f"press-blocks: DeploymentFailedError: Revision 2 of deployment d did not deploy: its status is {status!r}. "
-        "Resource errors: image pull failed."
+        f"press-blocks: DeploymentFailedError: Revision 2 of deployment {deployment_id} did not deploy: "
+        f"its status is {status!r}. Resource errors: this resource ended in {status} "
+        f"(emulated by the transition describes:1->{status})."
+    )
+
+
+def test_a_deletion_failure_ends_the_wait_too() -> None:
+    """delete_failed: the emulator deletes at once, so a scripted API answers it."""
+    api = Scripted(["deploying", "delete_failed"], resources=[{"errors": [{"message": "image pull failed"}]}])
+    with api.client() as client, pytest.raises(WaitFailed) as failed:
+        wait_until_settled(client, "d", 2, **FAST)
+    assert exit_code_for(failed.value) == ExitCode.WAIT_FAILED
+    assert error_line(failed.value) == (
+        "press-blocks: DeploymentFailedError: Revision 2 of deployment d did not deploy: its status is "
+        "'delete_failed'. Resource errors: image pull failed."
     )
 
 
@@ -129,15 +157,56 @@ def test_wait_gives_up_at_the_timeout_naming_the_last_status() -> None:
     assert failed.value.code == ExitCode.WAIT_FAILED
 
 
-def test_a_warning_or_superseded_revision_is_settled_and_said_on_one_line(capsys: pytest.CaptureFixture[str]) -> None:
-    with Scripted(["warning"]).client() as client:
-        assert wait_until_settled(client, "d", 1, **FAST)["status"] == "warning"
-    err = capsys.readouterr().err
-    assert err.startswith("press-blocks: warning: revision 1 of deployment d settled with status 'warning'")
-    assert err.count("\n") == 1  # one line: not Python's warning format as well
-    with Scripted(["superseded"]).client() as client:
-        wait_until_settled(client, "d", 1, **FAST)
-    assert capsys.readouterr().err == "press-blocks: deployment d revision 1 was superseded by a newer revision\n"
+def test_a_warning_deployment_or_a_superseded_revision_is_settled_and_said_on_one_line(
+    press_emulator: InProcessEmulator, capsys: pytest.CaptureFixture[str]
+) -> None:
+    press_emulator.set_transition("describes:1->warning")
+    with Driver("sync", press_emulator) as driver:
+        deployment_id = deploy(driver)
+        assert wait_until_settled(driver.client, deployment_id, **FAST)["metadata"]["status"] == "warning"
+        err = capsys.readouterr().err
+        assert err.startswith(f"press-blocks: warning: deployment {deployment_id} settled with status 'warning'")
+        assert err.count("\n") == 1  # one line: not Python's warning format as well
+        # Revision 2 still deploying when revision 3 deploys: superseded.
+        press_emulator.set_transition("describes:50")
+        driver.client.create_deployment_revision(deployment_id, {"revision": {"notes": "second"}})
+        press_emulator.set_transition("immediate")
+        driver.client.create_deployment_revision(deployment_id, {"revision": {"notes": "third"}})
+        wait_until_settled(driver.client, deployment_id, 2, **FAST)
+    assert capsys.readouterr().err == (
+        f"press-blocks: deployment {deployment_id} revision 2 was superseded by a newer revision\n"
+    )
+
+
+@pytest.mark.e2e
+@pytest.mark.timeout(120)
+def test_create_wait_exits_8_when_the_deployment_fails_and_0_with_a_warning(cli: Cli) -> None:
+    spec_id = create_spec(cli)
+    generate(cli, "deployments create", "deployment.yaml", **{"0bddb4c6-40c5-45c3-b477-fceb2c051609": spec_id})
+    wait = ("--wait", "--wait-interval", "0.05", "--wait-timeout", "30")
+
+    cli.server.set_transition("describes:1->failed")
+    failed = cli("deployments", "create", "deployment.yaml", *wait)
+    assert failed.code == ExitCode.WAIT_FAILED == 8, failed.err
+    deployment_id = failed.json()["id"]  # what the create answered is printed before the wait
+    assert failed.err.splitlines() == [
+        f"press-blocks: DeploymentFailedError: Deployment {deployment_id} did not deploy: its status is 'failed'. "
+        "Resource errors: this resource ended in failed (emulated by the transition describes:1->failed)."
+    ]
+
+    # Under a warning outcome the deployment runs: the wait says so and the exit code is 0.
+    cli.server.set_transition("describes:1->warning")
+    generate(
+        cli,
+        "deployments create",
+        "other.yaml",
+        **{"0bddb4c6-40c5-45c3-b477-fceb2c051609": spec_id, "name: new-deployment": "name: other-deployment"},
+    )
+    running = cli("deployments", "create", "other.yaml", *wait)
+    assert running.code == 0, running.err
+    other_id = running.json()["id"]
+    (line,) = running.err.splitlines()
+    assert line.startswith(f"press-blocks: warning: deployment {other_id} settled with status 'warning' after ")
 
 
 def test_wait_errors_from_the_library_exit_8_too() -> None:

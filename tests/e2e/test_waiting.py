@@ -1,7 +1,8 @@
 """wait_for_deployment / wait_for_revision against the emulator's describes:N and seconds:T transitions, sync and async.
 
-Failure statuses are injected by a transport that rewrites the emulator's describe answers
-(the emulator itself only ever deploys); transient failures by the emulator's own faults.
+Failures and warnings are the emulator's own outcomes (``describes:2->failed``), transient
+failures its faults. A transport that rewrites describe answers is left for what the emulator
+never sends: a deletion failure and the service's top-level ``resourceErrors``.
 """
 
 from __future__ import annotations
@@ -26,11 +27,14 @@ from press_blocks import (
     WaitTimeoutError,
 )
 from press_blocks.emulator import FaultRule, InProcessEmulator
+from press_blocks.emulator._lifecycle import OUTCOMES
 from tests.e2e._drive import Driver, deploy
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(60)]
 
 FAST = {"poll_interval": 0.01, "max_poll_interval": 0.05, "progress": False}
+# Every outcome the emulator can end a revision in that a wait reports as a failure.
+FAILURES = [outcome for outcome in OUTCOMES if outcome not in ("deployed", "warning")]
 
 
 @pytest.fixture(params=["sync", "async"])
@@ -62,8 +66,8 @@ def test_waits_through_describes_n_and_returns_the_deployed_description(
 
 def test_waits_through_seconds_t(driver: Driver, press_emulator: InProcessEmulator) -> None:
     press_emulator.set_transition("seconds:0.3")
+    started = time.monotonic()  # before the revision's own clock starts, inside deploy()
     deployment_id = deploy(driver)
-    started = time.monotonic()
     described = driver.run(driver.client.wait_for_deployment(deployment_id, timeout=10, **FAST))
     assert described["latestRevision"]["status"] == "deployed"
     assert time.monotonic() - started >= 0.3
@@ -109,32 +113,91 @@ def test_the_deadline_raises_wait_timeout_with_the_last_status(
     assert "0.3" in str(error)
 
 
-@pytest.mark.parametrize(
-    "status", ["failed", "platform_resource_error", "rollback", "rollback_complete", "rollback_failed", "delete_failed"]
-)
-def test_a_failure_status_raises_with_the_resources(press_emulator: InProcessEmulator, status: str) -> None:
+def test_every_failure_the_client_knows_is_one_the_emulator_can_end_in_or_a_deletion() -> None:
+    from press_blocks import _constants
+
+    assert set(FAILURES) | {"delete_failed"} == _constants.DEPLOYMENT_FAILURE_STATUSES
+
+
+@pytest.mark.parametrize("status", FAILURES)
+def test_a_failure_status_raises_with_the_resources(
+    driver: Driver, press_emulator: InProcessEmulator, status: str
+) -> None:
+    press_emulator.set_transition(f"describes:2->{status}")
+    deployment_id = deploy(driver)
+    seen: list[str] = []
+    with pytest.raises(DeploymentFailedError) as caught:
+        driver.run(
+            driver.client.wait_for_deployment(
+                deployment_id,
+                timeout=10,
+                progress=lambda s, _: seen.append(s),
+                **{k: v for k, v in FAST.items() if k != "progress"},
+            )
+        )
+    error = caught.value
+    assert seen == ["deploying", "deploying", status]
+    assert error.status == status
+    assert (error.deployment_id, error.revision) == (deployment_id, None)
+    assert error.description["id"] == deployment_id
+    assert error.description["metadata"]["status"] == status
+    (resource,) = error.platform_resources
+    assert resource["status"] == status
+    (reason,) = error.resource_errors
+    assert reason["message"] == f"this resource ended in {status} (emulated by the transition describes:2->{status})"
+    assert str(error) == (
+        f"Deployment {deployment_id} did not deploy: its status is {status!r}. Resource errors: {reason['message']}."
+    )
+    assert press_emulator.requests.count(operation_id="describeDeployment") == 3
+
+
+def test_a_failed_revision_raises_and_the_one_before_still_runs(
+    driver: Driver, press_emulator: InProcessEmulator
+) -> None:
+    deployment_id = deploy(driver)
+    press_emulator.set_transition("describes:1->rollback_complete")
+    revision = driver.run(driver.client.create_deployment_revision(deployment_id, {"revision": {"notes": "bad"}}))
+    with pytest.raises(DeploymentFailedError) as caught:
+        driver.run(driver.client.wait_for_revision(deployment_id, revision["revision"], timeout=10, **FAST))
+    assert (caught.value.revision, caught.value.status) == (2, "rollback_complete")
+    assert caught.value.description["status"] == "rollback_complete"
+    assert "rollback_complete" in caught.value.resource_errors[0]["message"]
+    assert driver.run(driver.client.wait_for_revision(deployment_id, 1, timeout=10, **FAST))["status"] == "deployed"
+    # Redeploying retries the failed revision's release; with the transition back to deployed, it deploys.
+    press_emulator.set_transition("describes:1")
+    driver.run(driver.client.redeploy(deployment_id))
+    described = driver.run(driver.client.wait_for_deployment(deployment_id, timeout=10, **FAST))
+    assert (described["metadata"]["status"], described["latestRevision"]["revision"]) == ("deployed", 3)
+
+
+def test_a_deletion_failure_raises_with_the_services_resources(press_emulator: InProcessEmulator) -> None:
+    """delete_failed: the emulator deletes at once, so a transport rewrites its answers."""
     press_emulator.set_transition("describes:1000")
     resources = [
-        {"id": "r1", "kind": "workflow", "name": "load", "status": status, "errors": [{"code": 500, "message": "OOM"}]}
+        {
+            "id": "r1",
+            "kind": "workflow",
+            "name": "load",
+            "status": "delete_failed",
+            "errors": [{"code": 500, "message": "OOM"}],
+        }
     ]
-    rewrite = FailAfter(press_emulator.transport, describes=2, status=status, resources=resources)
+    rewrite = FailAfter(press_emulator.transport, describes=2, status="delete_failed", resources=resources)
     with Driver("sync", press_emulator, transport=rewrite) as driver:
         deployment_id = deploy(driver)
         with pytest.raises(DeploymentFailedError) as caught:
             driver.run(driver.client.wait_for_deployment(deployment_id, timeout=10, **FAST))
     error = caught.value
-    assert error.status == status
-    assert error.deployment_id == deployment_id
-    assert error.description["id"] == deployment_id
+    assert error.status == "delete_failed"
     assert error.platform_resources == resources
     assert error.resource_errors == [{"code": 500, "message": "OOM"}]
-    assert status in str(error)
     assert "OOM" in str(error)
     assert rewrite.describes == 3
 
 
 @pytest.mark.parametrize("mode", ["sync", "async"])
-def test_a_failed_revision_raises(press_emulator: InProcessEmulator, mode: str) -> None:
+def test_top_level_resource_errors_are_read_too(press_emulator: InProcessEmulator, mode: str) -> None:
+    """The service may send ``resourceErrors`` beside the revision; the emulator does not, so a transport adds it."""
     press_emulator.set_transition("describes:1000")
     inner = press_emulator.transport if mode == "sync" else press_emulator.async_transport
     rewrite = FailAfter(inner, describes=0, status="rollback_complete", top_level_errors=[{"message": "bad image"}])
@@ -147,14 +210,20 @@ def test_a_failed_revision_raises(press_emulator: InProcessEmulator, mode: str) 
     assert caught.value.resource_errors == [{"message": "bad image"}]
 
 
-def test_warning_is_returned_and_reported(press_emulator: InProcessEmulator) -> None:
-    press_emulator.set_transition("describes:1000")
-    rewrite = FailAfter(press_emulator.transport, describes=1, status="warning")
-    with Driver("sync", press_emulator, transport=rewrite) as driver:
-        deployment_id = deploy(driver)
-        with pytest.warns(DeploymentWarning, match="warning"):
-            described = driver.run(driver.client.wait_for_deployment(deployment_id, timeout=10, **FAST))
+def test_warning_is_returned_and_reported(driver: Driver, press_emulator: InProcessEmulator) -> None:
+    press_emulator.set_transition("describes:1->warning")
+    deployment_id = deploy(driver)
+    with pytest.warns(DeploymentWarning, match=f"deployment {deployment_id} settled with status 'warning'"):
+        described = driver.run(driver.client.wait_for_deployment(deployment_id, timeout=10, **FAST))
     assert described["metadata"]["status"] == "warning"
+    assert described["latestRevision"]["status"] == "deployed"
+    assert "warning" in described["latestRevision"]["resources"][0]["errors"][0]["message"]
+    assert press_emulator.requests.count(operation_id="describeDeployment") == 2
+    # The revision itself deployed (a revision has no warning status): its wait returns quietly.
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DeploymentWarning)
+        revision = driver.run(driver.client.wait_for_revision(deployment_id, 1, timeout=10, **FAST))
+    assert revision["status"] == "deployed"
 
 
 def test_transient_failures_are_ridden_out_even_without_retries(
@@ -279,9 +348,8 @@ class FailAfter(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
 def test_warnings_filter_does_not_hide_the_return(press_emulator: InProcessEmulator) -> None:
     """With warnings turned into errors, a 'warning' wait raises the DeploymentWarning (the caller asked for that)."""
-    press_emulator.set_transition("describes:1000")
-    rewrite = FailAfter(press_emulator.transport, describes=0, status="warning")
-    with Driver("sync", press_emulator, transport=rewrite) as driver, warnings.catch_warnings():
+    press_emulator.set_transition("immediate->warning")
+    with Driver("sync", press_emulator) as driver, warnings.catch_warnings():
         deployment_id = deploy(driver)
         warnings.simplefilter("error", DeploymentWarning)
         with pytest.raises(DeploymentWarning):

@@ -75,7 +75,7 @@ def test_the_cli_serves_a_fixture_prints_how_to_connect_and_stops_on_ctrl_c(tmp_
             "--fixture",
             str(fixture),
             "--transition",
-            "describes:1",
+            "describes:1->failed",
             "--seed",
             "3",
         ],
@@ -96,7 +96,7 @@ def test_the_cli_serves_a_fixture_prints_how_to_connect_and_stops_on_ctrl_c(tmp_
         assert "Ctrl-C" in text
         with httpx.Client(base_url=base_url, headers={"Authorization": "x"}, timeout=10) as client:
             assert client.get("/v1/blocks/specs/").json()["specCount"] == 1
-            assert client.get("/_emulator/transition").json() == {"transition": "describes:1"}
+            assert client.get("/_emulator/transition").json() == {"transition": "describes:1->failed"}
             assert client.get("/_emulator/faults").json()["seed"] == 3
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=15) == 0
@@ -173,15 +173,23 @@ def test_bad_arguments_exit_2(argv: list[str], fragment: str, capsys: pytest.Cap
     assert fragment in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("value", ["bogus", "describes:x", "seconds:-1", "describes:1.5", "immediate:3"])
+@pytest.mark.parametrize(
+    "value", ["bogus", "describes:x", "seconds:-1", "describes:1.5", "immediate:3", "immediate->superseded"]
+)
 def test_a_bad_transition_lists_the_valid_forms(value: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exited:
         cli_main(["--transition", value])
     assert exited.value.code == 2
     err = capsys.readouterr().err
     assert f"bad transition {value!r}" in err
-    for form in ("immediate", "describes:N", "seconds:T"):
+    for form in ("immediate", "describes:N", "seconds:T", "->OUTCOME", "failed", "warning", "rollback_complete"):
         assert form in err, err
+
+
+def test_an_unquoted_arrow_cut_by_the_shell_gets_a_hint(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        cli_main(["--transition", "describes:2-"])  # what `--transition describes:2->failed` leaves
+    assert "quote it, e.g. --transition 'describes:2->failed'" in capsys.readouterr().err
 
 
 def test_a_bad_fixture_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -93,6 +93,24 @@ def test_the_snapshot_shows_state_newest_first_with_hidden_values_masked(server:
         assert "progress" not in deployed["revisions"][0]
 
 
+def test_the_snapshot_offers_the_outcomes_and_shows_a_revisions_coming_one(server: RunningEmulator) -> None:
+    from press_blocks.emulator._lifecycle import OUTCOMES
+
+    server.set_transition("describes:1->rollback_failed")
+    with httpx.Client(base_url=server.base_url, headers=AUTH, timeout=10) as client:
+        deployment_id = create_deployment(client, create_spec(client))
+        snapshot = client.get("/_emulator/snapshot").json()
+        assert snapshot["outcomes"] == list(OUTCOMES)
+        assert snapshot["transition"] == "describes:1->rollback_failed"
+        progress = snapshot["deployments"][0]["revisions"][0]["progress"]
+        assert progress == {"transition": "describes:1->rollback_failed", "describes": 0}
+        for _ in range(2):
+            client.get(f"/v1/blocks/deployments/{deployment_id}")
+        settled = client.get("/_emulator/snapshot").json()["deployments"][0]
+        assert settled["metadata"]["status"] == "rollback_failed"
+        assert "progress" not in settled["revisions"][0]
+
+
 def test_the_snapshot_answers_304_until_something_changes(server: RunningEmulator, client: httpx.Client) -> None:
     first = client.get("/_emulator/snapshot")
     etag = first.headers["etag"]

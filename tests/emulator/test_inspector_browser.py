@@ -281,6 +281,46 @@ def test_a_transition_set_on_the_page_plays_out_on_screen(browser: Browser) -> N
         expect(status).to_have_text("deployed", timeout=WAIT_MS)
 
 
+def test_an_outcome_set_on_the_page_ends_the_revision_there(browser: Browser) -> None:
+    from playwright.sync_api import expect
+
+    emulator = Emulator()
+    with emulator.serve() as server, inspector(browser, server) as page:
+        view(page, "controls")
+        outcomes = page.locator("#transition-outcome option")
+        expect(outcomes).to_have_count(7)  # deployed, then the others from the snapshot
+        assert outcomes.all_inner_texts()[:3] == ["deployed", "warning", "failed"]
+        page.select_option("#transition-mode", "describes")
+        page.fill("#transition-value", "1")
+        page.select_option("#transition-outcome", "failed")
+        page.click("#transition-form button[type=submit]")
+        expect(page.locator("#toast")).to_contain_text("Transition set: describes:1->failed")
+        assert str(emulator.transition) == "describes:1->failed"
+        expect(page.locator("#transition-chip")).to_have_text("transition: describes:1->failed")
+        client = client_of(server)
+        spec_id = client.create_spec(dict(WORKFLOW), parameters=PARAMETERS)["id"]
+        body = {"metadata": {"name": "doomed", "summary": "d"}, "revision": {"notes": "d"}, "spec": {"id": spec_id}}
+        deployment_id = client.create_deployment({**body, "parameters": {"run": {"apiKey": HIDDEN}}})["id"]
+        view(page, "resources")
+        card = page.locator(f'article.deployment[data-id="{deployment_id}"]')
+        expect(card).to_contain_text("0 of 1 describes, then failed")
+        for _ in range(2):
+            client.describe_deployment(deployment_id)
+        status = card.locator(".deployment-status")
+        expect(status).to_have_text("failed")
+        expect(status).to_have_class("badge badge-bad badge-big deployment-status")
+        shoot(page, "failed-deployment")
+        # A fresh page shows the transition in force, outcome included, in the form.
+        page.reload()
+        view(page, "controls")
+        expect(page.locator("#transition-outcome")).to_have_value("failed")
+        expect(page.locator("#transition-mode")).to_have_value("describes")
+        page.select_option("#transition-outcome", "deployed")
+        page.click("#transition-form button[type=submit]")
+        expect(page.locator("#toast")).to_contain_text("Transition set: describes:1")
+        assert str(emulator.transition) == "describes:1"
+
+
 def test_seeding_and_reset_from_the_page(browser: Browser, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 

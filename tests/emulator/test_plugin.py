@@ -34,6 +34,11 @@ def test_the_marker_configures_the_emulator(press_emulator: InProcessEmulator) -
     assert press_emulator.emulator.user == "someone@peak.ai"
 
 
+@pytest.mark.press_emulator(transition="describes:1->rollback_failed")
+def test_the_marker_takes_a_transition_with_an_outcome(press_emulator: InProcessEmulator) -> None:
+    assert press_emulator.emulator.transition == Transition.after_describes(1, outcome="rollback_failed")
+
+
 @pytest.mark.e2e
 def test_press_emulator_server_serves_on_loopback(press_emulator_server: RunningEmulator) -> None:
     assert press_emulator_server.base_url == f"http://127.0.0.1:{press_emulator_server.port}"

@@ -37,10 +37,11 @@ def server() -> Iterator[RunningEmulator]:
         yield running
 
 
-def run_example(server: RunningEmulator, script: str, **extra_env: str) -> str:
+def run_script(server: RunningEmulator, script: str, **extra_env: str) -> subprocess.CompletedProcess[str]:
+    """Run an example against ``server`` as a user would, and return the finished process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PRESS_", "PEAK_", "API_KEY", "STAGE"))}
     env.update(PRESS_BASE_URL=server.base_url, PEAK_AUTH_TOKEN="example-token", **extra_env)
-    proc = subprocess.run(
+    return subprocess.run(
         [sys.executable, str(EXAMPLES / script)],
         capture_output=True,
         text=True,
@@ -49,6 +50,10 @@ def run_example(server: RunningEmulator, script: str, **extra_env: str) -> str:
         timeout=90,
         check=False,
     )
+
+
+def run_example(server: RunningEmulator, script: str, **extra_env: str) -> str:
+    proc = run_script(server, script, **extra_env)
     assert proc.returncode == 0, f"{script} exited {proc.returncode}:\n{proc.stdout}\n{proc.stderr}"
     return proc.stdout
 
@@ -112,9 +117,22 @@ def test_release_new_version(server: RunningEmulator, published: str) -> None:
 
 def test_deploy_and_wait(deployed: tuple[str, str]) -> None:
     _, out = deployed
-    looks = re.findall(r"^  revision 1: (\w+)$", out, re.MULTILINE)
+    looks = re.findall(r"^  (\w+) after \d+\.\d s$", out, re.MULTILINE)
     assert looks == ["deploying", "deploying", "deployed"], out
-    assert out.splitlines()[-1] == "run parameters: {'agg_type': 'SUM', 'num_iterations': 100}"
+    assert out.splitlines()[-2:] == [
+        "revision 1 is deployed",
+        "run parameters: {'agg_type': 'SUM', 'num_iterations': 100}",
+    ]
+
+
+def test_deploy_and_wait_reports_a_failed_deployment() -> None:
+    with Emulator(transition="describes:1->rollback_complete").serve(host="127.0.0.1", port=0) as failing:
+        run_example(failing, "publish_spec.py")
+        proc = run_script(failing, "deploy_and_wait.py")
+    assert proc.returncode == 1
+    assert re.findall(r"^  (\w+) after", proc.stdout, re.MULTILINE) == ["deploying", "rollback_complete"]
+    assert proc.stderr.startswith("the deployment ended as rollback_complete: [{"), proc.stderr
+    assert "this resource ended in rollback_complete" in proc.stderr
 
 
 def test_read_run_parameters_with_the_fallback_file(server: RunningEmulator, deployed: tuple[str, str]) -> None:

@@ -22,7 +22,7 @@ from press_blocks.emulator._constants import (
 from press_blocks.emulator._emulator import Emulator, is_loopback
 from press_blocks.emulator._errors import SeedError
 from press_blocks.emulator._faults import FaultRule, fault_config
-from press_blocks.emulator._lifecycle import Transition
+from press_blocks.emulator._lifecycle import OUTCOMES, Transition
 
 __all__ = ["cli_main"]
 
@@ -46,7 +46,9 @@ def _parser() -> argparse.ArgumentParser:
         "--transition",
         default="immediate",
         type=_transition,
-        help="when revisions turn deployed: immediate, describes:N or seconds:T (default immediate)",
+        help="when revisions settle: immediate, describes:N or seconds:T, optionally followed by ->OUTCOME, "
+        f"the status they end in ({', '.join(OUTCOMES)}; default deployed); quote it for the shell: "
+        "'describes:2->failed' (default immediate)",
     )
     parser.add_argument("--seed", type=int, default=0, help="seed of the random source for rate-based faults")
     parser.add_argument("--faults", metavar="FILE", help="YAML or JSON file of fault rules: {rules: [...], seed: S}")

@@ -39,8 +39,9 @@ class Emulator:
     **Parameters** (all keyword-only, all optional):
 
     * **fixture** - a mapping or a YAML/JSON file to seed (see :meth:`seed`).
-    * **transition** - when new revisions turn ``deployed``: a :class:`Transition` or
-      ``"immediate"`` (default), ``"describes:N"``, ``"seconds:T"``.
+    * **transition** - when new revisions settle, and in which status: a :class:`Transition` or
+      ``"immediate"`` (default), ``"describes:N"``, ``"seconds:T"``, each optionally followed by
+      ``->OUTCOME`` (``"describes:2->failed"``; the outcome is ``deployed`` by default).
     * **faults**, **fault_seed** - fault rules in force from the start, and the seed of the
       random source for rate-based faults (default 0).
     * **user** - the ``createdBy``/``updatedBy`` of everything created (``emulator@peak.ai``).
@@ -149,7 +150,7 @@ class Emulator:
         return self.store.transition
 
     def set_transition(self, transition: Transition | str) -> None:
-        """Set when revisions created from now on turn ``deployed`` (``immediate``, ``describes:N``, ``seconds:T``)."""
+        """Set when and how revisions created from now on settle (``describes:N``, ``seconds:T->failed``...)."""
         with self.store.lock:
             self.store.transition = Transition.parse(transition)
 

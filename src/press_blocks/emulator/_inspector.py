@@ -22,6 +22,7 @@ from press_blocks.emulator._constants import CONTROL_PREFIX, INSPECTOR_MAX_REQUE
 from press_blocks.emulator._controlled import Controlled
 from press_blocks.emulator._errors import error_body
 from press_blocks.emulator._faults import FaultRule
+from press_blocks.emulator._lifecycle import OUTCOMES
 
 __all__ = ["inspector_routes", "snapshot"]
 
@@ -62,6 +63,7 @@ def snapshot(emulator: Controlled) -> dict[str, Any]:
     return {
         **emulator.store.snapshot(),
         "transition": str(emulator.transition),
+        "outcomes": list(OUTCOMES),
         "faults": faults,
         "faultsYaml": yaml.safe_dump(config, sort_keys=False) if faults["rules"] else "",
         "operations": sorted(emulator.contract.operations),

@@ -77,6 +77,8 @@ class RevisionRecord:
     resource_id: str
     redeploy: bool = False
     describes: int = 0
+    # What the platform resource reports once settled in an outcome other than `deployed`.
+    errors: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass

@@ -304,16 +304,22 @@ class Store:
             if revision.transition.done(elapsed=now - revision.started_at, describes=revision.describes):
                 self._finish(deployment, revision)
 
-    @staticmethod
-    def _finish(deployment: DeploymentRecord, revision: RevisionRecord) -> None:
-        # The newest deployed revision is the live one; every older one is superseded.
+    def _finish(self, deployment: DeploymentRecord, revision: RevisionRecord) -> None:
+        # The newest deployed revision is the live one; every older one is superseded. A revision
+        # that did not deploy (failed, rollback...) replaces nothing: the one before keeps running.
         if any(r.number > revision.number and r.status == "deployed" for r in deployment.revisions):
             revision.status = "superseded"
             return
-        for older in deployment.revisions:
-            if older.number < revision.number and older.status in ("deployed", "deploying"):
-                older.status = "superseded"
-        revision.status = "deployed"
+        transition = revision.transition
+        if transition.revision_status == "deployed":
+            for older in deployment.revisions:
+                if older.number < revision.number and older.status in ("deployed", "deploying"):
+                    older.status = "superseded"
+        revision.status = transition.revision_status
+        if transition.outcome != "deployed":
+            what = "deployed with a warning" if transition.outcome == "warning" else f"ended in {transition.outcome}"
+            message = f"this resource {what} (emulated by the transition {transition})"
+            revision.errors = [{"code": 500, "message": message, "createdAt": self._stamp().text}]
 
     def _check_deployment_name(self, kind: str, name: str, *, exclude: str | None = None) -> None:
         for other in self.deployments.values():

@@ -84,10 +84,16 @@ def spec_view(spec: SpecRecord, *, full: bool) -> dict[str, Any]:
 
 
 def deployment_status(deployment: DeploymentRecord) -> str:
-    """Return the deployment's status, which follows its latest revision (``redeploying`` during a redeploy)."""
+    """Return the deployment's status, which follows its latest revision.
+
+    ``redeploying`` while a redeploy's revision deploys; ``warning`` when the latest revision
+    deployed under a ``->warning`` transition.
+    """
     latest = deployment.latest
     if latest.status == "deploying" and latest.redeploy:
         return "redeploying"
+    if latest.status == "deployed":
+        return latest.transition.deployment_status
     return latest.status
 
 
@@ -114,7 +120,7 @@ def revision_view(
                 "status": revision.status,
                 "version": revision.release_version,
                 "versionId": str(revision.number),
-                "errors": [],
+                "errors": [dict(error) for error in revision.errors],
             }
         ]
         view["spec"] = {"id": spec.id, "release": {"version": revision.release_version}}

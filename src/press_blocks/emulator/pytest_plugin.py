@@ -14,6 +14,9 @@ Configure either with a marker taking :class:`~press_blocks.emulator.Emulator`'s
     @pytest.mark.press_emulator(transition="describes:2", fixture="press.yaml")
     def test_waits_for_deploy(press_emulator): ...
 
+    @pytest.mark.press_emulator(transition="describes:1->failed")  # the revision ends failed
+    def test_reports_a_failed_deploy(press_emulator): ...
+
 A relative ``fixture=`` path is looked up next to the test file, then under the pytest rootdir.
 
 This module imports nothing heavy: the emulator (and its extra) loads only when a fixture runs.

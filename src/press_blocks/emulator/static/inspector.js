@@ -33,7 +33,9 @@
     switch (status) {
       case "deployed": case "available": case "success": case "running": return "badge-ok";
       case "deploying": case "redeploying": case "building": case "pending": return "badge-warn";
-      case "failed": case "deleting": case "error": return "badge-bad";
+      case "warning": return "badge-warn";
+      case "failed": case "deleting": case "error": case "delete_failed": case "platform_resource_error":
+      case "rollback": case "rollback_complete": case "rollback_failed": return "badge-bad";
       default: return "";
     }
   }
@@ -141,11 +143,19 @@
     return `<h3>${esc(caption)}</h3><table class="mini"><thead><tr><th scope="col">Name</th><th scope="col">Value</th><th scope="col">Type</th></tr></thead><tbody>${rows}</tbody></table>`;
   }
 
+  // "describes:2->failed" → {mode: "describes", value: "2", outcome: "failed"}; the outcome is "deployed" when not written.
+  function parseTransition(text) {
+    const [timing, outcome] = text.split("->");
+    const [mode, value] = timing.split(":");
+    return { mode, value, outcome: outcome || "deployed" };
+  }
+
   function progress(rev) {
     if (!rev.progress) return "";
-    const t = rev.progress.transition;
-    if (t.startsWith("describes:")) return `<span class="progress">${esc(rev.progress.describes)} of ${esc(t.slice(10))} describes</span>`;
-    if (t.startsWith("seconds:")) return `<span class="progress">after ${esc(t.slice(8))} s</span>`;
+    const t = parseTransition(rev.progress.transition);
+    const then = t.outcome === "deployed" ? "" : `, then ${esc(t.outcome)}`;
+    if (t.mode === "describes") return `<span class="progress">${esc(rev.progress.describes)} of ${esc(t.value)} describes${then}</span>`;
+    if (t.mode === "seconds") return `<span class="progress">after ${esc(t.value)} s${then}</span>`;
     return "";
   }
 
@@ -322,14 +332,20 @@
   // --- controls -------------------------------------------------------------------------------
 
   function renderControls(data) {
+    const outcomes = $("transition-outcome");
+    if (outcomes.options.length === 1) {
+      // The outcomes come from the emulator (the first, "deployed", is in the page already).
+      for (const outcome of data.outcomes.slice(1)) outcomes.appendChild(new Option(outcome, outcome));
+    }
     if (!state.transitionShown || state.transitionShown !== data.transition) {
       // Show the transition in force in the form, unless the user is editing it.
       const form = $("transition-form");
       if (!form.contains(document.activeElement)) {
-        const [mode, arg] = data.transition.split(":");
-        $("transition-mode").value = mode;
-        if (arg !== undefined) $("transition-value").value = arg;
-        $("transition-value-field").hidden = mode === "immediate";
+        const t = parseTransition(data.transition);
+        $("transition-mode").value = t.mode;
+        if (t.value !== undefined) $("transition-value").value = t.value;
+        $("transition-value-field").hidden = t.mode === "immediate";
+        outcomes.value = t.outcome;
         state.transitionShown = data.transition;
       }
     }
@@ -433,7 +449,9 @@
     $("transition-form").addEventListener("submit", async (event) => {
       event.preventDefault();
       const mode = $("transition-mode").value;
-      const transition = mode === "immediate" ? "immediate" : `${mode}:${$("transition-value").value}`;
+      const outcome = $("transition-outcome").value;
+      const timing = mode === "immediate" ? "immediate" : `${mode}:${$("transition-value").value}`;
+      const transition = outcome === "deployed" ? timing : `${timing}->${outcome}`;
       try { const r = await control("PUT", "/transition", JSON.stringify({ transition })); toast(`Transition set: ${r.transition}`); await refresh(); }
       catch (e) { toast(e.message, "error"); }
     });
