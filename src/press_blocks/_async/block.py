@@ -19,7 +19,7 @@ from press_blocks._dry_run import DryRun, dry_run_of
 from press_blocks._options import RequestOptions
 from press_blocks._pagination import PageWalker, aiterate, check_prefetch
 from press_blocks._plans import arun, parameters_plan, related_blocks_plan
-from press_blocks._raw import AsyncPages, RawResponses, ResponseObserver, observers
+from press_blocks._raw import AsyncPages, AsyncRawPage, RawResponses, ResponseObserver, async_raw_call, observers
 from press_blocks._session import Session
 from press_blocks._waiting import Waiter
 from press_blocks.errors import PressBlocksError
@@ -59,7 +59,7 @@ if TYPE_CHECKING:
         ValidationResult,
     )
 
-__all__ = ["AsyncBlock", "get_async_client"]
+__all__ = ["AsyncBlock", "AsyncBlockWithRawResponse", "get_async_client"]
 
 
 def get_async_client(session: Session | None = None) -> AsyncBlock:
@@ -127,13 +127,13 @@ class AsyncBlock:
         return AsyncBlock(self.session, _options=options, _owns_session=False)
 
     @property
-    def with_raw_response(self) -> RawResponses:
+    def with_raw_response(self) -> AsyncBlockWithRawResponse:
         """Every API method, returning a :class:`~press_blocks.RawResponse` (status, headers, request id, ...).
 
         ``await client.with_raw_response.describe_spec(spec_id)``; ``.parse()`` gives what the
         plain method returns. List methods give the raw response of one page.
         """
-        return RawResponses(self, self._observed, frozenset(_requests.LIST_KEYS))
+        return AsyncBlockWithRawResponse(self, self._observed, frozenset(_requests.LIST_KEYS))
 
     async def aclose(self) -> None:
         """Close the connections, if this client created its session."""
@@ -1150,3 +1150,32 @@ class AsyncBlock:
                 await self._transport()._sleep(delay)
         finally:
             waiter.close()
+
+
+class AsyncBlockWithRawResponse(RawResponses):
+    """``client.with_raw_response``: each API method of :class:`AsyncBlock`, with its parameters,
+    returning a :class:`~press_blocks.RawResponse` of its result (of one page, for list methods).
+    """
+
+    list_specs = AsyncRawPage["ListSpecsResponse"]().of(AsyncBlock.list_specs)
+    create_spec = async_raw_call(AsyncBlock.create_spec)
+    describe_spec = async_raw_call(AsyncBlock.describe_spec)
+    update_spec_metadata = async_raw_call(AsyncBlock.update_spec_metadata)
+    delete_spec = async_raw_call(AsyncBlock.delete_spec)
+    create_spec_release = async_raw_call(AsyncBlock.create_spec_release)
+    list_spec_releases = AsyncRawPage["ListReleasesResponse"]().of(AsyncBlock.list_spec_releases)
+    describe_spec_release = async_raw_call(AsyncBlock.describe_spec_release)
+    create_deployment = async_raw_call(AsyncBlock.create_deployment)
+    list_deployments = AsyncRawPage["ListDeploymentsResponse"]().of(AsyncBlock.list_deployments)
+    describe_deployment = async_raw_call(AsyncBlock.describe_deployment)
+    update_deployment_metadata = async_raw_call(AsyncBlock.update_deployment_metadata)
+    redeploy = async_raw_call(AsyncBlock.redeploy)
+    delete_deployment = async_raw_call(AsyncBlock.delete_deployment)
+    create_deployment_revision = async_raw_call(AsyncBlock.create_deployment_revision)
+    describe_deployment_revision = async_raw_call(AsyncBlock.describe_deployment_revision)
+    list_deployment_revisions = AsyncRawPage["ListRevisionsResponse"]().of(AsyncBlock.list_deployment_revisions)
+    get_parameters = async_raw_call(AsyncBlock.get_parameters)
+    patch_parameters = async_raw_call(AsyncBlock.patch_parameters)
+    get_related_block_details = async_raw_call(AsyncBlock.get_related_block_details)
+    wait_for_deployment = async_raw_call(AsyncBlock.wait_for_deployment)
+    wait_for_revision = async_raw_call(AsyncBlock.wait_for_revision)

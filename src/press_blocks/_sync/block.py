@@ -20,7 +20,7 @@ from press_blocks._dry_run import DryRun, dry_run_of
 from press_blocks._options import RequestOptions
 from press_blocks._pagination import PageWalker, check_prefetch, iterate
 from press_blocks._plans import parameters_plan, related_blocks_plan, run
-from press_blocks._raw import Pages, RawResponses, ResponseObserver, observers
+from press_blocks._raw import Pages, RawPage, RawResponses, ResponseObserver, observers, raw_call
 from press_blocks._session import Session
 from press_blocks._waiting import Waiter
 from press_blocks.errors import PressBlocksError
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
         ValidationResult,
     )
 
-__all__ = ["Block", "get_client"]
+__all__ = ["Block", "BlockWithRawResponse", "get_client"]
 
 
 def get_client(session: Session | None = None) -> Block:
@@ -128,13 +128,13 @@ class Block:
         return Block(self.session, _options=options, _owns_session=False)
 
     @property
-    def with_raw_response(self) -> RawResponses:
+    def with_raw_response(self) -> BlockWithRawResponse:
         """Every API method, returning a :class:`~press_blocks.RawResponse` (status, headers, request id, ...).
 
         ``client.with_raw_response.describe_spec(spec_id)``; ``.parse()`` gives what the
         plain method returns. List methods give the raw response of one page.
         """
-        return RawResponses(self, self._observed, frozenset(_requests.LIST_KEYS))
+        return BlockWithRawResponse(self, self._observed, frozenset(_requests.LIST_KEYS))
 
     def close(self) -> None:
         """Close the connections, if this client created its session."""
@@ -1151,3 +1151,32 @@ class Block:
                 self._transport()._sleep(delay)
         finally:
             waiter.close()
+
+
+class BlockWithRawResponse(RawResponses):
+    """``client.with_raw_response``: each API method of :class:`Block`, with its parameters,
+    returning a :class:`~press_blocks.RawResponse` of its result (of one page, for list methods).
+    """
+
+    list_specs = RawPage["ListSpecsResponse"]().of(Block.list_specs)
+    create_spec = raw_call(Block.create_spec)
+    describe_spec = raw_call(Block.describe_spec)
+    update_spec_metadata = raw_call(Block.update_spec_metadata)
+    delete_spec = raw_call(Block.delete_spec)
+    create_spec_release = raw_call(Block.create_spec_release)
+    list_spec_releases = RawPage["ListReleasesResponse"]().of(Block.list_spec_releases)
+    describe_spec_release = raw_call(Block.describe_spec_release)
+    create_deployment = raw_call(Block.create_deployment)
+    list_deployments = RawPage["ListDeploymentsResponse"]().of(Block.list_deployments)
+    describe_deployment = raw_call(Block.describe_deployment)
+    update_deployment_metadata = raw_call(Block.update_deployment_metadata)
+    redeploy = raw_call(Block.redeploy)
+    delete_deployment = raw_call(Block.delete_deployment)
+    create_deployment_revision = raw_call(Block.create_deployment_revision)
+    describe_deployment_revision = raw_call(Block.describe_deployment_revision)
+    list_deployment_revisions = RawPage["ListRevisionsResponse"]().of(Block.list_deployment_revisions)
+    get_parameters = raw_call(Block.get_parameters)
+    patch_parameters = raw_call(Block.patch_parameters)
+    get_related_block_details = raw_call(Block.get_related_block_details)
+    wait_for_deployment = raw_call(Block.wait_for_deployment)
+    wait_for_revision = raw_call(Block.wait_for_revision)
