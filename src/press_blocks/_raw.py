@@ -9,7 +9,7 @@ records the response its (last) request got, and returns a :class:`RawResponse`;
 from __future__ import annotations
 
 import inspect
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
@@ -192,12 +192,13 @@ def async_raw_call(
 class RawPage(Generic[T]):
     """The raw form of a list method whose one page is a ``T``: ``RawPage["ListSpecsResponse"]().of(Block.list_specs)``.
 
-    A list method's raw form always sends one request and returns that page, so its result
-    type is the page's, which its overloads only give alongside ``return_iterator=False``.
+    A list method's raw form always sends one request and returns that page, so every overload
+    of the method (whatever ``return_iterator`` it takes) gives a :class:`RawResponse` of the
+    page, a type the overloads only name beside ``return_iterator=False``; hence ``T``.
     """
 
     def of(
-        self, method: Callable[Concatenate[Any, P], Pages[Any]]
+        self, method: Callable[Concatenate[Any, P], Pages[Any] | Mapping[str, Any]]
     ) -> Callable[Concatenate[RawResponses, P], RawResponse[T]]:
         """The raw form of ``method``: its parameters, returning a :class:`RawResponse` of one page."""
         form: Callable[Concatenate[RawResponses, P], RawResponse[T]] = _raw_form(method.__name__)
@@ -208,7 +209,7 @@ class AsyncRawPage(Generic[T]):
     """The async form of :class:`RawPage`."""
 
     def of(
-        self, method: Callable[Concatenate[Any, P], AsyncPages[Any]]
+        self, method: Callable[Concatenate[Any, P], AsyncPages[Any] | Awaitable[Any]]
     ) -> Callable[Concatenate[RawResponses, P], Awaitable[RawResponse[T]]]:
         """The raw form of ``method``: its parameters, returning a :class:`RawResponse` of one page."""
         form: Callable[Concatenate[RawResponses, P], Awaitable[RawResponse[T]]] = _raw_form(method.__name__)

@@ -103,6 +103,8 @@ def sync_raw_responses(client: Block, flag: bool) -> None:
     assert_type(page, RawResponse[ListSpecsResponse])
     assert_type(page.parse()["specs"], list[SpecSummary])
     assert_type(raw.list_spec_releases("spec-id"), RawResponse[ListReleasesResponse])
+    assert_type(raw.list_spec_releases("spec-id", return_iterator=False), RawResponse[ListReleasesResponse])
+    assert_type(raw.list_spec_releases("spec-id", return_iterator=flag), RawResponse[ListReleasesResponse])
     assert_type(raw.list_deployments(name="n"), RawResponse[ListDeploymentsResponse])
     assert_type(raw.list_deployment_revisions("deployment-id"), RawResponse[ListRevisionsResponse])
     assert_type(raw.create_deployment({"any": "mapping"}), RawResponse[IdResponse])

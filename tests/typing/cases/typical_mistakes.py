@@ -41,7 +41,7 @@ def raw_mistakes(client: Block) -> None:
     raw = client.with_raw_response
     raw.describe_spec(42)  # E: arg-type
     raw.describe_spec("spec-id", "extra")  # E: call-arg
-    raw.list_specs(page_size="10")  # E: arg-type
+    raw.list_specs(page_size="10")  # E: call-overload
     raw.create_spec({}, validate="yes")  # E: call-overload
     raw.describe_spce("spec-id")  # E: attr-defined
     raw.with_options(timeout=1)  # E: attr-defined
