@@ -9,9 +9,9 @@ records the response its (last) request got, and returns a :class:`RawResponse`;
 from __future__ import annotations
 
 import inspect
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator, Mapping
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, Generic, ParamSpec, TypeVar
 
 from press_blocks import _constants
 from press_blocks.errors import InvalidArgumentError
@@ -19,9 +19,22 @@ from press_blocks.errors import InvalidArgumentError
 if TYPE_CHECKING:
     import httpx
 
-__all__ = ["AsyncPages", "Pages", "RawResponse", "RawResponses", "ResponseObserver", "ResponseSink", "observers"]
+__all__ = [
+    "AsyncPages",
+    "AsyncRawPage",
+    "Pages",
+    "RawPage",
+    "RawResponse",
+    "RawResponses",
+    "ResponseObserver",
+    "ResponseSink",
+    "async_raw_call",
+    "observers",
+    "raw_call",
+]
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 #: Told of each successful response: the request sent, the response, the JSON it held, and the seconds it took.
 ResponseObserver = Callable[["httpx.Request", "httpx.Response", Any, float], None]
@@ -120,6 +133,8 @@ class RawResponses:
 
     List methods return the raw response of one page (``parse()`` gives the page dict, as
     ``return_iterator=False`` does); their iterators keep the last page's in ``last_response``.
+    Each client's subclass names its methods with :func:`raw_call` or :class:`RawPage` (and
+    their async forms), which give each one its method's parameters and result type.
     """
 
     def __init__(self, client: Any, observed: Callable[[ResponseSink], Any], list_methods: frozenset[str]) -> None:
@@ -127,25 +142,78 @@ class RawResponses:
         self._observed = observed
         self._list_methods = list_methods
 
-    def __getattr__(self, name: str) -> Callable[..., Any]:
-        if name.startswith("_") or name in _NOT_CALLS or not callable(getattr(self._client, name, None)):
+    def _call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """Run the client's method ``name`` on a copy that records its response, and wrap the result."""
+        sink = ResponseSink()
+        if name in self._list_methods:
+            kwargs["return_iterator"] = False
+        result = getattr(self._observed(sink), name)(*args, **kwargs)
+        if inspect.isawaitable(result):
+            return _awaited_raw(sink, name, result)
+        return sink.wrap(name, result)
+
+    if not TYPE_CHECKING:  # for mypy, only the methods a subclass names exist
+
+        def __getattr__(self, name: str) -> Any:
             raise AttributeError(f"with_raw_response has no API method {name!r}")
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            sink = ResponseSink()
-            if name in self._list_methods:
-                kwargs["return_iterator"] = False
-            result = getattr(self._observed(sink), name)(*args, **kwargs)
-            if inspect.isawaitable(result):
-                return _awaited_raw(sink, name, result)
-            return sink.wrap(name, result)
-
-        call.__name__ = name
-        call.__doc__ = f"{name}(...), returning a RawResponse whose parse() gives its usual result."
-        return call
 
     def __dir__(self) -> list[str]:
         return [n for n in dir(self._client) if not n.startswith("_") and n not in _NOT_CALLS]
+
+
+def _raw_form(name: str) -> Any:
+    """The method of a :class:`RawResponses` subclass that runs the client's method ``name``."""
+
+    def call(raw: RawResponses, /, *args: Any, **kwargs: Any) -> Any:
+        return raw._call(name, args, kwargs)
+
+    call.__name__ = call.__qualname__ = name
+    call.__doc__ = f"{name}(...), returning a RawResponse whose parse() gives its usual result."
+    return call
+
+
+def raw_call(method: Callable[Concatenate[Any, P], T]) -> Callable[Concatenate[RawResponses, P], RawResponse[T]]:
+    """The raw form of a client method: its parameters, returning a :class:`RawResponse` of its result.
+
+    For a method with overloads, each overload keeps its own result type.
+    """
+    form: Callable[Concatenate[RawResponses, P], RawResponse[T]] = _raw_form(method.__name__)
+    return form
+
+
+def async_raw_call(
+    method: Callable[Concatenate[Any, P], Awaitable[T]],
+) -> Callable[Concatenate[RawResponses, P], Awaitable[RawResponse[T]]]:
+    """The async form of :func:`raw_call`."""
+    form: Callable[Concatenate[RawResponses, P], Awaitable[RawResponse[T]]] = _raw_form(method.__name__)
+    return form
+
+
+class RawPage(Generic[T]):
+    """The raw form of a list method whose one page is a ``T``: ``RawPage["ListSpecsResponse"]().of(Block.list_specs)``.
+
+    A list method's raw form always sends one request and returns that page, so every overload
+    of the method (whatever ``return_iterator`` it takes) gives a :class:`RawResponse` of the
+    page, a type the overloads only name beside ``return_iterator=False``; hence ``T``.
+    """
+
+    def of(
+        self, method: Callable[Concatenate[Any, P], Pages[Any] | Mapping[str, Any]]
+    ) -> Callable[Concatenate[RawResponses, P], RawResponse[T]]:
+        """The raw form of ``method``: its parameters, returning a :class:`RawResponse` of one page."""
+        form: Callable[Concatenate[RawResponses, P], RawResponse[T]] = _raw_form(method.__name__)
+        return form
+
+
+class AsyncRawPage(Generic[T]):
+    """The async form of :class:`RawPage`."""
+
+    def of(
+        self, method: Callable[Concatenate[Any, P], AsyncPages[Any] | Awaitable[Any]]
+    ) -> Callable[Concatenate[RawResponses, P], Awaitable[RawResponse[T]]]:
+        """The raw form of ``method``: its parameters, returning a :class:`RawResponse` of one page."""
+        form: Callable[Concatenate[RawResponses, P], Awaitable[RawResponse[T]]] = _raw_form(method.__name__)
+        return form
 
 
 async def _awaited_raw(sink: ResponseSink, name: str, result: Any) -> Any:

@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import is_typeddict
 
 import pytest
 
@@ -47,19 +48,52 @@ def _marked(name: str, marker: str) -> dict[int, str]:
     return {n: line.split(f"# {marker}: ", 1)[1].strip() for n, line in enumerate(lines, 1) if f"# {marker}: " in line}
 
 
+def _typeddict_names() -> dict[tuple[frozenset[str], frozenset[str]], str]:
+    """Each TypedDict of ``press_blocks.types`` by its (required keys, optional keys)."""
+    import press_blocks.types
+
+    names: dict[tuple[frozenset[str], frozenset[str]], str] = {}
+    for name in press_blocks.types.__all__:
+        typed = getattr(press_blocks.types, name)
+        if is_typeddict(typed):
+            keys = (typed.__required_keys__, typed.__optional_keys__)
+            names[keys] = f"{names[keys]}|{name}" if keys in names else name
+    return names
+
+
+def _anonymous_name(body: str) -> str:
+    """The name of the TypedDict whose keys ``{'a': int, 'b'?: str}`` lists (mypy drops the name of a
+    TypedDict inferred through a ParamSpec, as for raw responses); ``TypedDict{a,b?}`` if none has them.
+    """
+    required, optional, depth, start = set(), set(), 0, 1
+    for i, char in enumerate(body):
+        depth += {"{": 1, "[": 1, "(": 1, "}": -1, "]": -1, ")": -1}.get(char, 0)
+        if (depth == 1 and body.startswith(", ", i)) or (depth == 0 and char == "}"):
+            key = re.match(r"\s*'([^']+)'(\??):", body[start:i])
+            assert key, f"cannot read a key in {body[start:i]!r}"
+            (optional if key[2] else required).add(key[1])
+            start = i + 2
+    listed = ",".join(sorted(required) + sorted(key + "?" for key in optional))
+    return _typeddict_names().get((frozenset(required), frozenset(optional)), f"TypedDict{{{listed}}}")
+
+
 def _short(revealed: str) -> str:
     """``TypedDict(pkg.mod.Spec, {...})`` -> ``Spec``; ``typing.Iterator[...]`` -> ``Iterator[...]``."""
     out, i = [], 0
     while i < len(revealed):
         if revealed.startswith("TypedDict(", i):
-            name_end = revealed.index(",", i)
-            out.append(revealed[i + len("TypedDict(") : name_end])
+            anonymous = revealed.startswith("TypedDict({", i)
+            name_end = i + len("TypedDict(") if anonymous else revealed.index(",", i)
             depth, j = 0, revealed.index("{", name_end)
             while True:  # skip the braces of the keys, then the closing parenthesis
                 depth += {"{": 1, "}": -1}.get(revealed[j], 0)
                 j += 1
                 if depth == 0:
                     break
+            if anonymous:
+                out.append(_anonymous_name(revealed[name_end:j]))
+            else:
+                out.append(revealed[i + len("TypedDict(") : name_end])
             i = j + 1
         else:
             out.append(revealed[i])

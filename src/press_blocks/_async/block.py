@@ -19,7 +19,7 @@ from press_blocks._dry_run import DryRun, dry_run_of
 from press_blocks._options import RequestOptions
 from press_blocks._pagination import PageWalker, aiterate, check_prefetch
 from press_blocks._plans import arun, parameters_plan, related_blocks_plan
-from press_blocks._raw import AsyncPages, RawResponses, ResponseObserver, observers
+from press_blocks._raw import AsyncPages, AsyncRawPage, RawResponses, ResponseObserver, async_raw_call, observers
 from press_blocks._session import Session
 from press_blocks._waiting import Waiter
 from press_blocks.errors import PressBlocksError
@@ -59,7 +59,7 @@ if TYPE_CHECKING:
         ValidationResult,
     )
 
-__all__ = ["AsyncBlock", "get_async_client"]
+__all__ = ["AsyncBlock", "AsyncBlockWithRawResponse", "get_async_client"]
 
 
 def get_async_client(session: Session | None = None) -> AsyncBlock:
@@ -127,13 +127,13 @@ class AsyncBlock:
         return AsyncBlock(self.session, _options=options, _owns_session=False)
 
     @property
-    def with_raw_response(self) -> RawResponses:
+    def with_raw_response(self) -> AsyncBlockWithRawResponse:
         """Every API method, returning a :class:`~press_blocks.RawResponse` (status, headers, request id, ...).
 
         ``await client.with_raw_response.describe_spec(spec_id)``; ``.parse()`` gives what the
         plain method returns. List methods give the raw response of one page.
         """
-        return RawResponses(self, self._observed, frozenset(_requests.LIST_KEYS))
+        return AsyncBlockWithRawResponse(self, self._observed, frozenset(_requests.LIST_KEYS))
 
     async def aclose(self) -> None:
         """Close the connections, if this client created its session."""
@@ -300,11 +300,13 @@ class AsyncBlock:
 
         Returns:
             An async iterator of spec dicts, or the page dict (``specs``, ``pageCount``, ``pageNumber``,
-            ``pageSize``, ``specCount``).
+            ``pageSize``, ``specCount``). The iterator raises a page's errors when it reaches the page.
 
         Raises:
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers (during iteration for the iterator).
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks ``specs`` or ``pageCount``.
             InvalidArgumentError: An argument has the wrong type or an unknown value.
         """
@@ -399,9 +401,13 @@ class AsyncBlock:
             ``{"id": spec_id}``; with ``validate=True``, ``{"success": ..., "message": ...}``.
 
         Raises:
-            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
-            PayloadTooLargeException, UnprocessableEntityException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            ConflictException: The request conflicts with an existing resource or its state (409).
+            PayloadTooLargeException: The service refused the upload as too large (413).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             ArtifactError: The artifact directory cannot be packaged (missing, unsafe link,
                 over the 10 MiB limit, ...).
             InvalidArgumentError: An argument has the wrong type or an unknown value.
@@ -428,8 +434,10 @@ class AsyncBlock:
 
         Raises:
             NotFoundException: No such spec.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: Spec = await self._execute(_requests.describe_spec_call(spec_id))
         return result
@@ -446,8 +454,12 @@ class AsyncBlock:
 
         Raises:
             NotFoundException: No such spec.
-            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            ConflictException: The request conflicts with an existing resource or its state (409).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
         result: Spec = await self._execute(_requests.update_spec_metadata_call(spec_id, body))
@@ -465,8 +477,10 @@ class AsyncBlock:
         Raises:
             NotFoundException: No such spec.
             ConflictException: The spec still has deployments.
-            UnauthorizedException, ForbiddenException, UnprocessableEntityException,
-            InternalServerErrorException: as the service answers.
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: JSON = await self._execute(_requests.delete_spec_call(spec_id))
         return result
@@ -538,9 +552,13 @@ class AsyncBlock:
 
         Raises:
             NotFoundException: No such spec.
-            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
-            PayloadTooLargeException, UnprocessableEntityException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            ConflictException: The request conflicts with an existing resource or its state (409).
+            PayloadTooLargeException: The service refused the upload as too large (413).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             ArtifactError: The artifact directory cannot be packaged.
             InvalidArgumentError: An argument has the wrong type or an unknown value.
         """
@@ -616,8 +634,10 @@ class AsyncBlock:
 
         Raises:
             NotFoundException: No such spec.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks ``releases`` or ``pageCount``.
         """
 
@@ -643,8 +663,10 @@ class AsyncBlock:
 
         Raises:
             NotFoundException: No such spec or release.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: Release = await self._execute(_requests.describe_spec_release_call(spec_id, version))
         return result
@@ -666,8 +688,12 @@ class AsyncBlock:
 
         Raises:
             NotFoundException: No such spec.
-            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            ConflictException: The request conflicts with an existing resource or its state (409).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
         result: IdResponse = await self._execute(_requests.create_deployment_call(body))
@@ -744,8 +770,11 @@ class AsyncBlock:
             An async iterator of deployment dicts, or the page dict (``deployments``, ``pageCount``, ...).
 
         Raises:
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks ``deployments`` or ``pageCount``.
         """
 
@@ -772,8 +801,10 @@ class AsyncBlock:
 
         Raises:
             NotFoundException: No such deployment.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: Deployment = await self._execute(_requests.describe_deployment_call(deployment_id))
         return result
@@ -793,8 +824,12 @@ class AsyncBlock:
 
         Raises:
             NotFoundException: No such deployment.
-            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            ConflictException: The request conflicts with an existing resource or its state (409).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
         result: Deployment = await self._execute(_requests.update_deployment_metadata_call(deployment_id, body))
@@ -812,8 +847,10 @@ class AsyncBlock:
         Raises:
             NotFoundException: No such deployment.
             ConflictException: The deployment cannot be redeployed in its current state.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: RedeployResponse = await self._execute(_requests.redeploy_call(deployment_id))
         return result
@@ -829,8 +866,11 @@ class AsyncBlock:
 
         Raises:
             NotFoundException: No such deployment.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: JSON = await self._execute(_requests.delete_deployment_call(deployment_id))
         return result
@@ -851,8 +891,11 @@ class AsyncBlock:
         Raises:
             NotFoundException: No such deployment or release.
             ConflictException: The deployment's state does not allow a new revision.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
         result: RevisionIdResponse = await self._execute(_requests.create_revision_call(deployment_id, body))
@@ -873,8 +916,10 @@ class AsyncBlock:
 
         Raises:
             NotFoundException: No such deployment or revision.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``revision`` is not a revision number.
         """
         result: Revision = await self._execute(_requests.describe_revision_call(deployment_id, revision))
@@ -948,8 +993,11 @@ class AsyncBlock:
 
         Raises:
             NotFoundException: No such deployment.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks its revisions or ``pageCount``.
         """
 
@@ -981,12 +1029,15 @@ class AsyncBlock:
             The run parameters by name.
 
         Raises:
-            MissingFallbackError (a TypeError): No deployment id and no file.
-            FallbackFileNotFoundError (a FileNotFoundError): The file does not exist.
-            EmptyFallbackFileError (a ValueError): The file is empty.
-            InvalidFallbackFileError (a TypeError): The file is not YAML/JSON, or not a mapping.
-            NotFoundException, BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            MissingFallbackError: No deployment id and no file (a subclass of TypeError).
+            FallbackFileNotFoundError: The file does not exist (a subclass of FileNotFoundError).
+            EmptyFallbackFileError: The file is empty (a subclass of ValueError).
+            InvalidFallbackFileError: The file is not YAML/JSON, or not a mapping (a subclass of TypeError).
+            NotFoundException: No such deployment.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         return await arun(parameters_plan(deployment_id, fallback_params_file), self._execute)
 
@@ -1002,8 +1053,11 @@ class AsyncBlock:
 
         Raises:
             NotFoundException: No such deployment.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: RunParameters = await self._execute(_requests.patch_parameters_call(deployment_id, body))
         return result
@@ -1026,12 +1080,15 @@ class AsyncBlock:
             A list of ``{"id", "resource_id", "kind", "name", "status"}`` dicts (missing fields are None).
 
         Raises:
-            MissingFallbackError (a TypeError): No deployment id and no file.
-            FallbackFileNotFoundError (a FileNotFoundError): The file does not exist.
-            EmptyFallbackFileError (a ValueError): The file is empty.
-            InvalidFallbackFileError (a TypeError): The file is not YAML/JSON, or has the wrong shape.
-            NotFoundException, BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            MissingFallbackError: No deployment id and no file (a subclass of TypeError).
+            FallbackFileNotFoundError: The file does not exist (a subclass of FileNotFoundError).
+            EmptyFallbackFileError: The file is empty (a subclass of ValueError).
+            InvalidFallbackFileError: The file is not YAML/JSON, or has the wrong shape (a subclass of TypeError).
+            NotFoundException: No such deployment, or no such parent app.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         blocks = await arun(related_blocks_plan(deployment_id, fallback_details_file), self._execute)
         return cast("list[RelatedBlock]", blocks)
@@ -1070,7 +1127,9 @@ class AsyncBlock:
             DeploymentFailedError: The status became ``failed``, ``platform_resource_error``,
                 ``rollback``, ``rollback_complete``, ``rollback_failed`` or ``delete_failed``.
             WaitTimeoutError: Still not settled after ``timeout`` seconds.
-            NotFoundException, UnauthorizedException, ForbiddenException: as the service answers.
+            NotFoundException: No such deployment.
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
         """
         call = _requests.describe_deployment_call(deployment_id)
         waiter = Waiter(
@@ -1117,7 +1176,9 @@ class AsyncBlock:
             DeploymentFailedError: The status became ``failed``, ``platform_resource_error``,
                 ``rollback``, ``rollback_complete``, ``rollback_failed`` or ``delete_failed``.
             WaitTimeoutError: Still not settled after ``timeout`` seconds.
-            NotFoundException, UnauthorizedException, ForbiddenException: as the service answers.
+            NotFoundException: No such deployment or revision.
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
             InvalidArgumentError: ``revision`` is not a revision number.
         """
         call = _requests.describe_revision_call(deployment_id, revision)
@@ -1150,3 +1211,32 @@ class AsyncBlock:
                 await self._transport()._sleep(delay)
         finally:
             waiter.close()
+
+
+class AsyncBlockWithRawResponse(RawResponses):
+    """``client.with_raw_response``: each API method of :class:`AsyncBlock`, with its parameters,
+    returning a :class:`~press_blocks.RawResponse` of its result (of one page, for list methods).
+    """
+
+    list_specs = AsyncRawPage["ListSpecsResponse"]().of(AsyncBlock.list_specs)
+    create_spec = async_raw_call(AsyncBlock.create_spec)
+    describe_spec = async_raw_call(AsyncBlock.describe_spec)
+    update_spec_metadata = async_raw_call(AsyncBlock.update_spec_metadata)
+    delete_spec = async_raw_call(AsyncBlock.delete_spec)
+    create_spec_release = async_raw_call(AsyncBlock.create_spec_release)
+    list_spec_releases = AsyncRawPage["ListReleasesResponse"]().of(AsyncBlock.list_spec_releases)
+    describe_spec_release = async_raw_call(AsyncBlock.describe_spec_release)
+    create_deployment = async_raw_call(AsyncBlock.create_deployment)
+    list_deployments = AsyncRawPage["ListDeploymentsResponse"]().of(AsyncBlock.list_deployments)
+    describe_deployment = async_raw_call(AsyncBlock.describe_deployment)
+    update_deployment_metadata = async_raw_call(AsyncBlock.update_deployment_metadata)
+    redeploy = async_raw_call(AsyncBlock.redeploy)
+    delete_deployment = async_raw_call(AsyncBlock.delete_deployment)
+    create_deployment_revision = async_raw_call(AsyncBlock.create_deployment_revision)
+    describe_deployment_revision = async_raw_call(AsyncBlock.describe_deployment_revision)
+    list_deployment_revisions = AsyncRawPage["ListRevisionsResponse"]().of(AsyncBlock.list_deployment_revisions)
+    get_parameters = async_raw_call(AsyncBlock.get_parameters)
+    patch_parameters = async_raw_call(AsyncBlock.patch_parameters)
+    get_related_block_details = async_raw_call(AsyncBlock.get_related_block_details)
+    wait_for_deployment = async_raw_call(AsyncBlock.wait_for_deployment)
+    wait_for_revision = async_raw_call(AsyncBlock.wait_for_revision)

@@ -20,7 +20,7 @@ from press_blocks._dry_run import DryRun, dry_run_of
 from press_blocks._options import RequestOptions
 from press_blocks._pagination import PageWalker, check_prefetch, iterate
 from press_blocks._plans import parameters_plan, related_blocks_plan, run
-from press_blocks._raw import Pages, RawResponses, ResponseObserver, observers
+from press_blocks._raw import Pages, RawPage, RawResponses, ResponseObserver, observers, raw_call
 from press_blocks._session import Session
 from press_blocks._waiting import Waiter
 from press_blocks.errors import PressBlocksError
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
         ValidationResult,
     )
 
-__all__ = ["Block", "get_client"]
+__all__ = ["Block", "BlockWithRawResponse", "get_client"]
 
 
 def get_client(session: Session | None = None) -> Block:
@@ -128,13 +128,13 @@ class Block:
         return Block(self.session, _options=options, _owns_session=False)
 
     @property
-    def with_raw_response(self) -> RawResponses:
+    def with_raw_response(self) -> BlockWithRawResponse:
         """Every API method, returning a :class:`~press_blocks.RawResponse` (status, headers, request id, ...).
 
         ``client.with_raw_response.describe_spec(spec_id)``; ``.parse()`` gives what the
         plain method returns. List methods give the raw response of one page.
         """
-        return RawResponses(self, self._observed, frozenset(_requests.LIST_KEYS))
+        return BlockWithRawResponse(self, self._observed, frozenset(_requests.LIST_KEYS))
 
     def close(self) -> None:
         """Close the connections, if this client created its session."""
@@ -301,11 +301,13 @@ class Block:
 
         Returns:
             An iterator of spec dicts, or the page dict (``specs``, ``pageCount``, ``pageNumber``,
-            ``pageSize``, ``specCount``).
+            ``pageSize``, ``specCount``). The iterator raises a page's errors when it reaches the page.
 
         Raises:
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers (during iteration for the iterator).
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks ``specs`` or ``pageCount``.
             InvalidArgumentError: An argument has the wrong type or an unknown value.
         """
@@ -400,9 +402,13 @@ class Block:
             ``{"id": spec_id}``; with ``validate=True``, ``{"success": ..., "message": ...}``.
 
         Raises:
-            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
-            PayloadTooLargeException, UnprocessableEntityException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            ConflictException: The request conflicts with an existing resource or its state (409).
+            PayloadTooLargeException: The service refused the upload as too large (413).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             ArtifactError: The artifact directory cannot be packaged (missing, unsafe link,
                 over the 10 MiB limit, ...).
             InvalidArgumentError: An argument has the wrong type or an unknown value.
@@ -429,8 +435,10 @@ class Block:
 
         Raises:
             NotFoundException: No such spec.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: Spec = self._execute(_requests.describe_spec_call(spec_id))
         return result
@@ -447,8 +455,12 @@ class Block:
 
         Raises:
             NotFoundException: No such spec.
-            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            ConflictException: The request conflicts with an existing resource or its state (409).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
         result: Spec = self._execute(_requests.update_spec_metadata_call(spec_id, body))
@@ -466,8 +478,10 @@ class Block:
         Raises:
             NotFoundException: No such spec.
             ConflictException: The spec still has deployments.
-            UnauthorizedException, ForbiddenException, UnprocessableEntityException,
-            InternalServerErrorException: as the service answers.
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: JSON = self._execute(_requests.delete_spec_call(spec_id))
         return result
@@ -539,9 +553,13 @@ class Block:
 
         Raises:
             NotFoundException: No such spec.
-            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
-            PayloadTooLargeException, UnprocessableEntityException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            ConflictException: The request conflicts with an existing resource or its state (409).
+            PayloadTooLargeException: The service refused the upload as too large (413).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             ArtifactError: The artifact directory cannot be packaged.
             InvalidArgumentError: An argument has the wrong type or an unknown value.
         """
@@ -617,8 +635,10 @@ class Block:
 
         Raises:
             NotFoundException: No such spec.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks ``releases`` or ``pageCount``.
         """
 
@@ -644,8 +664,10 @@ class Block:
 
         Raises:
             NotFoundException: No such spec or release.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: Release = self._execute(_requests.describe_spec_release_call(spec_id, version))
         return result
@@ -667,8 +689,12 @@ class Block:
 
         Raises:
             NotFoundException: No such spec.
-            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            ConflictException: The request conflicts with an existing resource or its state (409).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
         result: IdResponse = self._execute(_requests.create_deployment_call(body))
@@ -745,8 +771,11 @@ class Block:
             An iterator of deployment dicts, or the page dict (``deployments``, ``pageCount``, ...).
 
         Raises:
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks ``deployments`` or ``pageCount``.
         """
 
@@ -773,8 +802,10 @@ class Block:
 
         Raises:
             NotFoundException: No such deployment.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: Deployment = self._execute(_requests.describe_deployment_call(deployment_id))
         return result
@@ -794,8 +825,12 @@ class Block:
 
         Raises:
             NotFoundException: No such deployment.
-            BadRequestException, UnauthorizedException, ForbiddenException, ConflictException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            ConflictException: The request conflicts with an existing resource or its state (409).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
         result: Deployment = self._execute(_requests.update_deployment_metadata_call(deployment_id, body))
@@ -813,8 +848,10 @@ class Block:
         Raises:
             NotFoundException: No such deployment.
             ConflictException: The deployment cannot be redeployed in its current state.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: RedeployResponse = self._execute(_requests.redeploy_call(deployment_id))
         return result
@@ -830,8 +867,11 @@ class Block:
 
         Raises:
             NotFoundException: No such deployment.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: JSON = self._execute(_requests.delete_deployment_call(deployment_id))
         return result
@@ -852,8 +892,11 @@ class Block:
         Raises:
             NotFoundException: No such deployment or release.
             ConflictException: The deployment's state does not allow a new revision.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
         result: RevisionIdResponse = self._execute(_requests.create_revision_call(deployment_id, body))
@@ -874,8 +917,10 @@ class Block:
 
         Raises:
             NotFoundException: No such deployment or revision.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``revision`` is not a revision number.
         """
         result: Revision = self._execute(_requests.describe_revision_call(deployment_id, revision))
@@ -949,8 +994,11 @@ class Block:
 
         Raises:
             NotFoundException: No such deployment.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks its revisions or ``pageCount``.
         """
 
@@ -982,12 +1030,15 @@ class Block:
             The run parameters by name.
 
         Raises:
-            MissingFallbackError (a TypeError): No deployment id and no file.
-            FallbackFileNotFoundError (a FileNotFoundError): The file does not exist.
-            EmptyFallbackFileError (a ValueError): The file is empty.
-            InvalidFallbackFileError (a TypeError): The file is not YAML/JSON, or not a mapping.
-            NotFoundException, BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            MissingFallbackError: No deployment id and no file (a subclass of TypeError).
+            FallbackFileNotFoundError: The file does not exist (a subclass of FileNotFoundError).
+            EmptyFallbackFileError: The file is empty (a subclass of ValueError).
+            InvalidFallbackFileError: The file is not YAML/JSON, or not a mapping (a subclass of TypeError).
+            NotFoundException: No such deployment.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         return run(parameters_plan(deployment_id, fallback_params_file), self._execute)
 
@@ -1003,8 +1054,11 @@ class Block:
 
         Raises:
             NotFoundException: No such deployment.
-            BadRequestException, UnauthorizedException, ForbiddenException,
-            UnprocessableEntityException, InternalServerErrorException: as the service answers.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            UnprocessableEntityException: The service could not process the request (422).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         result: RunParameters = self._execute(_requests.patch_parameters_call(deployment_id, body))
         return result
@@ -1027,12 +1081,15 @@ class Block:
             A list of ``{"id", "resource_id", "kind", "name", "status"}`` dicts (missing fields are None).
 
         Raises:
-            MissingFallbackError (a TypeError): No deployment id and no file.
-            FallbackFileNotFoundError (a FileNotFoundError): The file does not exist.
-            EmptyFallbackFileError (a ValueError): The file is empty.
-            InvalidFallbackFileError (a TypeError): The file is not YAML/JSON, or has the wrong shape.
-            NotFoundException, BadRequestException, UnauthorizedException, ForbiddenException,
-            InternalServerErrorException: as the service answers.
+            MissingFallbackError: No deployment id and no file (a subclass of TypeError).
+            FallbackFileNotFoundError: The file does not exist (a subclass of FileNotFoundError).
+            EmptyFallbackFileError: The file is empty (a subclass of ValueError).
+            InvalidFallbackFileError: The file is not YAML/JSON, or has the wrong shape (a subclass of TypeError).
+            NotFoundException: No such deployment, or no such parent app.
+            BadRequestException: The service found the request malformed (400).
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
+            InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
         blocks = run(related_blocks_plan(deployment_id, fallback_details_file), self._execute)
         return cast("list[RelatedBlock]", blocks)
@@ -1071,7 +1128,9 @@ class Block:
             DeploymentFailedError: The status became ``failed``, ``platform_resource_error``,
                 ``rollback``, ``rollback_complete``, ``rollback_failed`` or ``delete_failed``.
             WaitTimeoutError: Still not settled after ``timeout`` seconds.
-            NotFoundException, UnauthorizedException, ForbiddenException: as the service answers.
+            NotFoundException: No such deployment.
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
         """
         call = _requests.describe_deployment_call(deployment_id)
         waiter = Waiter(
@@ -1118,7 +1177,9 @@ class Block:
             DeploymentFailedError: The status became ``failed``, ``platform_resource_error``,
                 ``rollback``, ``rollback_complete``, ``rollback_failed`` or ``delete_failed``.
             WaitTimeoutError: Still not settled after ``timeout`` seconds.
-            NotFoundException, UnauthorizedException, ForbiddenException: as the service answers.
+            NotFoundException: No such deployment or revision.
+            UnauthorizedException: The token is missing, invalid or expired (401).
+            ForbiddenException: The token's tenant or role may not do this (403).
             InvalidArgumentError: ``revision`` is not a revision number.
         """
         call = _requests.describe_revision_call(deployment_id, revision)
@@ -1151,3 +1212,32 @@ class Block:
                 self._transport()._sleep(delay)
         finally:
             waiter.close()
+
+
+class BlockWithRawResponse(RawResponses):
+    """``client.with_raw_response``: each API method of :class:`Block`, with its parameters,
+    returning a :class:`~press_blocks.RawResponse` of its result (of one page, for list methods).
+    """
+
+    list_specs = RawPage["ListSpecsResponse"]().of(Block.list_specs)
+    create_spec = raw_call(Block.create_spec)
+    describe_spec = raw_call(Block.describe_spec)
+    update_spec_metadata = raw_call(Block.update_spec_metadata)
+    delete_spec = raw_call(Block.delete_spec)
+    create_spec_release = raw_call(Block.create_spec_release)
+    list_spec_releases = RawPage["ListReleasesResponse"]().of(Block.list_spec_releases)
+    describe_spec_release = raw_call(Block.describe_spec_release)
+    create_deployment = raw_call(Block.create_deployment)
+    list_deployments = RawPage["ListDeploymentsResponse"]().of(Block.list_deployments)
+    describe_deployment = raw_call(Block.describe_deployment)
+    update_deployment_metadata = raw_call(Block.update_deployment_metadata)
+    redeploy = raw_call(Block.redeploy)
+    delete_deployment = raw_call(Block.delete_deployment)
+    create_deployment_revision = raw_call(Block.create_deployment_revision)
+    describe_deployment_revision = raw_call(Block.describe_deployment_revision)
+    list_deployment_revisions = RawPage["ListRevisionsResponse"]().of(Block.list_deployment_revisions)
+    get_parameters = raw_call(Block.get_parameters)
+    patch_parameters = raw_call(Block.patch_parameters)
+    get_related_block_details = raw_call(Block.get_related_block_details)
+    wait_for_deployment = raw_call(Block.wait_for_deployment)
+    wait_for_revision = raw_call(Block.wait_for_revision)

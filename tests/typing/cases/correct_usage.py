@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Awaitable
 from typing import Any, assert_type
 
-from press_blocks import AsyncBlock, AsyncPages, Block, Pages
+from press_blocks import AsyncBlock, AsyncPages, Block, Pages, RawResponse
 from press_blocks.types import (
     CreateDeploymentBody,
     Deployment,
@@ -88,3 +88,38 @@ async def async_client(client: AsyncBlock, flag: bool) -> None:
     assert_type(await client.describe_deployment("deployment-id"), Deployment)
     async for revision in client.list_deployment_revisions("deployment-id"):
         assert_type(revision, RevisionSummary)
+
+
+def sync_raw_responses(client: Block, flag: bool) -> None:
+    raw = client.with_raw_response
+    described = raw.describe_spec("spec-id")
+    assert_type(described, RawResponse[Spec])
+    assert_type(described.parse(), Spec)
+    print(described.status_code, described.request_id, described.headers.get("x-ratelimit-remaining"))
+    assert_type(raw.create_spec(SPEC_BODY, progress=False), RawResponse[IdResponse])
+    assert_type(raw.create_spec(SPEC_BODY, validate=True), RawResponse[ValidationResult])
+    assert_type(raw.create_spec(SPEC_BODY, validate=flag), RawResponse[IdResponse | ValidationResult])
+    page = raw.list_specs(status=["available"], page_size=10, page_number=2)
+    assert_type(page, RawResponse[ListSpecsResponse])
+    assert_type(page.parse()["specs"], list[SpecSummary])
+    assert_type(raw.list_spec_releases("spec-id"), RawResponse[ListReleasesResponse])
+    assert_type(raw.list_spec_releases("spec-id", return_iterator=False), RawResponse[ListReleasesResponse])
+    assert_type(raw.list_spec_releases("spec-id", return_iterator=flag), RawResponse[ListReleasesResponse])
+    assert_type(raw.list_deployments(name="n"), RawResponse[ListDeploymentsResponse])
+    assert_type(raw.list_deployment_revisions("deployment-id"), RawResponse[ListRevisionsResponse])
+    assert_type(raw.create_deployment({"any": "mapping"}), RawResponse[IdResponse])
+    assert_type(raw.redeploy("deployment-id"), RawResponse[RedeployResponse])
+    assert_type(raw.wait_for_revision("deployment-id", 2, timeout=60), RawResponse[Revision])
+    assert_type(raw.get_parameters(fallback_params_file="params.yaml"), RawResponse[dict[str, Any]])
+    assert_type(raw.get_related_block_details("deployment-id"), RawResponse[list[RelatedBlock]])
+
+
+async def async_raw_responses(client: AsyncBlock) -> None:
+    raw = client.with_raw_response
+    assert_type(raw.describe_spec("spec-id"), Awaitable[RawResponse[Spec]])
+    described = await raw.describe_spec("spec-id")
+    assert_type(described.parse(), Spec)
+    assert_type(await raw.create_spec_release("spec-id", {}, validate=True), RawResponse[ValidationResult])
+    assert_type(await raw.list_specs(page_size=1), RawResponse[ListSpecsResponse])
+    assert_type(await raw.describe_deployment("deployment-id"), RawResponse[Deployment])
+    assert_type(await raw.wait_for_deployment("deployment-id", progress=False), RawResponse[Deployment])

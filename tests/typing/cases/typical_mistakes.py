@@ -35,3 +35,23 @@ async def async_mistakes(client: AsyncBlock) -> None:
     print(spec["metdata"])  # E: typeddict-item
     for summary in client.list_specs():  # E: attr-defined
         print(summary)
+
+
+def raw_mistakes(client: Block) -> None:
+    raw = client.with_raw_response
+    raw.describe_spec(42)  # E: arg-type
+    raw.describe_spec("spec-id", "extra")  # E: call-arg
+    raw.list_specs(page_size="10")  # E: call-overload
+    raw.create_spec({}, validate="yes")  # E: call-overload
+    raw.describe_spce("spec-id")  # E: attr-defined
+    raw.with_options(timeout=1)  # E: attr-defined
+    # mypy loses a TypedDict's name through a ParamSpec, so a wrong key is reported as [misc].
+    print(raw.describe_spec("spec-id").parse()["metdata"])  # E: misc
+    print(raw.list_specs().parse()["specs"][0]["nmae"])  # E: typeddict-item
+
+
+async def async_raw_mistakes(client: AsyncBlock) -> None:
+    raw = client.with_raw_response
+    await raw.describe_deployment(deployment=1)  # E: call-arg
+    raw.describe_spec("spec-id").parse()  # E: attr-defined
+    print((await raw.describe_spec("spec-id")).parse()["metdata"])  # E: misc
