@@ -109,3 +109,19 @@ def test_the_performance_page_shows_the_benchmark_charts(site: Path) -> None:
         assert (site / "benchmarks" / chart.file).is_file()
     assert "| metric |" not in page, "the report's table is rendered as a table"
     assert "press-blocks benchmark (" in page
+
+
+def test_docstring_warnings_stay_on() -> None:
+    """mkdocstrings reports malformed docstrings (a Raises entry naming two exceptions), and --strict fails on them."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may carry !!python/name tags (Material's emoji options); they are irrelevant here.
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    handlers = [p["mkdocstrings"] for p in config.get("plugins", []) if isinstance(p, dict) and "mkdocstrings" in p]
+    assert handlers, "mkdocstrings is not configured"
+    options = handlers[0].get("handlers", {}).get("python", {}).get("options", {})
+    assert options.get("docstring_options", {}).get("warnings", True) is True
