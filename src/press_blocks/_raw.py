@@ -39,9 +39,6 @@ P = ParamSpec("P")
 #: Told of each successful response: the request sent, the response, the JSON it held, and the seconds it took.
 ResponseObserver = Callable[["httpx.Request", "httpx.Response", Any, float], None]
 
-#: Methods of a client that are not API calls, so they have no raw form.
-_NOT_CALLS = frozenset({"with_options", "with_raw_response", "close", "aclose"})
-
 
 def observers(*chosen: ResponseObserver | None) -> ResponseObserver | None:
     """One observer telling each of ``chosen`` (None: there is none)."""
@@ -158,7 +155,7 @@ class RawResponses:
             raise AttributeError(f"with_raw_response has no API method {name!r}")
 
     def __dir__(self) -> list[str]:
-        return [n for n in dir(self._client) if not n.startswith("_") and n not in _NOT_CALLS]
+        return [n for n in dir(type(self)) if not n.startswith("_")]
 
 
 def _raw_form(name: str) -> Any:

@@ -78,3 +78,13 @@ def test_anything_else_is_an_attribute_error() -> None:
     for name in ("with_options", "close", "session", "_client_missing", "describe_spce"):
         with pytest.raises(AttributeError, match="with_raw_response has no API method"):
             getattr(raw, name)
+
+
+@pytest.mark.parametrize(("client", "raw"), CLIENTS)
+def test_dir_lists_exactly_the_raw_forms(client: type, raw: type) -> None:
+    """Completion offers what can be called: ``session`` or ``close`` have no raw form."""
+    from press_blocks import Session
+
+    instance = client(Session("t", base_url="http://127.0.0.1:9"))
+    listed = {name for name in dir(instance.with_raw_response) if not name.startswith("_")}
+    assert listed == _api_methods(client)
