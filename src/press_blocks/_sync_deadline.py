@@ -212,7 +212,7 @@ def send_on_worker(client: httpx.Client, request: httpx.Request, at: float) -> h
     handoff = _Handoff()
     _workers.submit(handoff, lambda: context.run(client.send, request, stream=True, follow_redirects=False))
     try:
-        handoff.done.wait(max(0.0, at - time.monotonic()))
+        handoff.done.wait(min(max(0.0, at - time.monotonic()), threading.TIMEOUT_MAX))
     finally:
         # Also on an interrupt while waiting: the worker closes what arrives later.
         abandoned = handoff.abandon()

@@ -269,6 +269,11 @@ class TestDeadline:
         recorder.call("describe_spec", "s")
         assert seen == ["the caller's"]
 
+    def test_a_users_client_takes_a_deadline_of_any_length(self, mode: str) -> None:
+        # threading waits refuse timeouts past threading.TIMEOUT_MAX (about 292 years).
+        recorder = Recorder(mode, deadline=1e12)
+        assert recorder.call("describe_spec", "s") == {"id": "x", "parent": None}
+
     def test_a_users_sync_client_keeps_a_bounded_number_of_idle_threads(self) -> None:
         gate = threading.Barrier(12, timeout=10)
 
