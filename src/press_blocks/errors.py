@@ -35,6 +35,7 @@
     │   ├── FallbackFileNotFoundError   (also a FileNotFoundError)
     │   ├── EmptyFallbackFileError      (also a ValueError)
     │   └── InvalidFallbackFileError    (also a TypeError)
+    │       └── FallbackValueError      a value YAML cannot build (also a ValueError)
     └── WaitError                       wait_for_deployment / wait_for_revision
         ├── DeploymentFailedError       a failure status; carries the description and resource errors
         └── WaitTimeoutError            the deadline passed (also a TimeoutError)
@@ -73,6 +74,7 @@ __all__ = [
     "DeploymentWarning",
     "EmptyFallbackFileError",
     "FallbackFileNotFoundError",
+    "FallbackValueError",
     "ForbiddenException",
     "IgnoreFileError",
     "InternalServerErrorException",
@@ -441,6 +443,13 @@ class EmptyFallbackFileError(ParameterFileError, ValueError):
 
 class InvalidFallbackFileError(ParameterFileError, TypeError):
     """The fallback file is not valid YAML/JSON, or has the wrong shape."""
+
+
+class FallbackValueError(InvalidFallbackFileError, ValueError):
+    """A value in the fallback file cannot be built (an impossible date, an integer too long to convert).
+
+    Also a ``ValueError``, as PyYAML raised for these before.
+    """
 
 
 # --- waiting for deployments ---------------------------------------------------------

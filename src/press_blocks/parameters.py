@@ -17,6 +17,7 @@ from press_blocks import _constants
 from press_blocks.errors import (
     EmptyFallbackFileError,
     FallbackFileNotFoundError,
+    FallbackValueError,
     InvalidFallbackFileError,
     MissingFallbackError,
 )
@@ -94,6 +95,9 @@ def _read(path: str | os.PathLike[str] | None, what: str, argument: str) -> tupl
         if "maximum nesting depth" in str(getattr(exc, "problem", "")):
             raise InvalidFallbackFileError(nested) from None
         raise InvalidFallbackFileError(f"{name} is not valid YAML or JSON: {exc}".rstrip(".") + ".") from exc
+    except (ValueError, OverflowError) as exc:
+        # PyYAML's constructors let these through: 2020-13-45, an integer of 5,000 digits.
+        raise FallbackValueError(f"{name} holds a value that cannot be read: {exc}".rstrip(".") + ".") from exc
     if data is None:
         raise EmptyFallbackFileError(f"{name} holds no data (only comments?).")
     return file, data

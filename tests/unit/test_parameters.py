@@ -17,6 +17,7 @@ from press_blocks import AsyncBlock, Block, Session, _yaml, parameters
 from press_blocks.errors import (
     EmptyFallbackFileError,
     FallbackFileNotFoundError,
+    FallbackValueError,
     InvalidFallbackFileError,
     MissingFallbackError,
     NotFoundException,
@@ -299,6 +300,25 @@ class TestParametersFallbackFile:
             offline.get_parameters(fallback_params_file=path)
         assert isinstance(info.value, TypeError)
         assert str(path) in str(info.value)
+
+    @pytest.mark.parametrize(
+        ("text", "problem"),
+        [
+            pytest.param("a: 2020-13-45\n", "month must be in 1..12", id="impossible-date"),
+            pytest.param(f"a: {'9' * 5000}\n", "4300 digits", id="integer-too-long"),
+        ],
+    )
+    def test_a_value_yaml_cannot_build_is_a_typed_error(
+        self, offline: Block, tmp_path: Path, text: str, problem: str
+    ) -> None:
+        # PyYAML raises a bare ValueError from its constructor for these; it stays a ValueError.
+        path = write(tmp_path, "params.yaml", text)
+        with pytest.raises(FallbackValueError) as info:
+            offline.get_parameters(fallback_params_file=path)
+        assert isinstance(info.value, ValueError)
+        assert isinstance(info.value, InvalidFallbackFileError)
+        assert str(path) in str(info.value)
+        assert problem in str(info.value)
 
     def test_undecodable_file(self, offline: Block, tmp_path: Path) -> None:
         path = write(tmp_path, "params.yaml", b"a: \xff\xfe\n")
