@@ -131,3 +131,11 @@ def test_syntax_errors_name_the_line(tmp_path: Path) -> None:
         read(write(tmp_path / "f.yaml", "body:\n  a: {% if %}\n"))
     with pytest.raises(UsageError, match="not valid YAML once rendered"):
         read(write(tmp_path / "g.yaml", "body: [\n"))
+
+
+def test_a_value_yaml_cannot_build_is_a_usage_error(tmp_path: Path) -> None:
+    # PyYAML's constructor lets a bare ValueError through for an impossible date.
+    with pytest.raises(UsageError, match=r"h\.yaml is not valid YAML once rendered: month must be in 1\.\.12"):
+        read(write(tmp_path / "h.yaml", "body:\n  when: 2020-13-45\n"))
+    with pytest.raises(UsageError, match=r"the params file .*p\.yaml is not valid YAML: month must be in 1\.\.12"):
+        load_params(write(tmp_path / "p.yaml", "when: 2020-13-45\n"))

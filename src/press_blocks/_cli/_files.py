@@ -75,7 +75,7 @@ def read_request_file(
     text = render_template(path, variables)
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # ValueError: 2020-13-45
         raise UsageError(f"{path} is not valid YAML once rendered: {one_line(exc)}") from None
     if data is None:
         raise UsageError(f"{path} is empty; it needs at least a 'body' mapping")

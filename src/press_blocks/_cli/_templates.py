@@ -42,7 +42,7 @@ def load_params(path: str | None) -> dict[str, Any]:
         raise UsageError(f"cannot read the params file {path}: {exc.strerror or exc}") from None
     try:
         data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # ValueError: 2020-13-45
         raise UsageError(f"the params file {path} is not valid YAML: {one_line(exc)}") from None
     if data is None:
         return {}
