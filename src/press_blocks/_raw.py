@@ -134,15 +134,13 @@ class RawResponses:
     their async forms), which give each one its method's parameters and result type.
     """
 
-    def __init__(self, client: Any, observed: Callable[[ResponseSink], Any], list_methods: frozenset[str]) -> None:
-        self._client = client
+    def __init__(self, observed: Callable[[ResponseSink], Any]) -> None:
         self._observed = observed
-        self._list_methods = list_methods
 
-    def _call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    def _call(self, name: str, args: tuple[Any, ...], kwargs: dict[str, Any], *, one_page: bool) -> Any:
         """Run the client's method ``name`` on a copy that records its response, and wrap the result."""
         sink = ResponseSink()
-        if name in self._list_methods:
+        if one_page:
             kwargs["return_iterator"] = False
         result = getattr(self._observed(sink), name)(*args, **kwargs)
         if inspect.isawaitable(result):
@@ -158,11 +156,11 @@ class RawResponses:
         return [n for n in dir(type(self)) if not n.startswith("_")]
 
 
-def _raw_form(name: str) -> Any:
-    """The method of a :class:`RawResponses` subclass that runs the client's method ``name``."""
+def _raw_form(name: str, *, one_page: bool = False) -> Any:
+    """The method of a :class:`RawResponses` subclass running the client's method ``name`` (one page, for a list)."""
 
     def call(raw: RawResponses, /, *args: Any, **kwargs: Any) -> Any:
-        return raw._call(name, args, kwargs)
+        return raw._call(name, args, kwargs, one_page=one_page)
 
     call.__name__ = call.__qualname__ = name
     call.__doc__ = f"{name}(...), returning a RawResponse whose parse() gives its usual result."
@@ -198,7 +196,7 @@ class RawPage(Generic[T]):
         self, method: Callable[Concatenate[Any, P], Pages[Any] | Mapping[str, Any]]
     ) -> Callable[Concatenate[RawResponses, P], RawResponse[T]]:
         """The raw form of ``method``: its parameters, returning a :class:`RawResponse` of one page."""
-        form: Callable[Concatenate[RawResponses, P], RawResponse[T]] = _raw_form(method.__name__)
+        form: Callable[Concatenate[RawResponses, P], RawResponse[T]] = _raw_form(method.__name__, one_page=True)
         return form
 
 
@@ -209,7 +207,9 @@ class AsyncRawPage(Generic[T]):
         self, method: Callable[Concatenate[Any, P], AsyncPages[Any] | Awaitable[Any]]
     ) -> Callable[Concatenate[RawResponses, P], Awaitable[RawResponse[T]]]:
         """The raw form of ``method``: its parameters, returning a :class:`RawResponse` of one page."""
-        form: Callable[Concatenate[RawResponses, P], Awaitable[RawResponse[T]]] = _raw_form(method.__name__)
+        form: Callable[Concatenate[RawResponses, P], Awaitable[RawResponse[T]]] = _raw_form(
+            method.__name__, one_page=True
+        )
         return form
 
 

@@ -62,7 +62,7 @@ def test_a_raw_form_passes_its_arguments_and_lists_ask_for_one_page() -> None:
     def observed(sink: ResponseSink) -> _Recorder:
         return recorder
 
-    raw = BlockWithRawResponse(recorder, observed, frozenset({"list_specs"}))
+    raw = BlockWithRawResponse(observed)
     with pytest.raises(Exception, match="sent no request"):
         raw.describe_spec("spec-id")
     with pytest.raises(Exception, match="sent no request"):
@@ -74,7 +74,7 @@ def test_a_raw_form_passes_its_arguments_and_lists_ask_for_one_page() -> None:
 
 
 def test_anything_else_is_an_attribute_error() -> None:
-    raw: RawResponses = BlockWithRawResponse(object(), lambda sink: None, frozenset())
+    raw: RawResponses = BlockWithRawResponse(lambda sink: None)
     for name in ("with_options", "close", "session", "_client_missing", "describe_spce"):
         with pytest.raises(AttributeError, match="with_raw_response has no API method"):
             getattr(raw, name)

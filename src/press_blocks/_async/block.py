@@ -133,7 +133,7 @@ class AsyncBlock:
         ``await client.with_raw_response.describe_spec(spec_id)``; ``.parse()`` gives what the
         plain method returns. List methods give the raw response of one page.
         """
-        return AsyncBlockWithRawResponse(self, self._observed, frozenset(_requests.LIST_KEYS))
+        return AsyncBlockWithRawResponse(self._observed)
 
     async def aclose(self) -> None:
         """Close the connections, if this client created its session."""

@@ -134,7 +134,7 @@ class Block:
         ``client.with_raw_response.describe_spec(spec_id)``; ``.parse()`` gives what the
         plain method returns. List methods give the raw response of one page.
         """
-        return BlockWithRawResponse(self, self._observed, frozenset(_requests.LIST_KEYS))
+        return BlockWithRawResponse(self._observed)
 
     def close(self) -> None:
         """Close the connections, if this client created its session."""
