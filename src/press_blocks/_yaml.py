@@ -8,6 +8,11 @@ and constructing them with its own constructor methods. Anything else (anchors, 
 keys, complex keys, several documents, deep nesting, any error) is handed to the reference loader,
 so the result, or the exception, is always exactly what ``yaml.load(text, Loader=reference_loader())``
 gives.
+
+:func:`bounded_load` is the same load for text from someone else (a body a server received): it
+refuses a document that stands for more values than a bound once its aliases are expanded (a
+"billion laughs" of a few hundred bytes), that nests too deeply, or whose aliases refer to
+themselves, before anything walks the values it builds.
 """
 
 from __future__ import annotations
@@ -29,7 +34,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-__all__ = ["MAX_FAST_DEPTH", "reference_loader", "safe_load"]
+__all__ = ["MAX_FAST_DEPTH", "YAMLLimitError", "bounded_load", "reference_loader", "safe_load"]
 
 MAX_FAST_DEPTH: Final = 100
 """Deeper documents go to the reference loader, so that its limits (libyaml's nesting error, the
@@ -55,6 +60,10 @@ _NO_KEY: Final = object()
 
 class _Fallback(Exception):
     """The document uses something the fast path leaves to the reference loader."""
+
+
+class YAMLLimitError(ValueError):
+    """A YAML document is well formed but too big once its aliases are expanded, too deep, or recursive."""
 
 
 def reference_loader() -> Any:
@@ -175,3 +184,92 @@ def _fast_load(text: str, loader_class: Any) -> Any:
     finally:
         parser.dispose()
     return root[0]
+
+
+def bounded_load(text: str, *, max_values: int, max_depth: int, loader: Any = None) -> Any:
+    """Return what :func:`safe_load` returns, or raise :class:`YAMLLimitError` if the document exceeds a bound.
+
+    The bounds: at most ``max_values`` values (each scalar, list and mapping, an alias counting as
+    everything it stands for) and at most ``max_depth`` levels of nesting. A malformed document
+    raises what the reference loader raises.
+    """
+    reference = loader or reference_loader()
+    try:
+        # The fast path takes no aliases and stops at MAX_FAST_DEPTH, so only its size needs counting,
+        # and only when the text is long enough to hold that many values.
+        value = _fast_load(text, reference)
+    except Exception:  # left to the reference loader, as in safe_load
+        pass
+    else:
+        if max_depth < MAX_FAST_DEPTH + 2 or len(text) >= max_values:
+            _check_values(value, max_values, max_depth)
+        return value
+    composer = reference(text)
+    try:
+        try:
+            node = composer.get_single_node()
+        except RecursionError:
+            raise YAMLLimitError(f"it nests more than {max_depth} levels deep") from None
+        except yaml.YAMLError as exc:
+            # libyaml stops deep nesting itself, with this problem text.
+            if "maximum nesting depth" in str(getattr(exc, "problem", "")):
+                raise YAMLLimitError(f"it nests more than {max_depth} levels deep") from None
+            raise
+        if node is None:
+            return None
+        _check_nodes(node, max_values, max_depth)
+        return composer.construct_document(node)
+    finally:
+        composer.dispose()
+
+
+def _check_nodes(root: Any, max_values: int, max_depth: int) -> None:
+    """Count the values a node graph stands for (aliases expanded) and its depth, each node visited once."""
+    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, depth) below and including it
+    started: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        children = _node_children(node)
+        if finished:
+            started.discard(key)
+            values = 1 + sum(sizes[id(child)][0] for child in children)
+            depth = 1 + max((sizes[id(child)][1] for child in children), default=0)
+            if values > max_values:
+                raise YAMLLimitError(f"its aliases expand to more than {max_values:,} values")
+            if depth > max_depth:
+                raise YAMLLimitError(f"it nests more than {max_depth} levels deep")
+            sizes[key] = (values, depth)
+        elif key in started:
+            # A node still being counted is an ancestor: an alias inside its own anchor.
+            raise YAMLLimitError("an alias refers to a value that contains it")
+        elif key not in sizes:
+            started.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in children)
+
+
+def _node_children(node: Any) -> list[Any]:
+    if isinstance(node, yaml.MappingNode):
+        return [item for pair in node.value for item in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_values(value: Any, max_values: int, max_depth: int) -> None:
+    """Count the values of an alias-free tree and its depth, as :func:`_check_nodes` counts nodes."""
+    count = 0
+    stack: list[tuple[Any, int]] = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        count += 1
+        if count > max_values:
+            raise YAMLLimitError(f"it holds more than {max_values:,} values")
+        if depth > max_depth:
+            raise YAMLLimitError(f"it nests more than {max_depth} levels deep")
+        if isinstance(item, dict):
+            stack.extend((child, depth + 1) for pair in item.items() for child in pair)
+        elif isinstance(item, list):
+            stack.extend((child, depth + 1) for child in item)

@@ -321,3 +321,51 @@ def test_random_documents_match_the_reference(loader: Any) -> None:
         except Exception:
             pass
     assert fast > 200  # the generator mostly writes plain documents: the fast path is what is being compared
+
+
+def _laughs(levels: int, width: int = 9) -> str:
+    """A "billion laughs": each level an anchored list of ``width`` aliases of the one before."""
+    lines = ["l0: &l0 [" + ", ".join(["lol"] * width) + "]"]
+    for level in range(1, levels + 1):
+        lines.append(f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * width) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_bounded_load_refuses_aliases_that_expand_beyond_the_bound(loader: Any) -> None:
+    text = _laughs(8)
+    assert len(text) < 1000
+    with pytest.raises(_yaml.YAMLLimitError, match="expand to more than 1,000 values"):
+        _yaml.bounded_load(text, max_values=1000, max_depth=50, loader=loader)
+    # A few aliases within the bound are as the safe loader builds them.
+    small = _laughs(1, width=3)
+    assert_same(_yaml.bounded_load(small, max_values=1000, max_depth=50, loader=loader), yaml.load(small, loader))
+
+
+def test_bounded_load_counts_up_to_the_bound_exactly(loader: Any) -> None:
+    text = "a: &x [1, 2]\nb: *x\n"  # the mapping, 2 keys, 2 lists (one aliased), 4 integers: 9 values
+    assert _yaml.bounded_load(text, max_values=9, max_depth=5, loader=loader) == {"a": [1, 2], "b": [1, 2]}
+    with pytest.raises(_yaml.YAMLLimitError):
+        _yaml.bounded_load(text, max_values=8, max_depth=5, loader=loader)
+
+
+def test_bounded_load_refuses_an_alias_inside_its_own_anchor(loader: Any) -> None:
+    with pytest.raises(_yaml.YAMLLimitError, match="refers to a value that contains it"):
+        _yaml.bounded_load("a: &x [1, *x]\n", max_values=100, max_depth=50, loader=loader)
+
+
+@pytest.mark.parametrize("text", ["[" * 300 + "]" * 300, "[" * 100_000, "- " * 300 + "x\n"])
+def test_bounded_load_refuses_deep_nesting(loader: Any, text: str) -> None:
+    with pytest.raises(_yaml.YAMLLimitError, match="nests more than 200 levels"):
+        _yaml.bounded_load(text, max_values=10**6, max_depth=200, loader=loader)
+
+
+def test_bounded_load_bounds_plain_documents_too(loader: Any, fallbacks: list[str]) -> None:
+    assert _yaml.bounded_load("[1, 2, 3]", max_values=4, max_depth=2, loader=loader) == [1, 2, 3]
+    with pytest.raises(_yaml.YAMLLimitError, match="more than 3 values"):
+        _yaml.bounded_load("[1, 2, 3]", max_values=3, max_depth=2, loader=loader)
+    with pytest.raises(_yaml.YAMLLimitError, match="nests more than 2"):
+        _yaml.bounded_load("[[[1]]]", max_values=10, max_depth=2, loader=loader)
+    assert fallbacks == []
+    assert _yaml.bounded_load("", max_values=1, max_depth=1, loader=loader) is None
+    with pytest.raises(yaml.YAMLError):
+        _yaml.bounded_load("a: [", max_values=10, max_depth=5, loader=loader)
