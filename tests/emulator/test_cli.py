@@ -136,7 +136,11 @@ def test_cli_main_in_a_thread_with_a_stop_event(tmp_path: Path) -> None:
     result: list[int] = []
     thread = threading.Thread(
         target=lambda: result.append(
-            cli_main(["--port", "0", "--faults", str(faults), "--token", "t1"], stdout=out, stop=stop)
+            cli_main(
+                ["--port", "0", "--faults", str(faults), "--token", "t1", "--allowed-host", "devbox.internal"],
+                stdout=out,
+                stop=stop,
+            )
         )
     )
     thread.start()
@@ -152,6 +156,10 @@ def test_cli_main_in_a_thread_with_a_stop_event(tmp_path: Path) -> None:
             assert client.get("/v1/blocks/specs/", headers={"Authorization": "t1"}).status_code == 200
             assert client.get("/v1/blocks/specs/", headers={"Authorization": "t2"}).status_code == 401
             assert client.get("/_emulator/faults").json()["seed"] == 9
+            # --allowed-host adds a name to the loopback ones; any other name is refused.
+            port = base_url.rsplit(":", 1)[1]
+            assert client.get("/_emulator/health", headers={"Host": f"devbox.internal:{port}"}).status_code == 200
+            assert client.get("/_emulator/health", headers={"Host": f"elsewhere.test:{port}"}).status_code == 403
     finally:
         stop.set()
         thread.join(15)

@@ -131,7 +131,8 @@ def test_bad_fixtures_are_rejected_whole(fixture: dict[str, Any], fragment: str)
 
 
 def test_the_seed_endpoint_rejects_bad_fixtures(client: httpx.Client) -> None:
-    assert client.post("/_emulator/seed", content=b"specs: [").status_code == 400
+    yaml_type = {"Content-Type": "application/yaml"}
+    assert client.post("/_emulator/seed", content=b"specs: [", headers=yaml_type).status_code == 400
     assert client.post("/_emulator/seed", json=[1, 2]).status_code == 400
     bad = client.post("/_emulator/seed", json={"deployments": [{"metadata": {}}]})
     assert bad.status_code == 400

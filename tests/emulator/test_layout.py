@@ -63,7 +63,8 @@ def test_the_cycle_check_sees_a_cycle() -> None:
 
 def test_the_shared_wire_module_is_a_leaf() -> None:
     graph = module_graph()
-    assert graph[f"{PACKAGE}._wire"] <= {f"{PACKAGE}._errors"}
+    # Constants are a leaf too, so the wire module may read its limits there.
+    assert graph[f"{PACKAGE}._wire"] <= {f"{PACKAGE}._errors", f"{PACKAGE}._constants"}
     assert graph[f"{PACKAGE}._constants"] == set()
     for adapter in ("_server", "_transport"):
         assert graph[f"{PACKAGE}.{adapter}"] <= {f"{PACKAGE}._wire"}, adapter

@@ -41,6 +41,16 @@ def _parser() -> argparse.ArgumentParser:
         help=f"address to bind (default {DEFAULT_HOST}); beyond loopback, --token is required and also "
         "guards the control endpoints and the inspector",
     )
+    parser.add_argument(
+        "--allowed-host",
+        action="append",
+        dest="allowed_hosts",
+        default=[],
+        metavar="NAME",
+        help="on loopback, also answer requests for this host name (repeatable; '*' for any), as when reached "
+        "through a proxy or a forwarded port; by default only localhost, 127.0.0.1 and [::1] are answered, "
+        "so that no web page can reach the emulator under another name",
+    )
     parser.add_argument("--fixture", metavar="FILE", help="YAML or JSON fixture to seed at start")
     parser.add_argument(
         "--transition",
@@ -106,6 +116,7 @@ def cli_main(argv: Sequence[str], *, stdout: TextIO | None = None, stop: threadi
             user=args.user,
             tokens=args.tokens,
             max_artifact_bytes=args.max_artifact_bytes,
+            allowed_hosts=args.allowed_hosts,
         )
     except (OSError, ValueError, SeedError) as exc:
         print(f"press-blocks emulator: {exc}", file=sys.stderr)

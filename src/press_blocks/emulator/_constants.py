@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Final
 
+from press_blocks._constants import MAX_JSON_DEPTH
+
 __all__ = [
+    "ANY_HOST",
+    "BODY_OVERHEAD_BYTES",
     "CONTROL_PREFIX",
     "DEFAULT_HOST",
     "DEFAULT_MAX_ARTIFACT_BYTES",
@@ -14,6 +18,11 @@ __all__ = [
     "INSPECTOR_MAX_REQUESTS",
     "INSPECTOR_PATH",
     "IN_PROCESS_BASE_URL",
+    "MAX_CONTROL_BODY_BYTES",
+    "MAX_DEPTH",
+    "MAX_UNZIPPED_BYTES",
+    "MAX_UNZIP_RATIO",
+    "MAX_YAML_VALUES",
     "PREVIEW_MAX_CHARS",
 ]
 
@@ -36,3 +45,17 @@ DEFAULT_PORT: Final = 8787
 PREVIEW_MAX_CHARS: Final = 32 * 1024
 # The inspector lists at most this many requests (newest first); the log keeps them all.
 INSPECTOR_MAX_REQUESTS: Final = 500
+# An allowed host name that allows every name (turns the loopback Host check off).
+ANY_HOST: Final = "*"
+# What an API request body may hold beyond the artifact: the other form parts, the multipart framing.
+BODY_OVERHEAD_BYTES: Final = 1024 * 1024
+# The largest body a control endpoint reads (a fixture to seed, fault rules, a transition).
+MAX_CONTROL_BODY_BYTES: Final = 8 * 1024 * 1024
+# An uploaded artifact unpacks to at most this much in all; no member may unpack to more than
+# this many times its compressed size (deflate tops out near 1,032; bzip2 and LZMA go far beyond).
+MAX_UNZIPPED_BYTES: Final = 1024 * 1024 * 1024
+MAX_UNZIP_RATIO: Final = 1100
+# JSON and YAML bodies and files nest at most this deep (what the client itself sends at most).
+MAX_DEPTH: Final = MAX_JSON_DEPTH
+# A YAML document may stand for at most this many values once its aliases are expanded.
+MAX_YAML_VALUES: Final = 1_000_000

@@ -20,12 +20,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from press_blocks.emulator._constants import CONTROL_PREFIX
+from press_blocks._yaml import YAMLLimitError, bounded_load
+from press_blocks.emulator._constants import CONTROL_PREFIX, MAX_CONTROL_BODY_BYTES, MAX_DEPTH, MAX_YAML_VALUES
 from press_blocks.emulator._controlled import Controlled
 from press_blocks.emulator._errors import ApiError, SeedError, error_body
 from press_blocks.emulator._faults import fault_config
 from press_blocks.emulator._inspector import inspector_routes
 from press_blocks.emulator._lifecycle import Transition
+from press_blocks.emulator._local import cross_origin
 from press_blocks.emulator._settings import Settings
 from press_blocks.emulator._wire import Answer, ASGIApp, Receive, Scope, Send, loads, send_answer
 
@@ -43,7 +45,7 @@ def control_app(emulator: Controlled) -> ASGIApp:
         return JSONResponse({"reset": True})
 
     async def seed(request: Request) -> Response:
-        fixture = await _yaml_body(request, "the fixture")
+        fixture = await _document(request, "the fixture", yaml_too=True)
         if not isinstance(fixture, dict):
             raise ApiError(400, "the fixture must be a mapping with specs, deployments and/or appDeployments")
         return JSONResponse(emulator.seed(fixture))
@@ -54,7 +56,7 @@ def control_app(emulator: Controlled) -> ASGIApp:
     async def faults(request: Request) -> Response:
         if request.method == "PUT":
             # JSON, or the YAML a --faults file holds (what the inspector sends).
-            data = await (_yaml_body(request) if _is_yaml(request) else _json_object(request))
+            data = await _document(request, "the fault configuration", yaml_too=True)
             try:
                 rules, seed_value = fault_config(data)
             except ValueError as exc:
@@ -120,7 +122,8 @@ def control_app(emulator: Controlled) -> ASGIApp:
 
 
 class _Guarded:
-    """Lets a request through to the control endpoints only with an accepted token, when they are protected.
+    """Lets a request through to the control endpoints only from the emulator's own origin (or no browser),
+    and only with an accepted token when they are protected.
 
     The token may come as the API takes it (``Authorization: <token>``), as a bearer token,
     or as the password of HTTP Basic credentials (any user name): browsers ask for those
@@ -132,6 +135,10 @@ class _Guarded:
         self.settings = settings
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        refused = cross_origin(scope)
+        if refused is not None:
+            await send_answer(send, Answer.error(ApiError(403, refused)))
+            return
         if self.settings.protect_controls and not self._authorised(scope):
             answer = Answer.error(
                 ApiError(
@@ -167,21 +174,60 @@ def _token(value: str) -> str:
     return value
 
 
-def _is_yaml(request: Request) -> bool:
-    media_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    return media_type in ("application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml")
+_YAML_TYPES = frozenset({"application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"})
 
 
-async def _yaml_body(request: Request, what: str = "the request body") -> Any:
-    raw = await request.body()
-    try:
-        return yaml.safe_load(raw.decode("utf-8")) if raw.strip() else None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise ApiError(400, f"{what} is not valid YAML or JSON: {exc}") from None
+def _media_type(request: Request) -> str:
+    return request.headers.get("content-type", "").split(";")[0].strip().lower()
+
+
+def _is_json(media_type: str) -> bool:
+    return media_type == "application/json" or (media_type.startswith("application/") and media_type.endswith("+json"))
+
+
+async def _read(request: Request, what: str) -> bytes:
+    """Read a control body, refusing one over the limit before reading it when its length is declared."""
+    limit = MAX_CONTROL_BODY_BYTES
+    too_large = ApiError(413, f"{what} is over the control endpoints' limit of {limit:,} bytes")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def _document(request: Request, what: str, *, yaml_too: bool) -> Any:
+    """Read a control body as JSON, or as YAML when it says so; other types are refused.
+
+    Only these types make a browser ask first (a CORS preflight, which the emulator never
+    grants) before sending a page's request cross-site; ``text/plain`` would not.
+    """
+    media_type = _media_type(request)
+    if _is_json(media_type):
+        return loads(await _read(request, what), what)
+    if yaml_too and media_type in _YAML_TYPES:
+        raw = await _read(request, what)
+        try:
+            text = raw.decode("utf-8")
+            return bounded_load(text, max_values=MAX_YAML_VALUES, max_depth=MAX_DEPTH + 1) if text.strip() else None
+        except YAMLLimitError as exc:
+            raise ApiError(400, f"{what} is refused: {exc}") from None
+        except (yaml.YAMLError, UnicodeDecodeError, ValueError, OverflowError) as exc:
+            # PyYAML's constructors raise ValueError and OverflowError too (2020-13-45, a huge exponent).
+            raise ApiError(400, f"{what} is not valid YAML or JSON: {exc}") from None
+    accepted = "application/json or application/yaml" if yaml_too else "application/json"
+    shown = media_type or "none"
+    raise ApiError(415, f"{what} must be sent as {accepted} (Content-Type: {shown})")
 
 
 async def _json_object(request: Request) -> dict[str, Any]:
-    data = loads(await request.body(), "the request body")
+    data = await _document(request, "the request body", yaml_too=False)
     if not isinstance(data, dict):
         raise ApiError(400, "the request body must be a JSON object")
     return data

@@ -23,6 +23,7 @@ from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._faults import FaultRule, Faults, RequestLog
 from press_blocks.emulator._fixtures import load_fixture, seed_fixture
 from press_blocks.emulator._lifecycle import Transition
+from press_blocks.emulator._local import LoopbackHosts, normalised_hosts
 from press_blocks.emulator._server import ServerThread
 from press_blocks.emulator._settings import Settings
 from press_blocks.emulator._state import Store
@@ -50,6 +51,9 @@ class Emulator:
     * **max_artifact_bytes** - the compressed artifact limit (10 MiB); larger is a 413.
     * **validate_responses** - check every API response against the document and answer 500
       with the reason if one does not match (default on).
+    * **allowed_hosts** - host names, besides loopback ones, that an emulator served on loopback
+      answers to (``Host`` header; ``"*"`` for any): for reaching it through a proxy or a
+      forwarded port. Other names get a 403, so that no web page can reach it by DNS rebinding.
 
     Usage::
 
@@ -73,12 +77,14 @@ class Emulator:
         tokens: Iterable[str] | None = None,
         max_artifact_bytes: int = DEFAULT_MAX_ARTIFACT_BYTES,
         validate_responses: bool = True,
+        allowed_hosts: Iterable[str] = (),
     ) -> None:
         self.contract: Contract = contract()
         self.settings = Settings(
             tokens=frozenset(tokens) if tokens is not None else None,
             max_artifact_bytes=max_artifact_bytes,
             validate_responses=validate_responses,
+            allowed_hosts=normalised_hosts(_names(allowed_hosts, "allowed_hosts")),
         )
         self._config_schemas = self.contract.config_schemas()
         self.store = Store(config_check=self._check_config, user=user, transition=Transition.parse(transition))
@@ -170,14 +176,18 @@ class Emulator:
         *,
         timeout: float = 10.0,
         protect_controls: bool | None = None,
+        allowed_hosts: Iterable[str] = (),
     ) -> Iterator[RunningEmulator]:
         """Serve the emulator with uvicorn on ``host:port`` (0: any free port) while the ``with`` block runs.
 
         Returns once the server accepts connections (within ``timeout`` seconds); stops it on exit.
         Beyond loopback (``protect_controls=None`` decides from ``host``), the control endpoints
-        and the inspector need one of the emulator's ``tokens``, so it must have some.
+        and the inspector need one of the emulator's ``tokens``, so it must have some. Otherwise
+        only requests whose ``Host`` is a loopback name, or one of ``allowed_hosts`` (added to the
+        emulator's own), are answered.
         """
         protect = not is_loopback(host) if protect_controls is None else protect_controls
+        extra = normalised_hosts(_names(allowed_hosts, "allowed_hosts"))
         if protect:
             if not self.tokens:
                 raise ValueError(
@@ -185,7 +195,11 @@ class Emulator:
                     "with the emulator's tokens, and it has none: give Emulator(tokens=[...]) (--token)"
                 )
             self.settings.protect_controls = True
-        server = ServerThread(self.app, host=host, port=port)
+        app: Any = self.app
+        if is_loopback(host) or not protect:
+            # Checked when serving, not in the app: in-process transports are no web page's target.
+            app = LoopbackHosts(app, self.settings.allowed_hosts | extra)
+        server = ServerThread(app, host=host, port=port)
         server.start(timeout)
         try:
             yield RunningEmulator(self, server)
@@ -222,6 +236,13 @@ class Emulator:
         if children is not None:
             entry["children"] = list(children)
         return self.seed({"appDeployments": [entry]})["appDeployments"][0]
+
+
+def _names(values: Iterable[str], what: str) -> list[str]:
+    # A lone string would otherwise be taken as a list of one-letter names.
+    if isinstance(values, str):
+        raise TypeError(f"{what} is a list of host names, not the string {values!r}")
+    return list(values)
 
 
 def is_loopback(host: str) -> bool:

@@ -11,8 +11,9 @@ __all__ = ["Settings"]
 
 @dataclass
 class Settings:
-    """What the app checks per request: accepted tokens, the artifact limit, response validation, and
-    whether the control endpoints (and the inspector) need a token, as they do beyond loopback.
+    """What the app checks per request: accepted tokens, the artifact limit, response validation,
+    whether the control endpoints (and the inspector) need a token, as they do beyond loopback, and
+    the host names besides loopback ones that an emulator served on loopback answers to.
 
     Mutable on purpose: changing an :class:`Emulator`'s setting takes effect on the next request.
     """
@@ -21,3 +22,4 @@ class Settings:
     max_artifact_bytes: int = DEFAULT_MAX_ARTIFACT_BYTES
     validate_responses: bool = True
     protect_controls: bool = False
+    allowed_hosts: frozenset[str] = frozenset()

@@ -10,6 +10,7 @@ import json
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import Any
 
+from press_blocks.emulator._constants import MAX_DEPTH
 from press_blocks.emulator._errors import ApiError
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "Send",
     "json_bytes",
     "loads",
+    "nests_deeper",
     "send_answer",
 ]
 
@@ -50,11 +52,35 @@ def _reject_constant(name: str) -> Any:
 
 
 def loads(data: bytes | str, what: str) -> Any:
-    """Decode JSON, or raise a 400 :class:`ApiError` naming ``what`` was not valid JSON."""
+    """Decode JSON, or raise a 400 :class:`ApiError` naming ``what`` was not valid JSON or nests too deeply."""
+    too_deep = ApiError(400, f"{what} nests more than {MAX_DEPTH} levels deep; flatten it")
     try:
-        return json.loads(data, parse_constant=_reject_constant)
+        value = json.loads(data, parse_constant=_reject_constant)
+    except RecursionError:
+        raise too_deep from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError(400, f"{what} is not valid JSON: {exc}") from None
+    # Deeper values would fail later, in validation, copies or the inspector's snapshot.
+    if nests_deeper(value, MAX_DEPTH):
+        raise too_deep
+    return value
+
+
+def nests_deeper(value: Any, limit: int) -> bool:
+    """Return whether lists and mappings in ``value`` nest more than ``limit`` levels deep (a scalar is level 0)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Any = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
 
 
 class Answer:
