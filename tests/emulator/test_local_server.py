@@ -7,6 +7,8 @@ page's own origin is the emulator). Each test sends what such a page's browser w
 
 from __future__ import annotations
 
+import select
+import socket
 from collections.abc import Iterator
 
 import httpx
@@ -119,3 +121,76 @@ def test_control_bodies_come_only_as_json_or_yaml(server: RunningEmulator, http:
         http.post("/_emulator/seed", content=fixture, headers={"Content-Type": "application/json"}).status_code == 200
     )
     assert http.post("/_emulator/seed", content=b"specs: []", headers={"Content-Type": "text/yaml"}).status_code == 200
+
+
+def _raw_request(server: RunningEmulator, head: str, timeout: float = 5.0) -> tuple[bytes, socket.socket]:
+    """Send a request's head alone (the body it announces never comes) and return the status line."""
+    sock = socket.create_connection((server.host, server.port), timeout=timeout)
+    sock.sendall(head.encode("latin-1"))
+    return sock.recv(4096).split(b"\r\n", 1)[0], sock
+
+
+def _head(server: RunningEmulator, path: str, *, length: int, token: str | None, content_type: str) -> str:
+    auth = f"Authorization: {token}\r\n" if token is not None else ""
+    return (
+        f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n{auth}"
+        f"Content-Type: {content_type}\r\nContent-Length: {length}\r\n\r\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("path", "token", "status"),
+    [
+        ("/v1/blocks/specs/", "wrong", b"401"),
+        ("/v1/blocks/specs/", None, b"401"),
+        ("/v1/blocks/specs/", "t", b"413"),
+        ("/v1/blocks/deployments/", "t", b"413"),
+        ("/_emulator/seed", None, b"413"),
+    ],
+)
+def test_a_body_refused_whatever_it_holds_is_never_read(path: str, token: str | None, status: bytes) -> None:
+    # 400 MB announced and none sent: the answer can only come from the head, before any of the body.
+    emulator = Emulator(tokens=["t"])
+    with emulator.serve() as server:
+        head = _head(server, path, length=400_000_000, token=token, content_type="application/json")
+        line, sock = _raw_request(server, head)
+        sock.close()
+        assert line.split(b" ")[1] == status, line
+        assert httpx.get(server.base_url + "/_emulator/health", timeout=1).status_code == 200
+
+
+def test_control_endpoints_beyond_loopback_refuse_before_reading_without_a_token() -> None:
+    with Emulator(tokens=["t"]).serve(protect_controls=True) as server:
+        line, sock = _raw_request(
+            server, _head(server, "/_emulator/seed", length=400_000_000, token=None, content_type="application/json")
+        )
+        sock.close()
+        assert line.split(b" ")[1] == b"401", line
+
+
+def test_a_chunked_upload_is_cut_off_at_the_limit() -> None:
+    # Without a Content-Length the body is read as it comes, and refused once past the limit
+    # (the artifact limit plus a constant for the other parts), not read to its end.
+    emulator = Emulator(max_artifact_bytes=64 * 1024)
+    with emulator.serve() as server:
+        sock = socket.create_connection((server.host, server.port), timeout=1)
+        sock.sendall(
+            f"POST /v1/blocks/specs/ HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\nAuthorization: t\r\n"
+            "Content-Type: multipart/form-data; boundary=x\r\nTransfer-Encoding: chunked\r\n\r\n".encode()
+        )
+        chunk = b"%x\r\n" % (1 << 20) + b"x" * (1 << 20) + b"\r\n"
+        sent = 0
+        with sock:
+            # 64 MiB offered; the answer comes once the emulator has read about 1 MiB (and the
+            # kernel's buffers, a few MiB, have filled): the sender is stopped long before the end.
+            while sent < 64 and not select.select([sock], [], [], 0)[0]:
+                try:
+                    sock.sendall(chunk)
+                except OSError:  # the buffers are full, or the emulator hung up after answering
+                    break
+                sent += 1
+            assert sent < 32
+            line = sock.recv(4096).split(b"\r\n", 1)[0]
+        assert line.split(b" ")[1] == b"413", line
+        records = server.requests.records()
+        assert [r.status for r in records] == [413]

@@ -15,10 +15,10 @@ from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import parse_qsl
 
 import anyio
-from starlette.requests import Request
+from starlette.datastructures import Headers
 
 from press_blocks.emulator._api import Api, Call
-from press_blocks.emulator._constants import CONTROL_PREFIX
+from press_blocks.emulator._constants import BODY_OVERHEAD_BYTES, CONTROL_PREFIX
 from press_blocks.emulator._contract import Contract, Operation
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._faults import FaultRule, Faults, RequestLog, RequestRecord
@@ -35,6 +35,8 @@ from press_blocks.emulator._wire import (
     Receive,
     Scope,
     Send,
+    declared_length,
+    read_body,
     send_answer,
 )
 
@@ -80,30 +82,58 @@ class EmulatorApp:
         await self._api_call(scope, receive, send)
 
     async def _api_call(self, scope: Scope, receive: Receive, send: Send) -> None:
-        request = Request(scope, receive)
-        body = await request.body()
         method: str = scope["method"].upper()
         path: str = scope["path"]
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
-        headers = {k.lower(): v for k, v in request.headers.items()}
+        headers = {k.lower(): v for k, v in Headers(scope=scope).items()}
+        declared = declared_length(headers)
+        try:
+            body, refusal = await self._body(receive, headers, declared)
+        except ConnectionDropped:
+            return  # the client went away mid-body: there is no one to answer
         record = self.requests.add(
             method=method,
             path=path,
             query=query,
             headers=headers,
-            body_size=len(body),
+            body_size=len(body) if declared is None or body else declared,
             auth_header=self.contract.auth_header,
         )
         response = _Recorder(send)
         started = time.perf_counter()
         try:
-            await self._respond(record, scope, response.send, method, path, query, headers, body)
+            await self._respond(record, scope, response.send, method, path, query, headers, body, refusal)
         finally:
             record.duration = time.perf_counter() - started
             # Previewed last, so that hidden values this very request set are masked too.
             secrets = self._secrets(headers)
             record.request_body = body_preview(body, headers.get("content-type", ""), secrets)
             record.response_body = body_preview(response.body, response.content_type, secrets)
+
+    async def _body(
+        self, receive: Receive, headers: Mapping[str, str], declared: int | None
+    ) -> tuple[bytes, ApiError | None]:
+        """Read the body, unless the request is refused whatever it holds: then the refusal, and nothing read.
+
+        Without a token the answer is a 401, and over the limit a 413, before a byte of the body
+        is read, so that no upload costs more memory than the limit allows.
+        """
+        try:
+            self._authenticate(headers)
+        except ApiError:
+            return b"", None  # the pipeline answers 401 before it looks at the body
+        limit = self.settings.max_artifact_bytes + BODY_OVERHEAD_BYTES
+        too_large = ApiError(
+            413,
+            f"The request body is over {limit:,} bytes: the artifact limit "
+            f"({self.settings.max_artifact_bytes:,} bytes compressed) and {BODY_OVERHEAD_BYTES:,} bytes for the rest",
+        )
+        if declared is not None and declared > limit:
+            return b"", too_large
+        try:
+            return await read_body(receive, limit, too_large), None
+        except ApiError as exc:
+            return b"", exc
 
     def _secrets(self, headers: Mapping[str, str]) -> set[str]:
         """What a body preview must never show: tokens (the request's own, every accepted one), hidden values."""
@@ -123,6 +153,7 @@ class EmulatorApp:
         query: Sequence[tuple[str, str]],
         headers: Mapping[str, str],
         body: bytes,
+        refusal: ApiError | None = None,
     ) -> None:
         try:
             operation, path_params = self.contract.match(method, path)
@@ -138,8 +169,10 @@ class EmulatorApp:
         if terminal is not None and terminal.when == "before":
             await self._fault(terminal, scope, send, record, None)
             return
-        answer = self._answer(operation, path_params, method, path, query, headers, body)
-        if self.settings.validate_responses:
+        answer = await self._answer(operation, path_params, method, path, query, headers, body, refusal)
+        # A body too large for any operation is refused as a proxy in front of the API would,
+        # whether or not the operation's document lists a 413.
+        if self.settings.validate_responses and not (refusal is not None and answer.status == refusal.status):
             answer = self._checked(operation, method, path, answer)
         if action.delay_after:
             await anyio.sleep(action.delay_after)
@@ -148,7 +181,7 @@ class EmulatorApp:
             return
         await self._send(send, answer, record)
 
-    def _answer(
+    async def _answer(
         self,
         operation: Operation,
         path_params: Mapping[str, str],
@@ -157,9 +190,12 @@ class EmulatorApp:
         query: Sequence[tuple[str, str]],
         headers: Mapping[str, str],
         body: bytes,
+        refusal: ApiError | None,
     ) -> Answer:
         try:
             self._authenticate(headers)
+            if refusal is not None:
+                raise refusal
             call = self._validated(operation, path_params, method, path, query, headers, body)
             return self.api.handlers[operation.operation_id](call)
         except ApiError as exc:

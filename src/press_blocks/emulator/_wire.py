@@ -22,9 +22,11 @@ __all__ = [
     "Receive",
     "Scope",
     "Send",
+    "declared_length",
     "json_bytes",
     "loads",
     "nests_deeper",
+    "read_body",
     "send_answer",
 ]
 
@@ -99,6 +101,32 @@ class Answer:
     def error(cls, error: ApiError) -> Answer:
         """Return the API's error response for ``error``."""
         return cls(error.status, error.body(), error.headers)
+
+
+def declared_length(headers: Mapping[str, str]) -> int | None:
+    """Return a request's ``Content-Length`` (lower-case header names), or ``None`` when absent or not a number."""
+    value = headers.get("content-length", "").strip()
+    return int(value) if value.isdigit() else None
+
+
+async def read_body(receive: Receive, limit: int, too_large: ApiError) -> bytes:
+    """Read a request body from ASGI messages, raising ``too_large`` as soon as it passes ``limit`` bytes.
+
+    Chunk by chunk, so that a body sent without a ``Content-Length`` (chunked) is cut off too.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ConnectionDropped("the client went away while sending its body")
+        chunk = bytes(message.get("body", b""))
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
 
 
 async def send_answer(send: Send, answer: Answer) -> None:
