@@ -7,15 +7,20 @@ page's own origin is the emulator). Each test sends what such a page's browser w
 
 from __future__ import annotations
 
+import io
 import select
 import socket
-from collections.abc import Iterator
+import threading
+import time
+import zipfile
+from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
 
 from press_blocks.emulator import Emulator, RunningEmulator
-from tests.emulator._payloads import AUTH, example, form
+from tests.emulator import _zips as zips
+from tests.emulator._payloads import AUTH, example, form, post_form, spec_body, zip_bytes
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(60)]
 
@@ -194,3 +199,69 @@ def test_a_chunked_upload_is_cut_off_at_the_limit() -> None:
         assert line.split(b" ")[1] == b"413", line
         records = server.requests.records()
         assert [r.status for r in records] == [413]
+
+
+def _refused_while_healthy(server: RunningEmulator, send: Callable[[httpx.Client], httpx.Response]) -> httpx.Response:
+    """Send a hostile request in a thread; meanwhile ``/_emulator/health`` must answer within a second each time."""
+    answers: list[httpx.Response] = []
+    with httpx.Client(base_url=server.base_url, headers=AUTH, timeout=30) as client:
+        thread = threading.Thread(target=lambda: answers.append(send(client)), daemon=True)
+        thread.start()
+        with httpx.Client(base_url=server.base_url, timeout=1.0) as health:
+            while thread.is_alive():
+                started = time.monotonic()
+                assert health.get("/_emulator/health").status_code == 200
+                assert time.monotonic() - started < 1.0
+                thread.join(0.05)
+        thread.join(30)
+    assert answers, "the hostile request was answered"
+    return answers[0]
+
+
+def _spec_form() -> dict[str, str]:
+    return form(spec_body(), parameters=example("parameterDefinitions"))
+
+
+def _upload(artifact: bytes) -> Callable[[httpx.Client], httpx.Response]:
+    return lambda client: post_form(client, "/v1/blocks/specs/", _spec_form(), artifact=artifact)
+
+
+@pytest.mark.parametrize(
+    ("artifact", "fragment"),
+    [
+        # The issue's two: 2,000 bzip2 members (16 GiB unpacked here), 1,000 entries sharing one stream.
+        (zips.bzip2_bomb, "would unpack to 16,777,216,000 bytes, over the limit"),
+        (zips.overlapping_bomb, "over the limit of 1,073,741,824 bytes unpacked"),
+        # Within the total, entries pointing at one stream are still refused.
+        (lambda: zips.overlapping_bomb(entries=3), "overlapping entries"),
+        (lambda: zips.write_zip([zips.zeros(zipfile.ZIP_BZIP2, 8 * 2**20)]), "more than 1,100 times"),
+        (lambda: zips.lying_member(zipfile.ZIP_BZIP2), "unpacks to more than the 1,000 bytes it declares"),
+        (lambda: zips.lying_member(zipfile.ZIP_DEFLATED), "unpacks to more than the 1,000 bytes it declares"),
+    ],
+    ids=["bzip2-members", "shared-stream", "overlapping", "ratio", "lying-bzip2", "lying-deflate"],
+)
+def test_a_zip_bomb_is_refused_and_the_emulator_answers_meanwhile(
+    server: RunningEmulator, artifact: Callable[[], bytes], fragment: str
+) -> None:
+    data = artifact()
+    assert len(data) < 400_000
+    answer = _refused_while_healthy(server, _upload(data))
+    assert answer.status_code == 400, answer.text
+    assert fragment in answer.json()["detail"]
+    assert server.emulator.store.counts()["specs"] == 0
+
+
+def test_ordinary_zips_are_still_accepted(server: RunningEmulator, client: httpx.Client) -> None:
+    stored = io.BytesIO()
+    with zipfile.ZipFile(stored, "w") as archive:
+        archive.writestr("Dockerfile", "FROM scratch\n", compress_type=zipfile.ZIP_STORED)
+        archive.writestr("big.txt", "line\n" * 100_000, compress_type=zipfile.ZIP_BZIP2)
+        archive.writestr("empty", b"", compress_type=zipfile.ZIP_DEFLATED)
+    for data in (zip_bytes(), stored.getvalue()):
+        created = post_form(client, "/v1/blocks/specs/", _spec_form(), artifact=data)
+        assert created.status_code == 201, created.text
+    damaged = bytearray(zip_bytes())
+    damaged[40] ^= 0xFF  # inside the first member's data
+    refused = post_form(client, "/v1/blocks/specs/", _spec_form(), artifact=bytes(damaged))
+    assert refused.status_code == 400
+    assert "damaged zip archive" in refused.json()["detail"]

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from urllib.parse import parse_qsl
 
 import anyio
+import anyio.to_thread
 from starlette.datastructures import Headers
 
 from press_blocks.emulator._api import Api, Call
@@ -197,6 +198,9 @@ class EmulatorApp:
             if refusal is not None:
                 raise refusal
             call = self._validated(operation, path_params, method, path, query, headers, body)
+            if call.operation.binary_parts:
+                # Unpacking an upload takes time; the event loop keeps answering meanwhile.
+                await anyio.to_thread.run_sync(self.api.check_archives, call)
             return self.api.handlers[operation.operation_id](call)
         except ApiError as exc:
             return Answer.error(exc)

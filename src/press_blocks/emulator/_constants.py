@@ -24,6 +24,7 @@ __all__ = [
     "MAX_UNZIP_RATIO",
     "MAX_YAML_VALUES",
     "PREVIEW_MAX_CHARS",
+    "UNZIP_RATIO_FLOOR_BYTES",
 ]
 
 # The compressed artifact limit: a larger upload is a 413, as on the service.
@@ -55,6 +56,8 @@ MAX_CONTROL_BODY_BYTES: Final = 8 * 1024 * 1024
 # this many times its compressed size (deflate tops out near 1,032; bzip2 and LZMA go far beyond).
 MAX_UNZIPPED_BYTES: Final = 1024 * 1024 * 1024
 MAX_UNZIP_RATIO: Final = 1100
+# Members that unpack to at most this much are not held to the ratio.
+UNZIP_RATIO_FLOOR_BYTES: Final = 1024 * 1024
 # JSON and YAML bodies and files nest at most this deep (what the client itself sends at most).
 MAX_DEPTH: Final = MAX_JSON_DEPTH
 # A YAML document may stand for at most this many values once its aliases are expanded.
