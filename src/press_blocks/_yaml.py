@@ -190,8 +190,8 @@ def bounded_load(text: str, *, max_values: int, max_depth: int, loader: Any = No
     """Return what :func:`safe_load` returns, or raise :class:`YAMLLimitError` if the document exceeds a bound.
 
     The bounds: at most ``max_values`` values (each scalar, list and mapping, an alias counting as
-    everything it stands for) and at most ``max_depth`` levels of nesting. A malformed document
-    raises what the reference loader raises.
+    everything it stands for) and at most ``max_depth`` levels of lists and mappings. A malformed
+    document raises what the reference loader raises.
     """
     reference = loader or reference_loader()
     try:
@@ -201,7 +201,7 @@ def bounded_load(text: str, *, max_values: int, max_depth: int, loader: Any = No
     except Exception:  # left to the reference loader, as in safe_load
         pass
     else:
-        if max_depth < MAX_FAST_DEPTH + 2 or len(text) >= max_values:
+        if max_depth <= MAX_FAST_DEPTH or len(text) >= max_values:
             _check_values(value, max_values, max_depth)
         return value
     composer = reference(text)
@@ -235,7 +235,8 @@ def _check_nodes(root: Any, max_values: int, max_depth: int) -> None:
         if finished:
             started.discard(key)
             values = 1 + sum(sizes[id(child)][0] for child in children)
-            depth = 1 + max((sizes[id(child)][1] for child in children), default=0)
+            # Levels of lists and mappings, as JSON nesting is counted: a scalar adds none.
+            depth = 1 + max((sizes[id(child)][1] for child in children), default=0) if _is_container(node) else 0
             if values > max_values:
                 raise YAMLLimitError(f"its aliases expand to more than {max_values:,} values")
             if depth > max_depth:
@@ -250,6 +251,10 @@ def _check_nodes(root: Any, max_values: int, max_depth: int) -> None:
             stack.extend((child, False) for child in children)
 
 
+def _is_container(node: Any) -> bool:
+    return isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
+
+
 def _node_children(node: Any) -> list[Any]:
     if isinstance(node, yaml.MappingNode):
         return [item for pair in node.value for item in pair]
@@ -261,13 +266,13 @@ def _node_children(node: Any) -> list[Any]:
 def _check_values(value: Any, max_values: int, max_depth: int) -> None:
     """Count the values of an alias-free tree and its depth, as :func:`_check_nodes` counts nodes."""
     count = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]
+    stack: list[tuple[Any, int]] = [(value, 1)]  # the level a list or mapping here would be at
     while stack:
         item, depth = stack.pop()
         count += 1
         if count > max_values:
             raise YAMLLimitError(f"it holds more than {max_values:,} values")
-        if depth > max_depth:
+        if depth > max_depth and isinstance(item, (dict, list)):
             raise YAMLLimitError(f"it nests more than {max_depth} levels deep")
         if isinstance(item, dict):
             stack.extend((child, depth + 1) for pair in item.items() for child in pair)

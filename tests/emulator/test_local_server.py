@@ -8,19 +8,31 @@ page's own origin is the emulator). Each test sends what such a page's browser w
 from __future__ import annotations
 
 import io
+import json
 import select
 import socket
 import threading
 import time
 import zipfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import httpx
 import pytest
 
-from press_blocks.emulator import Emulator, RunningEmulator
+from press_blocks.emulator import Emulator, RunningEmulator, SeedError, cli_main
 from tests.emulator import _zips as zips
-from tests.emulator._payloads import AUTH, example, form, post_form, spec_body, zip_bytes
+from tests.emulator._payloads import (
+    AUTH,
+    create_deployment,
+    create_spec,
+    example,
+    form,
+    post_form,
+    spec_body,
+    zip_bytes,
+)
+from tests.emulator.conftest import checked_client
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(60)]
 
@@ -265,3 +277,103 @@ def test_ordinary_zips_are_still_accepted(server: RunningEmulator, client: httpx
     refused = post_form(client, "/v1/blocks/specs/", _spec_form(), artifact=bytes(damaged))
     assert refused.status_code == 400
     assert "damaged zip archive" in refused.json()["detail"]
+
+
+def laughs(levels: int = 8) -> str:
+    """A YAML "billion laughs" (9 ** levels values in about 400 bytes): fault rules whose operationId is the bomb."""
+    lines = ['l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    lines += [f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]" for n in range(1, levels + 1)]
+    return (
+        "anchors:\n" + "".join(f"  {line}\n" for line in lines) + f"rules: [{{kind: drop, operationId: *l{levels}}}]\n"
+    )
+
+
+def test_yaml_alias_bombs_are_refused_by_every_endpoint_that_reads_yaml(server: RunningEmulator) -> None:
+    bomb = laughs()
+    assert len(bomb) < 800
+    yaml_type = {"Content-Type": "application/yaml"}
+    faults = _refused_while_healthy(server, lambda c: c.put("/_emulator/faults", content=bomb, headers=yaml_type))
+    assert faults.status_code == 400
+    assert "aliases expand to more than 100,000 values" in faults.json()["detail"]
+    seed_bomb = bomb.replace("anchors:", "specs: []\nx:").split("rules:")[0]
+    seeded = _refused_while_healthy(server, lambda c: c.post("/_emulator/seed", content=seed_bomb, headers=yaml_type))
+    assert seeded.status_code == 400
+    assert "the fixture is refused: its aliases expand" in seeded.json()["detail"]
+    assert server.faults.rules == []
+    assert len(httpx.get(server.base_url + "/_emulator/snapshot", timeout=5).content) < 100_000
+
+
+def test_yaml_alias_bombs_in_files_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "bomb.yaml"
+    path.write_text(laughs(), encoding="utf-8")
+    with pytest.raises(SeedError, match=r"fixture .*bomb.yaml is refused: its aliases expand"):
+        Emulator(fixture=path)
+    assert cli_main(["--port", "0", "--faults", str(path)]) == 2
+    assert "bomb.yaml is refused: its aliases expand" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("rule", "field"),
+    [
+        ({"kind": "latency", "method": 5}, "'method' must be a string or null, not int"),
+        ({"kind": "status", "status": "503"}, "'status' must be an integer, not str"),
+        ({"kind": "status", "status": True}, "'status' must be an integer, not bool"),
+        ({"kind": "drop", "operationId": ["listSpecs"]}, "'operationId' must be a string or null, not list"),
+        ({"kind": "drop", "rate": "0.5"}, "'rate' must be a number, not str"),
+        ({"kind": "drop", "times": 1.5}, "'times' must be an integer or null, not float"),
+        ({"kind": "latency", "latency": {"s": 1}}, "'latency' must be a number, not dict"),
+        ({"kind": "status", "retryAfter": "1"}, "'retryAfter' must be an integer or null, not str"),
+        ({"kind": ["drop"]}, "'kind' must be a string, not list"),
+        ({"kind": "drop", "when": 1}, "'when' must be a string, not int"),
+    ],
+)
+def test_fault_rule_fields_of_the_wrong_type_are_a_400_naming_the_field(
+    client: httpx.Client, rule: dict[str, object], field: str
+) -> None:
+    answer = client.put("/_emulator/faults", json={"rules": [rule]})
+    assert answer.status_code == 400
+    assert field in answer.json()["detail"]
+    # Nothing was installed: API calls are answered as before.
+    assert client.get("/v1/blocks/specs/").status_code == 200
+
+
+def test_a_latency_that_never_ends_is_refused(client: httpx.Client) -> None:
+    answer = client.put(
+        "/_emulator/faults", content=b"rules: [{kind: latency, latency: .inf}]", headers={"Content-Type": "text/yaml"}
+    )
+    assert answer.status_code == 400
+    assert "finite" in answer.json()["detail"]
+
+
+def _nested(depth: int) -> object:
+    value: object = "x"
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+def test_deeply_nested_bodies_are_a_400(server: RunningEmulator, http: httpx.Client) -> None:
+    spec_id = create_spec(checked_client(server.base_url))
+    deployment_id = create_deployment(checked_client(server.base_url), spec_id)
+    json_type = {**AUTH, "Content-Type": "application/json"}
+    yaml_type = {"Content-Type": "application/yaml"}
+    for depth in (201, 990, 100_000):
+        text = "[" * depth + "]" * depth
+        run = '{"p": ' + text + "}"
+        for method, path, body, headers in [
+            ("PATCH", f"/v1/deployments/{deployment_id}/parameters/run", run, json_type),
+            ("POST", "/v1/blocks/deployments/", '{"metadata": ' + text + "}", json_type),
+            ("POST", "/_emulator/seed", '{"specs": ' + text + "}", json_type),
+            ("POST", "/_emulator/seed", "specs: " + text, yaml_type),
+            ("PUT", "/_emulator/faults", '{"rules": ' + text + "}", json_type),
+        ]:
+            answer = http.request(method, path, content=body, headers=headers)
+            assert answer.status_code == 400, (depth, path, answer.text)
+            assert "nests more than 200 levels deep" in answer.json()["detail"], (depth, path)
+    # Up to the client's own limit is fine (the run parameter is unknown, hence the 422, not a 400 or 500).
+    within = http.patch(
+        f"/v1/deployments/{deployment_id}/parameters/run", content=json.dumps({"p": _nested(199)}), headers=json_type
+    )
+    assert within.status_code == 422, within.text
+    assert http.get("/_emulator/snapshot").status_code == 200
+    assert [r.status for r in server.requests.records() if r.status == 500] == []

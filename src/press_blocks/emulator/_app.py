@@ -37,6 +37,7 @@ from press_blocks.emulator._wire import (
     Scope,
     Send,
     declared_length,
+    loads,
     read_body,
     send_answer,
 )
@@ -247,6 +248,8 @@ class EmulatorApp:
             kept = self._normalised_parts(operation, parse_multipart(body, content_type))
             parts = {p.name: p for p in kept}
             core_body, content_type = encode_multipart(kept)
+        elif body:
+            _check_nesting(body)
         validated = self.contract.validate_request(
             operation=operation,
             method=method,
@@ -313,6 +316,18 @@ class EmulatorApp:
         if record is not None:
             record.status = answer.status
         await send_answer(send, answer)
+
+
+def _check_nesting(body: bytes) -> None:
+    """Raise a 400 if a JSON body nests too deeply, before the validator (which would recurse) sees it.
+
+    Any other fault of the body is the validator's to report, in its own words.
+    """
+    try:
+        loads(body, "the request body")
+    except ApiError as exc:
+        if "nests more than" in exc.detail:
+            raise
 
 
 class _Recorder:

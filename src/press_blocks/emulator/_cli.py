@@ -10,8 +10,6 @@ from collections.abc import Callable, Sequence
 from types import FrameType
 from typing import TextIO
 
-import yaml
-
 from press_blocks.emulator._constants import (
     CONTROL_PREFIX,
     DEFAULT_HOST,
@@ -23,6 +21,7 @@ from press_blocks.emulator._emulator import Emulator, is_loopback
 from press_blocks.emulator._errors import SeedError
 from press_blocks.emulator._faults import FaultRule, fault_config
 from press_blocks.emulator._lifecycle import OUTCOMES, Transition
+from press_blocks.emulator._wire import load_yaml
 
 __all__ = ["cli_main"]
 
@@ -89,10 +88,7 @@ def _transition(text: str) -> Transition:
 
 def _fault_rules(path: str) -> tuple[list[FaultRule], int | None]:
     with open(path, encoding="utf-8") as fh:
-        try:
-            data = yaml.safe_load(fh)
-        except yaml.YAMLError as exc:
-            raise ValueError(f"{path} is not valid YAML or JSON: {exc}") from None
+        data = load_yaml(fh.read(), path)
     try:
         return fault_config(data)
     except ValueError as exc:

@@ -61,4 +61,4 @@ UNZIP_RATIO_FLOOR_BYTES: Final = 1024 * 1024
 # JSON and YAML bodies and files nest at most this deep (what the client itself sends at most).
 MAX_DEPTH: Final = MAX_JSON_DEPTH
 # A YAML document may stand for at most this many values once its aliases are expanded.
-MAX_YAML_VALUES: Final = 1_000_000
+MAX_YAML_VALUES: Final = 100_000

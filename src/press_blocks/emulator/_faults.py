@@ -6,13 +6,14 @@ one ``random.Random(seed)``, so a given sequence of requests meets the same faul
 
 from __future__ import annotations
 
+import math
 import random
 import re
 import threading
 import time
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 __all__ = ["FaultAction", "FaultRule", "Faults", "RequestLog", "RequestRecord", "fault_config"]
 
@@ -24,6 +25,23 @@ _REQUEST_ID = re.compile(r"(x-)?(peak-)?request-?id")
 # The JSON (camelCase) names of the fields whose Python names differ.
 _TO_JSON = {"operation_id": "operationId", "retry_after": "retryAfter"}
 _FROM_JSON = {json_name: name for name, json_name in _TO_JSON.items()}
+# What each field holds, as JSON says it (booleans are never numbers here); some may be null.
+_STRING: Final = ((str,), "a string")
+_INTEGER: Final = ((int,), "an integer")
+_NUMBER: Final = ((int, float), "a number")
+_FIELD_TYPES: Final[dict[str, tuple[tuple[type, ...], str]]] = {
+    "kind": _STRING,
+    "operation_id": _STRING,
+    "method": _STRING,
+    "path": _STRING,
+    "rate": _NUMBER,
+    "times": _INTEGER,
+    "when": _STRING,
+    "status": _INTEGER,
+    "retry_after": _INTEGER,
+    "latency": _NUMBER,
+}
+_OPTIONAL = frozenset({"operation_id", "method", "path", "times", "retry_after"})
 
 
 @dataclass(frozen=True)
@@ -55,6 +73,20 @@ class FaultRule:
     latency: float = 0.0
 
     def __post_init__(self) -> None:
+        # Types first: a rule from JSON or YAML may hold anything, and a wrong type would only
+        # fail later, on every API call the rule is matched against.
+        for name, (types, described) in _FIELD_TYPES.items():
+            value = getattr(self, name)
+            if value is None and name in _OPTIONAL:
+                continue
+            if isinstance(value, bool) or not isinstance(value, types):
+                wanted = described + (" or null" if name in _OPTIONAL else "")
+                raise ValueError(
+                    f"fault rule field {_TO_JSON.get(name, name)!r} must be {wanted}, not {type(value).__name__} "
+                    f"({value!r:.40})"
+                )
+        if not all(math.isfinite(getattr(self, name)) for name in ("rate", "latency")):
+            raise ValueError("a fault's rate and latency are finite numbers")
         if self.kind not in _KINDS:
             raise ValueError(f"unknown fault kind {self.kind!r}; use one of {', '.join(_KINDS)}")
         if self.when not in ("before", "after"):

@@ -41,11 +41,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from press_blocks.emulator._contract import Contract
 from press_blocks.emulator._errors import ApiError, SeedError
 from press_blocks.emulator._state import Store
+from press_blocks.emulator._wire import load_yaml
 
 __all__ = ["load_fixture", "seed_fixture"]
 
@@ -62,11 +61,11 @@ def load_fixture(source: Mapping[str, Any] | str | os.PathLike[str]) -> dict[str
         return dict(source)
     path = Path(source)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
+        data = load_yaml(path.read_text(encoding="utf-8"), f"fixture {path}")
+    except (OSError, UnicodeDecodeError) as exc:
         raise SeedError(f"cannot read fixture {path}: {exc}") from None
-    except yaml.YAMLError as exc:
-        raise SeedError(f"fixture {path} is not valid YAML or JSON: {exc}") from None
+    except ValueError as exc:
+        raise SeedError(str(exc)) from None
     if not isinstance(data, dict):
         raise SeedError(f"fixture {path} must hold a mapping with specs, deployments and/or appDeployments")
     return data

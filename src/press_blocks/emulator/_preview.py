@@ -29,7 +29,7 @@ def _text(data: bytes) -> str | None:
         return None
     try:
         return json.dumps(json.loads(text), indent=2, ensure_ascii=False)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deeply to pretty-print: shown as it came
         return text if _printable(text) else None
 
 

@@ -10,7 +10,10 @@ import json
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import Any
 
-from press_blocks.emulator._constants import MAX_DEPTH
+import yaml
+
+from press_blocks._yaml import YAMLLimitError, bounded_load
+from press_blocks.emulator._constants import MAX_DEPTH, MAX_YAML_VALUES
 from press_blocks.emulator._errors import ApiError
 
 __all__ = [
@@ -24,6 +27,7 @@ __all__ = [
     "Send",
     "declared_length",
     "json_bytes",
+    "load_yaml",
     "loads",
     "nests_deeper",
     "read_body",
@@ -66,6 +70,21 @@ def loads(data: bytes | str, what: str) -> Any:
     if nests_deeper(value, MAX_DEPTH):
         raise too_deep
     return value
+
+
+def load_yaml(text: str, what: str) -> Any:
+    """Load a YAML (or JSON) document someone gave the emulator; raise ``ValueError`` saying what is wrong.
+
+    Aliases may not expand beyond :data:`MAX_YAML_VALUES` values, nor nesting go beyond
+    :data:`MAX_DEPTH` levels: a few hundred bytes could otherwise stand for a billion values.
+    """
+    try:
+        return bounded_load(text, max_values=MAX_YAML_VALUES, max_depth=MAX_DEPTH)
+    except YAMLLimitError as exc:
+        raise ValueError(f"{what} is refused: {exc}") from None
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        # PyYAML's constructors raise ValueError and OverflowError too (2020-13-45, a huge exponent).
+        raise ValueError(f"{what} is not valid YAML or JSON: {exc}") from None
 
 
 def nests_deeper(value: Any, limit: int) -> bool:
