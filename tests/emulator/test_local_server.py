@@ -377,3 +377,31 @@ def test_deeply_nested_bodies_are_a_400(server: RunningEmulator, http: httpx.Cli
     assert within.status_code == 422, within.text
     assert http.get("/_emulator/snapshot").status_code == 200
     assert [r.status for r in server.requests.records() if r.status == 500] == []
+
+
+SECRET_DEFINITIONS = {
+    "run": [
+        {"name": "password", "type": "string", "required": False, "defaultValue": "dflt9", "hideValue": True},
+        {"name": "pin", "type": "number", "required": False, "defaultValue": None, "hideValue": True},
+        {"name": "choice", "type": "string", "required": False, "hideValue": True, "options": [{"value": "ok-1"}]},
+        {"name": "ratio", "type": "number", "required": False, "defaultValue": 0.5},
+    ]
+}
+
+
+def test_hidden_values_never_show_in_the_request_log(server: RunningEmulator, client: httpx.Client) -> None:
+    # Short, numeric, or in a request the API refused: each still a hidden value.
+    spec_id = create_spec(client, parameters=SECRET_DEFINITIONS)
+    deployment_id = create_deployment(client, spec_id, run={"password": "pw123", "pin": 48151623, "ratio": 0.25})
+    run_path = f"/v1/deployments/{deployment_id}/parameters/run"
+    assert client.patch(run_path, json={"pin": 27182818}).status_code == 200
+    refused = client.patch(run_path, json={"password": 31415926})
+    assert refused.status_code == 422
+    assert "31415926" not in refused.text, "an error names the parameter, not its hidden value"
+    assert client.patch(run_path, json={"choice": "nope-7"}).status_code == 422
+    assert client.patch(run_path, json={"password": "pw456", "nosuch": 1}).status_code == 422
+    log = json.dumps([client.get(f"/_emulator/requests/{r.seq}").json() for r in server.requests.records()])
+    for value in ("pw123", "48151623", "27182818", "31415926", "nope-7", "pw456", "dflt9"):
+        assert value not in log, value
+    assert "*****" in log
+    assert "0.25" in log, "values that are not hidden still show"

@@ -24,7 +24,7 @@ from press_blocks.emulator._contract import Contract, Operation
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._faults import FaultRule, Faults, RequestLog, RequestRecord
 from press_blocks.emulator._multipart import Part, encode_multipart, parse_multipart
-from press_blocks.emulator._preview import body_preview
+from press_blocks.emulator._preview import Hidden, body_preview
 from press_blocks.emulator._settings import Settings
 from press_blocks.emulator._state import Store
 from press_blocks.emulator._wire import (
@@ -109,8 +109,9 @@ class EmulatorApp:
             record.duration = time.perf_counter() - started
             # Previewed last, so that hidden values this very request set are masked too.
             secrets = self._secrets(headers)
-            record.request_body = body_preview(body, headers.get("content-type", ""), secrets)
-            record.response_body = body_preview(response.body, response.content_type, secrets)
+            hidden = Hidden(self.store.hidden_names(), values_at_top=record.operation_id == "patchParameters")
+            record.request_body = body_preview(body, headers.get("content-type", ""), secrets, hidden)
+            record.response_body = body_preview(response.body, response.content_type, secrets, hidden)
 
     async def _body(
         self, receive: Receive, headers: Mapping[str, str], declared: int | None

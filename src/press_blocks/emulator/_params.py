@@ -162,10 +162,12 @@ def resolve_values(
             values[name] = None
             continue
         ptype = definition["type"]
+        # An answer names a hidden parameter's value no more than a describe shows it.
+        shown = f"its (hidden) {type(value).__name__}" if definition.get("hideValue") else _describe(value)
         if not _matches(ptype, value):
-            raise ApiError(422, f"{kind} parameter {name!r} must be a {ptype}, not {_describe(value)}")
+            raise ApiError(422, f"{kind} parameter {name!r} must be a {ptype}, not {shown}")
         if not _in_options(definition, value):
-            raise ApiError(422, f"{kind} parameter {name!r}: {_describe(value)} is not one of its options")
+            raise ApiError(422, f"{kind} parameter {name!r}: {shown} is not one of its options")
         values[name] = value
     return values
 

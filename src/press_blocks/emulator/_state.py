@@ -631,6 +631,18 @@ class Store:
                 hidden.update(str(v) for k, v in deployment.run_values.items() if k in names and isinstance(v, str))
             return hidden
 
+    def hidden_names(self) -> set[str]:
+        """Return the name of every build or run parameter a release hides (to mask its values in the request log)."""
+        with self.lock:
+            return {
+                definition["name"]
+                for spec in self.specs.values()
+                for release in spec.releases
+                for definitions in release.parameters.values()
+                for definition in definitions
+                if definition.get("hideValue")
+            }
+
     def counts(self) -> dict[str, int]:
         """Return how many specs, releases, deployments, revisions and app deployments there are."""
         with self.lock:
