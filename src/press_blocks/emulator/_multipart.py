@@ -46,30 +46,44 @@ def _boundary(content_type: str) -> str:
 
 
 def parse_multipart(body: bytes, content_type: str) -> list[Part]:
-    """Split a ``multipart/form-data`` body into parts; raise a 400 when it is not well formed."""
-    delimiter = _CRLF + b"--" + _boundary(content_type).encode("latin-1")
+    """Split a ``multipart/form-data`` body into parts; raise a 400 when it is not well formed.
+
+    Each part's content is copied out of the body once, so an upload costs its own size, not a multiple.
+    """
+    dash_boundary = b"--" + _boundary(content_type).encode("latin-1")
+    delimiter = _CRLF + dash_boundary
     # A delimiter is CRLF + "--" + boundary; the first one may open the body without the CRLF.
-    sections = (_CRLF + body).split(delimiter)
+    if body.startswith(dash_boundary):
+        position = len(dash_boundary)
+    else:
+        found = body.find(delimiter)
+        if found < 0:
+            raise ApiError(400, "malformed multipart body: the closing boundary is missing")
+        position = found + len(delimiter)
     parts: list[Part] = []
-    closed = False
-    for section in sections[1:]:
-        if section.startswith(b"--"):
-            closed = True
-            break
-        head_and_content = section.lstrip(b" \t")
-        if not head_and_content.startswith(_CRLF):
-            raise ApiError(400, "malformed multipart body: a boundary line is not followed by a line break")
-        rest = head_and_content[2:]
-        if rest.startswith(_CRLF):
-            head, content = b"", rest[2:]
-        else:
-            head, sep, content = rest.partition(_CRLF + _CRLF)
-            if not sep:
-                raise ApiError(400, "malformed multipart body: a part has no blank line after its headers")
-        parts.append(_part(head, content))
-    if not closed:
-        raise ApiError(400, "malformed multipart body: the closing boundary is missing")
-    return parts
+    while True:
+        if body.startswith(b"--", position):
+            return parts
+        end = body.find(delimiter, position)
+        if end < 0:
+            raise ApiError(400, "malformed multipart body: the closing boundary is missing")
+        parts.append(_section(body, position, end))
+        position = end + len(delimiter)
+
+
+def _section(body: bytes, start: int, end: int) -> Part:
+    """Read the part between a boundary line (ending at ``start``) and the next delimiter (at ``end``)."""
+    while start < end and body[start] in b" \t":
+        start += 1
+    if not body.startswith(_CRLF, start) or start + 2 > end:
+        raise ApiError(400, "malformed multipart body: a boundary line is not followed by a line break")
+    start += 2
+    if body.startswith(_CRLF, start) and start + 2 <= end:
+        return _part(b"", body[start + 2 : end])
+    blank = body.find(_CRLF + _CRLF, start, end)
+    if blank < 0:
+        raise ApiError(400, "malformed multipart body: a part has no blank line after its headers")
+    return _part(body[start:blank], body[blank + 4 : end])
 
 
 def _part(head: bytes, content: bytes) -> Part:
