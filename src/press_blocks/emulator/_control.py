@@ -29,7 +29,19 @@ from press_blocks.emulator._inspector import inspector_routes
 from press_blocks.emulator._lifecycle import Transition
 from press_blocks.emulator._local import cross_origin
 from press_blocks.emulator._settings import Settings
-from press_blocks.emulator._wire import Answer, ASGIApp, Receive, Scope, Send, load_yaml, loads, send_answer
+from press_blocks.emulator._wire import (
+    Answer,
+    ASGIApp,
+    ConnectionDropped,
+    Receive,
+    Scope,
+    Send,
+    declared_length,
+    load_yaml,
+    loads,
+    read_body,
+    send_answer,
+)
 
 __all__ = ["control_app"]
 
@@ -189,17 +201,13 @@ async def _read(request: Request, what: str) -> bytes:
     """Read a control body, refusing one over the limit before reading it when its length is declared."""
     limit = MAX_CONTROL_BODY_BYTES
     too_large = ApiError(413, f"{what} is over the control endpoints' limit of {limit:,} bytes")
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    declared = declared_length(request.headers)
+    if declared is not None and declared > limit:
         raise too_large
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        chunks.append(chunk)
-    return b"".join(chunks)
+    try:
+        return await read_body(request.receive, limit, too_large)
+    except ConnectionDropped:
+        raise ApiError(400, f"the client went away while sending {what}") from None  # no one hears it
 
 
 async def _document(request: Request, what: str, *, yaml_too: bool) -> Any:

@@ -25,6 +25,7 @@ __all__ = [
     "Receive",
     "Scope",
     "Send",
+    "check_nesting",
     "declared_length",
     "json_bytes",
     "load_yaml",
@@ -57,19 +58,33 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
+class _TooDeep(ApiError):
+    def __init__(self, what: str) -> None:
+        super().__init__(400, f"{what} nests more than {MAX_DEPTH} levels deep; flatten it")
+
+
 def loads(data: bytes | str, what: str) -> Any:
     """Decode JSON, or raise a 400 :class:`ApiError` naming ``what`` was not valid JSON or nests too deeply."""
-    too_deep = ApiError(400, f"{what} nests more than {MAX_DEPTH} levels deep; flatten it")
     try:
         value = json.loads(data, parse_constant=_reject_constant)
     except RecursionError:
-        raise too_deep from None
+        raise _TooDeep(what) from None
     except (ValueError, UnicodeDecodeError) as exc:
         raise ApiError(400, f"{what} is not valid JSON: {exc}") from None
     # Deeper values would fail later, in validation, copies or the inspector's snapshot.
     if nests_deeper(value, MAX_DEPTH):
-        raise too_deep
+        raise _TooDeep(what)
     return value
+
+
+def check_nesting(data: bytes, what: str) -> None:
+    """Raise the 400 :func:`loads` raises if ``data`` is JSON nested too deeply; say nothing of any other fault."""
+    try:
+        loads(data, what)
+    except _TooDeep:
+        raise
+    except ApiError:
+        pass  # not JSON: whoever reads it next says so, in its own words
 
 
 def load_yaml(text: str, what: str) -> Any:
