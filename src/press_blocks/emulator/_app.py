@@ -3,7 +3,7 @@
 Each API request goes through, in order: the request log; routing by the document's paths
 (404/405); planned faults (latency, or a fault before the handler, which leaves state
 alone); the ``Authorization`` check (401); normalisation of what the official client sends;
-openapi-core validation (400); the operation's handler (404/409/413/422); response
+validation against the document (400); the operation's handler (404/409/413/422); response
 validation against the document; faults planned for after the handler.
 """
 
@@ -22,7 +22,7 @@ from press_blocks.emulator._constants import CONTROL_PREFIX
 from press_blocks.emulator._contract import Contract, Operation
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._faults import FaultRule, Faults, RequestLog, RequestRecord
-from press_blocks.emulator._multipart import Part, encode_multipart, parse_multipart
+from press_blocks.emulator._multipart import Part, parse_multipart
 from press_blocks.emulator._preview import body_preview
 from press_blocks.emulator._settings import Settings
 from press_blocks.emulator._state import Store
@@ -197,27 +197,24 @@ class EmulatorApp:
             if v or k not in string_query
         ]
         content_type = headers.get("content-type", "")
-        parts: dict[str, Part] = {}
-        core_body: bytes | None = body
+        parts: dict[str, Part] | None = None
+        checked_body: bytes | None = body
         if not operation.body_types:
             # The official client sends `{}` here; any body is ignored, as the document defines
             # none (and promises no 400 for some of these operations, e.g. deleteSpec).
-            core_body, content_type = None, ""
+            checked_body, content_type = None, ""
         elif content_type.split(";")[0].strip().lower() == "multipart/form-data":
             kept = self._normalised_parts(operation, parse_multipart(body, content_type))
             parts = {p.name: p for p in kept}
-            core_body, content_type = encode_multipart(kept)
         validated = self.contract.validate_request(
             operation=operation,
-            method=method,
-            path=path,
             path_params=path_params,
             query=query,
-            headers=headers,
-            body=core_body if core_body else None,
+            body=checked_body if checked_body else None,
             content_type=content_type or "application/octet-stream",
+            form=parts,
         )
-        return Call(operation, validated, body, parts)
+        return Call(operation, validated, body, parts or {})
 
     def _normalised_parts(self, operation: Operation, parts: list[Part]) -> list[Part]:
         kept: list[Part] = []
