@@ -193,7 +193,7 @@ class EmulatorApp:
         query = [
             (k, v.lower()) if k in operation.boolean_query and v.lower() in ("true", "false") else (k, v)
             for k, v in query
-            # An empty string is a valid string; openapi-core refuses empty values (no allowEmptyValue).
+            # An empty string filter means no filter (the document declares no allowEmptyValue).
             if v or k not in string_query
         ]
         content_type = headers.get("content-type", "")
