@@ -120,6 +120,11 @@ VALIDATE_RESPONSES: Final = "off"
 #: How many differences one drift warning or error lists before saying how many more there are.
 DRIFT_SHOWN: Final = 5
 
+#: ``press-blocks verify``: items listed (and described) per list operation, unless ``--limit`` says otherwise.
+VERIFY_LIMIT: Final = 10
+#: ... and the largest page it asks for.
+VERIFY_MAX_PAGE_SIZE: Final = 100
+
 # --- dry runs -------------------------------------------------------------------------------
 #: What a dry run shows in place of the token.
 MASKED_TOKEN: Final = "***"

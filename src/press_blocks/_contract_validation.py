@@ -378,7 +378,7 @@ class CompiledContract:
                 return [*found, self._difference(operation_id, status, (), "not-json", "the body is not JSON")]
         for problem in self.problems(pointer, data, mode="read"):
             kind = _KIND_OF_KEYWORD.get(problem.keyword, "invalid")
-            sample = redacted_sample(problem.value, kind=kind)
+            sample = "" if kind == "missing-required" else redacted_sample(problem.value, kind=kind)
             found.append(self._difference(operation_id, status, problem.path, kind, _redacted(problem, sample), sample))
         return found
 
