@@ -103,9 +103,9 @@ class RecorderApp:
     contract: Contract
     tenant: str
     allow_writes: bool = False
-    exchanges: list[Exchange] = field(default_factory=list)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
-    _tokens: set[str] = field(default_factory=set)
+    exchanges: list[Exchange] = field(default_factory=list, init=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
+    _tokens: set[str] = field(default_factory=set, init=False, repr=False)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
