@@ -181,12 +181,10 @@ class CompiledContract:
 
         self.document = document
         self.strict = strict
-        from openapi_schema_validator import _keywords
-
         extra = {
             KNOWN_PROPERTIES: _known_properties,
-            "anyOf": _discriminated(_keywords.anyOf),
-            "oneOf": _discriminated(_keywords.oneOf),
+            "anyOf": _discriminated(OAS30ReadValidator.VALIDATORS["anyOf"]),
+            "oneOf": _discriminated(OAS30ReadValidator.VALIDATORS["oneOf"]),
         }
         self._classes = {
             "read": extend(OAS30ReadValidator, extra),
