@@ -74,8 +74,8 @@ class _Compiler:
         keyed += [(key, self._keyword(key, schema[key], schema)) for key in checked]
         every = tuple(check for _, check in keyed)
         if nullable:
-            # `nullable` lets null through the type check only; `enum` still applies to it.
-            on_null = _all_of(tuple(check for key, check in keyed if key == "enum"))
+            # `nullable` lets null through the type check only: every other keyword still judges it.
+            on_null = _all_of(tuple(check for key, check in keyed if key != "type"))
             not_null = _all_of(every)
             return lambda v: on_null(v) if v is None else not_null(v)
         return _all_of(every)
@@ -252,9 +252,19 @@ def _enum(values: list[Any]) -> Check:
     if all(isinstance(v, str) for v in values):
         strings = frozenset(values)
         return lambda v: isinstance(v, str) and v in strings
-    typed = [(type(v), v) for v in values]
-    # True == 1 in Python, not in JSON: compare the types too.
-    return lambda v: any(type(v) is t and v == x for t, x in typed)
+    if any(isinstance(v, list | dict) for v in values):
+        raise Unsupported("an enum of lists or objects")
+    known = tuple(values)
+    return lambda v: any(_same(v, x) for x in known)
+
+
+def _same(a: Any, b: Any) -> bool:
+    """JSON equality of scalars: true is not 1, and 1 is 1.0."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return a is b
+    if isinstance(a, int | float) and isinstance(b, int | float):
+        return bool(a == b)
+    return type(a) is type(b) and bool(a == b)
 
 
 def _bound(key: str, limit: Any, exclusive: bool) -> Check:

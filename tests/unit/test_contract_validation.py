@@ -133,3 +133,56 @@ def test_samples_never_show_other_strings() -> None:
     differences = contract.response_differences("describeSpec", 200, "application/json", data=body)
     assert differences
     assert all("tok-very-secret" not in d.sample and "tok-very-secret" not in d.message for d in differences)
+
+
+SCHEMAS = [
+    {"nullable": True, "allOf": [{"type": "object"}]},
+    {"nullable": True, "anyOf": [{"type": "string"}, {"type": "integer"}]},
+    {"nullable": True, "enum": ["a"]},
+    {"nullable": True, "type": "string", "format": "date-time"},
+    {"type": "object", "nullable": True, "properties": {"a": {"type": "integer"}}, "required": ["a"]},
+    {"type": "integer", "minimum": 1, "maximum": 3},
+    {"type": "number", "minimum": 0, "exclusiveMinimum": True},
+    {"enum": [1, True, "1"]},
+    {"type": "array", "items": {"type": "string", "pattern": "^a"}, "minItems": 1},
+    {"oneOf": [{"type": "string"}, {"type": "string", "minLength": 2}]},
+    {"type": "object", "additionalProperties": False, "properties": {"a": {}}},
+    {"type": "object", "additionalProperties": {"type": "boolean"}},
+    {"not": {"type": "string"}},
+]
+VALUES = [
+    None,
+    "",
+    "a",
+    "ab",
+    "2020-01-01T00:00:00Z",
+    0,
+    1,
+    2,
+    5,
+    1.0,
+    0.5,
+    True,
+    False,
+    [],
+    ["a"],
+    ["b"],
+    {},
+    {"a": 1},
+]
+
+
+@pytest.mark.parametrize("schema", SCHEMAS, ids=[str(i) for i in range(len(SCHEMAS))])
+def test_the_fast_check_agrees_with_jsonschema_on_small_schemas(schema: dict[str, Any]) -> None:
+    from openapi_schema_validator import OAS30ReadValidator
+
+    from press_blocks._schema_check import compile_check
+
+    slow = OAS30ReadValidator(schema, format_checker=OAS30ReadValidator.FORMAT_CHECKER)
+    check = compile_check(
+        schema, resolve=lambda ref: {}, format_ok=OAS30ReadValidator.FORMAT_CHECKER.conforms, known_keyword="x-k"
+    )
+    for value in VALUES:
+        refused = list(slow.iter_errors(value))
+        assert not (check(value) and refused), f"the fast check passed {value!r}, jsonschema refused it: {refused}"
+        assert check(value) == (not refused), f"the fast check is stricter than jsonschema on {value!r}"
