@@ -121,3 +121,18 @@ def test_nothing_is_imported_when_off() -> None:
     env = {"PATH": "", "PYTHONPATH": ":".join(sys.path)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, timeout=60)
     assert out.stdout.strip() == "[]"
+
+
+def test_without_the_extra_the_error_says_what_to_install() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['openapi_schema_validator'] = None\n"
+        "import press_blocks\n"
+        "try:\n"
+        "    press_blocks.Session('t', base_url='http://127.0.0.1:9', validate_responses='warn').transport()\n"
+        "except ImportError as exc:\n"
+        "    print(exc)\n"
+    )
+    env = {"PATH": "", "PYTHONPATH": ":".join(sys.path)}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, timeout=60)
+    assert "pip install 'press-blocks[contract]'" in out.stdout
