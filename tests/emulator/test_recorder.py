@@ -169,3 +169,13 @@ def test_redaction_masks_tokens_and_hidden_values() -> None:
     for secret in ("s3cret", "d3fault", "Bearer-token-xyz"):
         assert secret not in text
     assert masked["parameters"]["run"][1]["value"] == "eu-west-1"
+
+
+def test_a_state_that_cannot_be_seeded_counts_as_misses_with_the_reason() -> None:
+    from press_blocks.emulator._recorder import Exchange
+
+    spec = {"id": "s1", "kind": "service", "latestRelease": {"id": "r1", "version": "1.0.0", "config": {}}}
+    report = fidelity([Exchange("describeSpec", "GET", "/v1/blocks/specs/s1", [], 200, spec)])
+    score = report.operations["describeSpec"]
+    assert (score.matched, score.answers) == (0, 1)
+    assert "could not be seeded" in score.mismatches[0]

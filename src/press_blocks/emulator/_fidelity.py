@@ -114,11 +114,13 @@ class FidelityReport:
 def fidelity(exchanges: Iterable[Exchange], fixture: Mapping[str, Any] | None = None) -> FidelityReport:
     """Replay the recorded GETs against an emulator seeded from ``fixture`` (by default, the recording's own)."""
     from press_blocks.emulator._emulator import Emulator
+    from press_blocks.emulator._errors import SeedError
     from press_blocks.emulator._snapshot import fixture_from_exchanges
 
     exchanges = list(exchanges)
     report = FidelityReport()
     seeded: dict[str, Any] | None = dict(fixture) if fixture is not None else None
+    unseeded: str | None = None
     emulator = Emulator(fixture=seeded) if seeded is not None else Emulator()
     client = _client(emulator)
     try:
@@ -129,10 +131,18 @@ def fidelity(exchanges: Iterable[Exchange], fixture: Mapping[str, Any] | None = 
                 state = fixture_from_exchanges(exchanges[: index + 1], apply_deletes=True)
                 if state != seeded:  # a new state to answer from: a fresh emulator seeded with it
                     client.close()
-                    seeded, emulator = state, Emulator(fixture=state)
+                    seeded, unseeded = state, None
+                    try:
+                        emulator = Emulator(fixture=state)
+                    except SeedError as exc:  # counted as misses below, with the reason
+                        emulator, unseeded = Emulator(), str(exc)
                     client = _client(emulator)
             score = report.operations.setdefault(exchange.operation, OperationScore(exchange.operation))
             score.answers += 1
+            if unseeded is not None:
+                if len(score.mismatches) < _SHOWN_MISMATCHES:
+                    score.mismatches.append(f"{exchange.path}: the state could not be seeded: {unseeded}")
+                continue
             url = exchange.path + (f"?{urlencode(exchange.query)}" if exchange.query else "")
             answer = client.get(url)
             try:
