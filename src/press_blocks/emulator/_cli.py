@@ -228,6 +228,7 @@ def _record(args: argparse.Namespace, out: TextIO, stop: threading.Event | None)
             pass
     finally:
         server.stop(10.0)
+        app.close()
         restore()
     fixture, recording = app.save(args.record_to)
     print(f"Recorded {len(app.exchanges)} exchanges: fixture {fixture}, exchanges {recording}", file=out, flush=True)

@@ -15,6 +15,7 @@ token, and every parameter value whose definition hides it, become ``***``.
 
 from __future__ import annotations
 
+import functools
 import json
 import threading
 from collections.abc import Iterable, Mapping
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote
 
+import anyio.to_thread
 import httpx
 
 from press_blocks._constants import MASKED_TOKEN
@@ -106,6 +108,7 @@ class RecorderApp:
     exchanges: list[Exchange] = field(default_factory=list, init=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _tokens: set[str] = field(default_factory=set, init=False, repr=False)
+    _client: httpx.Client | None = field(default=None, init=False, repr=False)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -148,24 +151,39 @@ class RecorderApp:
                 )
             )
         url = self.tenant.rstrip("/") + path + (f"?{raw_query}" if raw_query else "")
-        async with httpx.AsyncClient(timeout=_FORWARD_TIMEOUT, follow_redirects=False) as client:
-            try:
-                response = await client.request(method, url, headers=headers, content=body or None)
-            except httpx.HTTPError as exc:
-                return Answer.error(ApiError(502, f"the tenant could not be reached: {type(exc).__name__}"))
-            operation, path_params = self._operation(method, path)
-            query = parse_qsl(raw_query, keep_blank_values=True)
-            if operation is not None:
-                self._record(Exchange(operation, method, path, query, response.status_code, _json(response)))
-                if method not in _READS and response.is_success:
-                    await self._read_back(client, operation, path_params, _json(response), headers)
+        try:
+            response = await self._send(method, url, headers, body)
+        except httpx.HTTPError as exc:
+            return Answer.error(ApiError(502, f"the tenant could not be reached: {type(exc).__name__}"))
+        operation, path_params = self._operation(method, path)
+        query = parse_qsl(raw_query, keep_blank_values=True)
+        if operation is not None:
+            self._record(Exchange(operation, method, path, query, response.status_code, _json(response)))
+            if method not in _READS and response.is_success:
+                await self._read_back(operation, path_params, _json(response), headers)
         answer = Answer(response.status_code, headers=_kept(response.headers))
         answer.data = b"" if response.status_code == 204 else response.content
         return answer
 
+    async def _send(self, method: str, url: str, headers: list[tuple[str, str]], body: bytes | None) -> httpx.Response:
+        """Send one request to the tenant on the pooled client (keep-alive), off the event loop."""
+        with self._lock:
+            if self._client is None:
+                self._client = httpx.Client(timeout=_FORWARD_TIMEOUT, follow_redirects=False)
+            client = self._client
+        return await anyio.to_thread.run_sync(
+            functools.partial(client.request, method, url, headers=headers, content=body or None)
+        )
+
+    def close(self) -> None:
+        """Close the connections to the tenant."""
+        with self._lock:
+            client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
     async def _read_back(
         self,
-        client: httpx.AsyncClient,
         operation: str,
         path_params: Mapping[str, str],
         answer: Any,
@@ -184,7 +202,7 @@ class RecorderApp:
         path = template.replace("{" + name + "}", quote(object_id, safe=""))
         kept = [(k, v) for k, v in headers if k.lower() not in ("content-type",)]
         try:
-            response = await client.get(self.tenant.rstrip("/") + path, headers=kept)
+            response = await self._send("GET", self.tenant.rstrip("/") + path, kept, None)
         except httpx.HTTPError:
             return
         self._record(Exchange(describe, "GET", path, [], response.status_code, _json(response), read_back=True))
