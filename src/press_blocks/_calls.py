@@ -251,6 +251,12 @@ class TransportCore:
         self.policy = (policy or RetryPolicy()).with_max_retries(settings.max_retries)
         self.max_response_bytes = settings.max_response_bytes
         self._base_url = settings.base_url
+        # Read once: a session that does not validate pays one attribute test per call.
+        self._validate_responses = settings.validate_responses != "off"
+        if self._validate_responses:
+            from press_blocks._response_validation import require
+
+            require()
 
     def retry_policy(self, max_retries: int | None) -> RetryPolicy:
         """The policy of one call: the session's, with another retry count when given."""
@@ -321,7 +327,11 @@ class TransportCore:
                 raise undecodable(response, "is JSON nested too deeply to decode") from exc
             if call.returns_object and not isinstance(result, dict):
                 raise undecodable(response, f"is a JSON {_json_kind(result)}, not the object {call.operation} returns")
+            if self._validate_responses:
+                self._check_response(call, request, response, data=result)
             return result
+        if self._validate_responses:
+            self._check_response(call, request, response, body=body)
         method, url, request_id = describe(request)
         error_class = status_error_class(response.status_code)
         raise error_class(
@@ -331,6 +341,31 @@ class TransportCore:
             request_id=request_id,
             body=_error_body(response, body),
             response=response,
+        )
+
+    def _check_response(
+        self,
+        call: Call,
+        request: httpx.Request,
+        response: httpx.Response,
+        *,
+        data: Any = None,
+        body: bytes | None = None,
+    ) -> None:
+        """Warn or raise, as the session says, when the response differs from the OpenAPI document."""
+        from press_blocks._response_validation import check_response
+
+        method, url, request_id = describe(request)
+        check_response(
+            self.settings.validate_responses,
+            call.operation,
+            response.status_code,
+            response.headers.get("content-type", ""),
+            data=data,
+            body=body,
+            method=method,
+            url=url,
+            request_id=request_id,
         )
 
     def connection_error(self, request: httpx.Request, error: Exception) -> APIConnectionError:

@@ -70,6 +70,8 @@ class Settings:
     deadline: float = _constants.DEADLINE
     upload_deadline: float = _constants.UPLOAD_DEADLINE
     max_response_bytes: int = _constants.MAX_RESPONSE_BYTES
+    #: ``off``, ``warn`` or ``raise``: what a response that differs from the document does.
+    validate_responses: str = _constants.VALIDATE_RESPONSES
 
 
 def _env(environ: Mapping[str, str], *names: str) -> str | None:
@@ -133,6 +135,7 @@ def resolve_settings(
     max_retries: int | None = None,
     deadline: float | None = None,
     max_response_bytes: int | None = None,
+    validate_responses: str | None = None,
     environ: Mapping[str, str] | None = None,
 ) -> Settings:
     """Resolve every setting of a session from its arguments and the environment."""
@@ -158,7 +161,22 @@ def resolve_settings(
         max_response_bytes=_constants.MAX_RESPONSE_BYTES
         if max_response_bytes is None
         else checked_size(max_response_bytes, "max_response_bytes"),
+        validate_responses=resolve_validate_responses(validate_responses, env),
     )
+
+
+def resolve_validate_responses(mode: str | None, environ: Mapping[str, str]) -> str:
+    """The response validation mode: the argument, else the environment variable, else ``off``."""
+    from_env = mode is None
+    chosen = _env(environ, _constants.VALIDATE_RESPONSES_VARIABLE) if from_env else mode
+    if chosen is None:
+        return _constants.VALIDATE_RESPONSES
+    if not isinstance(chosen, str) or chosen.strip().lower() not in _constants.VALIDATE_RESPONSES_MODES:
+        variable = _constants.VALIDATE_RESPONSES_VARIABLE
+        where = f"the {variable} environment variable" if from_env else "validate_responses"
+        modes = ", ".join(repr(m) for m in _constants.VALIDATE_RESPONSES_MODES)
+        raise InvalidArgumentError(f"{where} must be one of {modes}, not {chosen!r}.")
+    return chosen.strip().lower()
 
 
 def checked_seconds(value: object, name: str) -> float:

@@ -111,6 +111,20 @@ LOGGER_NAME: Final = "press_blocks"
 #: ``debug`` or ``info``: put a stderr handler on the logger at that level, without code.
 LOG_VARIABLE: Final = "PRESS_BLOCKS_LOG"
 
+# --- contract validation ------------------------------------------------------------------
+#: ``off``, ``warn`` or ``raise``: check every response against the OpenAPI document, without code.
+VALIDATE_RESPONSES_VARIABLE: Final = "PRESS_BLOCKS_VALIDATE_RESPONSES"
+#: What a response that differs from the document does: nothing (unchecked), a warning, an error.
+VALIDATE_RESPONSES_MODES: Final = ("off", "warn", "raise")
+VALIDATE_RESPONSES: Final = "off"
+#: How many differences one drift warning or error lists before saying how many more there are.
+DRIFT_SHOWN: Final = 5
+
+#: ``press-blocks verify``: items listed (and described) per list operation, unless ``--limit`` says otherwise.
+VERIFY_LIMIT: Final = 10
+#: ... and the largest page it asks for.
+VERIFY_MAX_PAGE_SIZE: Final = 100
+
 # --- dry runs -------------------------------------------------------------------------------
 #: What a dry run shows in place of the token.
 MASKED_TOKEN: Final = "***"

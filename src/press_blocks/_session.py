@@ -43,6 +43,12 @@ class Session:
             ``timeout`` bounds each single read or write; this bounds their sum.
         max_response_bytes: The largest response body read, after decompression (default
             64 MiB); a larger one raises ``ResponseTooLargeError``.
+        validate_responses: ``"off"`` (default), ``"warn"`` or ``"raise"``: check every
+            response against the OpenAPI document and issue a
+            :class:`~press_blocks.ContractDriftWarning`, or raise a
+            :class:`~press_blocks.ContractDriftError`, naming the operation, the JSON path and
+            what differed. Defaults to ``PRESS_BLOCKS_VALIDATE_RESPONSES``. Needs the
+            ``contract`` extra (``jsonschema``); costs nothing when off.
         dry_run: Send nothing: every call, of every client on this session, returns a
             :class:`~press_blocks.DryRun` describing the request it would have sent.
 
@@ -52,7 +58,8 @@ class Session:
         ConfigurationError: The base URL or the token cannot be used (a token with a line
             break, NUL or non-ASCII character is refused; the message never shows it).
         InvalidArgumentError: ``timeout``, ``max_retries``, ``deadline`` or
-            ``max_response_bytes`` has the wrong type or value.
+            ``max_response_bytes`` has the wrong type or value, or ``validate_responses`` is not
+            a known mode.
 
     Building a session does no network I/O; connections open on the first call.
     """
@@ -71,6 +78,7 @@ class Session:
         deadline: float | None = None,
         max_response_bytes: int | None = None,
         dry_run: bool = False,
+        validate_responses: str | None = None,
     ) -> None:
         if max_retries is None and retry_policy is not None:
             max_retries = retry_policy.max_retries
@@ -82,6 +90,7 @@ class Session:
             max_retries=max_retries,
             deadline=deadline,
             max_response_bytes=max_response_bytes,
+            validate_responses=validate_responses,
         )
         _check_client(http_client, "http_client", "Client")
         _check_client(async_http_client, "async_http_client", "AsyncClient")

@@ -13,6 +13,7 @@
     │   ├── ResponseDecodeError         a 2xx whose body is not the JSON it should be
     │   ├── ResponseTooLargeError       a body over ``max_response_bytes``, decompressed
     │   ├── PaginationError             a page without its list or ``pageCount``
+    │   ├── ContractDriftError          a response differs from the OpenAPI document (``validate_responses="raise"``)
     │   └── APIStatusError              the server answered with an error status
     │       ├── BadRequestException             400
     │       ├── UnauthorizedException           401
@@ -46,7 +47,9 @@ builtin second bases keep ``except TypeError`` style code written for the seed w
 Two warning classes sit beside the tree: ``ArtifactWarning`` (a ``UserWarning``), issued
 when packaging skips something, such as a socket or a fifo, instead of failing; its
 subclass ``SecretFilesWarning``, issued when files that look secret are about to be uploaded;
-and ``DeploymentWarning``, issued when a wait ends on the ``warning`` status.
+``DeploymentWarning``, issued when a wait ends on the ``warning`` status; and
+``ContractDriftWarning``, issued when a response differs from the OpenAPI document
+(``validate_responses="warn"``).
 """
 
 from __future__ import annotations
@@ -70,6 +73,8 @@ __all__ = [
     "BadRequestException",
     "ConfigurationError",
     "ConflictException",
+    "ContractDriftError",
+    "ContractDriftWarning",
     "DeploymentFailedError",
     "DeploymentWarning",
     "EmptyFallbackFileError",
@@ -146,6 +151,47 @@ class APIConnectionError(APIError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or pool)."""
+
+
+def _drift_message(operation: str, differences: Sequence[Any], shown: int) -> str:
+    lines = [f"{d.path}: {d.message.split(': ', 1)[-1]}" for d in differences[:shown]]
+    if len(differences) > shown:
+        lines.append(f"… and {len(differences) - shown} more")
+    return f"the response to {operation} differs from the OpenAPI document: " + "; ".join(lines)
+
+
+class ContractDriftError(APIError):
+    """A response differs from the OpenAPI document (raised when ``validate_responses="raise"``).
+
+    ``operation`` is the operation id, ``differences`` what differed, each with its JSON
+    ``path``, ``kind`` and ``message``; the response's values appear only redacted.
+    """
+
+    def __init__(
+        self,
+        operation: str,
+        differences: Sequence[Any],
+        *,
+        shown: int = 5,
+        method: str = "",
+        url: str = "",
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(_drift_message(operation, differences, shown), method=method, url=url, request_id=request_id)
+        self.operation = operation
+        self.differences = list(differences)
+
+
+class ContractDriftWarning(UserWarning):
+    """A response differs from the OpenAPI document (issued when ``validate_responses="warn"``).
+
+    Carries ``operation`` and ``differences`` as :class:`ContractDriftError` does.
+    """
+
+    def __init__(self, operation: str, differences: Sequence[Any], *, shown: int = 5) -> None:
+        super().__init__(_drift_message(operation, differences, shown))
+        self.operation = operation
+        self.differences = list(differences)
 
 
 class ResponseDecodeError(APIError):

@@ -31,7 +31,7 @@ def run_without(modules: list[str], *args: str) -> subprocess.CompletedProcess[s
 
 @pytest.mark.parametrize("args", [["emulator", "--help"], ["emulator"], ["demo"]])
 def test_without_the_emulator_extra_one_line_says_what_to_install(args: list[str]) -> None:
-    result = run_without(["starlette", "uvicorn", "openapi_core"], *args)
+    result = run_without(["starlette", "uvicorn", "openapi_schema_validator"], *args)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
     assert result.stderr.strip() == (

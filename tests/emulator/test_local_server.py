@@ -428,14 +428,20 @@ def test_an_upload_at_the_limit_costs_about_its_own_size() -> None:
             files = {"artifact": ("artifact.zip", artifact, "application/zip")}
             warm = await client.post("/v1/blocks/specs/", data=_spec_form(), files={"artifact": zip_bytes()})
             assert warm.status_code == 201, warm.text
-            request = client.build_request("POST", "/v1/blocks/specs/", data=_spec_form(), files=files)
-            request.read()
-            tracemalloc.start()
-            try:
-                answer = await client.send(request)
-                return answer.status_code, tracemalloc.get_traced_memory()[1]
-            finally:
-                tracemalloc.stop()
+            # tracemalloc counts every thread's allocations, and other tests' servers may still be
+            # running: the smallest of three uploads is the upload's own cost.
+            peaks: list[int] = []
+            for _ in range(3):
+                request = client.build_request("POST", "/v1/blocks/specs/", data=_spec_form(), files=files)
+                request.read()
+                tracemalloc.start()
+                try:
+                    answer = await client.send(request)
+                    peaks.append(tracemalloc.get_traced_memory()[1])
+                finally:
+                    tracemalloc.stop()
+                assert answer.status_code == 201, answer.text
+            return answer.status_code, min(peaks)
 
     status, peak = asyncio.run(upload())
     assert status == 201

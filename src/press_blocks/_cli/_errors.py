@@ -34,6 +34,7 @@ class ExitCode(enum.IntEnum):
     API = 6  # any other error answer (400, 413, 422, 429, 5xx) or an answer that cannot be read
     CONNECTION = 7  # no answer: connection failed, broke or timed out
     WAIT_FAILED = 8  # --wait: the deployment ended in a failed state, or --wait-timeout passed
+    DRIFT = 9  # verify: the service's answers and the OpenAPI document disagree
     INTERRUPTED = 130
 
 

@@ -6,14 +6,15 @@ import argparse
 from typing import NoReturn
 
 from press_blocks._cli._wait import DEFAULT_WAIT_INTERVAL, DEFAULT_WAIT_TIMEOUT
-from press_blocks._constants import WAIT_MAX_POLL_INTERVAL
+from press_blocks._constants import VERIFY_LIMIT, VERIFY_MAX_PAGE_SIZE, WAIT_MAX_POLL_INTERVAL
 from press_blocks._version import __version__
 
 __all__ = ["build_parser"]
 
 _EPILOG = (
     "Exit codes: 0 ok; 1 internal error; 2 usage or bad file; 3 authentication; 4 not found; "
-    "5 conflict; 6 other API error; 7 connection or timeout; 8 --wait failed."
+    "5 conflict; 6 other API error; 7 connection or timeout; 8 --wait failed; "
+    "9 verify found the service and the document disagreeing."
 )
 
 _POSITIONALS = {
@@ -111,6 +112,39 @@ def _notes(parser: argparse.ArgumentParser, kind: str) -> None:
     parser.add_argument(
         "-n", f"--{kind}-notes-file", dest="notes_file", help=f"a .md or .txt file with the {kind} notes"
     )
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number >= 1, not {text!r}")
+    return value
+
+
+def _verify_arguments(parser: argparse.ArgumentParser) -> None:
+    """Declare ``verify``'s options."""
+    parser.add_argument(
+        "--limit",
+        type=_positive,
+        default=VERIFY_LIMIT,
+        metavar="N",
+        help=f"list at most N items of each list (specs, releases, deployments, revisions) (default {VERIFY_LIMIT})",
+    )
+    parser.add_argument(
+        "--page-size",
+        type=_positive,
+        metavar="N",
+        help=f"items per page (default: --limit, at most {VERIFY_MAX_PAGE_SIZE})",
+    )
+    parser.add_argument(
+        "--allow",
+        metavar="FILE",
+        help="a YAML file of deliberate differences: {allow: [{operation, path, kind, reason}]}",
+    )
+    parser.add_argument("-o", "--output", choices=["text", "json"], default="text", help="the report's format")
 
 
 def _pages(parser: argparse.ArgumentParser) -> None:
@@ -307,6 +341,20 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--stage", help="the stage for --live (default: PEAK__STAGE, STAGE, or prod)")
     demo.set_defaults(run=_demo)
 
+    verify = commands.add_parser(
+        "verify",
+        help="check a tenant's answers against the OpenAPI document (GET requests only)",
+        description=(
+            "Read the tenant (PEAK_AUTH_TOKEN, PRESS_BASE_URL or the stage) with GET requests only: list and "
+            "describe specs, releases, deployments and revisions, and report every answer that differs from "
+            "the OpenAPI document read strictly. Exits 0 when all matched, 9 when they differ."
+        ),
+        parents=[_common()],
+        epilog=_EPILOG,
+    )
+    _verify_arguments(verify)
+    verify.set_defaults(run=_verify)
+
     commands.add_parser(
         "emulator",
         help="serve the local Press emulator on 127.0.0.1 (see 'press-blocks emulator --help')",
@@ -319,6 +367,12 @@ def build_parser() -> argparse.ArgumentParser:
     preview.add_argument("--show-ignored", action="store_true", help="also list what the ignore files exclude")
     preview.set_defaults(run=_preview)
     return parser
+
+
+def _verify(args: argparse.Namespace) -> int:
+    from press_blocks._cli._verify import run_verify
+
+    return run_verify(args)
 
 
 def _apply(args: argparse.Namespace) -> int:

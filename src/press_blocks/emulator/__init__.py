@@ -60,7 +60,7 @@ _HOMES = {
     "AsyncEmulatorTransport": "_transport",
     "EmulatorTransport": "_transport",
 }
-_EXTRA = ("starlette", "uvicorn", "openapi_core")
+_EXTRA = ("starlette", "uvicorn", "openapi_schema_validator")
 
 
 def _check_extra() -> None:

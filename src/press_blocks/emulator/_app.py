@@ -3,7 +3,7 @@
 Each API request goes through, in order: the request log; routing by the document's paths
 (404/405); planned faults (latency, or a fault before the handler, which leaves state
 alone); the ``Authorization`` check (401); normalisation of what the official client sends;
-openapi-core validation (400); the operation's handler (404/409/413/422); response
+validation against the document (400); the operation's handler (404/409/413/422); response
 validation against the document; faults planned for after the handler.
 """
 
@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 from urllib.parse import parse_qsl
 
 import anyio
@@ -24,7 +23,7 @@ from press_blocks.emulator._constants import BODY_OVERHEAD_BYTES, CONTROL_PREFIX
 from press_blocks.emulator._contract import Contract, Operation
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._faults import FaultRule, Faults, RequestLog, RequestRecord
-from press_blocks.emulator._multipart import Part, encode_multipart, parse_multipart
+from press_blocks.emulator._multipart import Part, parse_multipart
 from press_blocks.emulator._preview import Hidden, body_preview
 from press_blocks.emulator._settings import Settings
 from press_blocks.emulator._state import Store
@@ -236,38 +235,31 @@ class EmulatorApp:
         query = [
             (k, v.lower()) if k in operation.boolean_query and v.lower() in ("true", "false") else (k, v)
             for k, v in query
-            # An empty string is a valid string; openapi-core refuses empty values (no allowEmptyValue).
+            # An empty string filter means no filter (the document declares no allowEmptyValue).
             if v or k not in string_query
         ]
         content_type = headers.get("content-type", "")
-        parts: dict[str, Part] = {}
-        core_body: bytes | None = body
+        parts: dict[str, Part] | None = None
+        checked_body: bytes | None = body
         if not operation.body_types:
             # The official client sends `{}` here; any body is ignored, as the document defines
             # none (and promises no 400 for some of these operations, e.g. deleteSpec).
-            core_body, content_type = None, ""
+            checked_body, content_type = None, ""
         elif content_type.split(";")[0].strip().lower() == "multipart/form-data":
             kept = self._normalised_parts(operation, parse_multipart(body, content_type))
             parts = {p.name: p for p in kept}
-            # The document says only that a file part is binary; the validator would copy an
-            # upload many times over to check that much, so it sees a one-byte stand-in.
-            core_body, content_type = encode_multipart(
-                [replace(p, content=b"\0") if p.name in operation.binary_parts else p for p in kept]
-            )
         elif body:
             # Before the validator, which would recurse into it.
             check_nesting(body, "the request body")
         validated = self.contract.validate_request(
             operation=operation,
-            method=method,
-            path=path,
             path_params=path_params,
             query=query,
-            headers=headers,
-            body=core_body if core_body else None,
+            body=checked_body if checked_body else None,
             content_type=content_type or "application/octet-stream",
+            form=parts,
         )
-        return Call(operation, validated, body, parts)
+        return Call(operation, validated, body, parts or {})
 
     def _normalised_parts(self, operation: Operation, parts: list[Part]) -> list[Part]:
         kept: list[Part] = []

@@ -75,6 +75,28 @@ def _parser() -> argparse.ArgumentParser:
         default=DEFAULT_MAX_ARTIFACT_BYTES,
         help="largest compressed artifact accepted (default 10 MiB)",
     )
+    record = parser.add_argument_group(
+        "recording a tenant",
+        "serve a proxy instead of the emulator: it forwards every request to the tenant, answers what the tenant "
+        "answered, and on stop writes a fixture of what it saw (tokens and hidden values redacted)",
+    )
+    record.add_argument("--record-from", metavar="URL", help="the tenant's base URL (https://press.peak.ai, ...)")
+    record.add_argument(
+        "--record-to",
+        metavar="FILE",
+        help="the fixture to write (YAML; the exchanges go to FILE's name + .recording.json, for --fidelity)",
+    )
+    record.add_argument(
+        "--record-writes",
+        action="store_true",
+        help="forward writes too (POST, PATCH, DELETE change the tenant); by default they are refused with a 403",
+    )
+    record.add_argument(
+        "--fidelity",
+        metavar="RECORDING",
+        help="replay a recording's reads against the emulator seeded from it (or from --fixture), print how many "
+        "answers matched per operation, and exit",
+    )
     return parser
 
 
@@ -102,6 +124,10 @@ def cli_main(argv: Sequence[str], *, stdout: TextIO | None = None, stop: threadi
     """
     out = stdout or sys.stdout
     args = _parser().parse_args(list(argv))
+    if args.fidelity:
+        return _fidelity(args, out)
+    if args.record_from or args.record_to:
+        return _record(args, out, stop)
     try:
         rules, file_seed = _fault_rules(args.faults) if args.faults else ([], None)
         emulator = Emulator(
@@ -152,6 +178,69 @@ def cli_main(argv: Sequence[str], *, stdout: TextIO | None = None, stop: threadi
     finally:
         restore()
     print("Press blocks emulator stopped.", file=out, flush=True)
+    return 0
+
+
+def _fidelity(args: argparse.Namespace, out: TextIO) -> int:
+    from press_blocks.emulator._fidelity import fidelity, read_recording
+    from press_blocks.emulator._fixtures import load_fixture
+
+    try:
+        exchanges = read_recording(args.fidelity)
+        fixture = load_fixture(args.fixture) if args.fixture else None
+        report = fidelity(exchanges, fixture)
+    except (OSError, ValueError, SeedError) as exc:
+        print(f"press-blocks emulator: {exc}", file=sys.stderr)
+        return 2
+    out.write(report.text())
+    out.flush()
+    return 0
+
+
+def _record(args: argparse.Namespace, out: TextIO, stop: threading.Event | None) -> int:
+    from press_blocks.emulator._contract import contract
+    from press_blocks.emulator._recorder import RecorderApp, recording_path
+    from press_blocks.emulator._server import ServerThread
+
+    if not (args.record_from and args.record_to):
+        print("press-blocks emulator: --record-from URL and --record-to FILE go together", file=sys.stderr)
+        return 2
+    if not args.record_from.startswith(("http://", "https://")):
+        print(f"press-blocks emulator: --record-from must be an http(s) URL, not {args.record_from!r}", file=sys.stderr)
+        return 2
+    if not is_loopback(args.host):
+        # The proxy forwards the caller's token: it listens where only this machine reaches it.
+        print("press-blocks emulator: the recorder listens on loopback only (drop --host)", file=sys.stderr)
+        return 2
+    app = RecorderApp(contract(), args.record_from, allow_writes=args.record_writes)
+    stop = stop or threading.Event()
+    restore = _on_sigterm(stop)
+    try:
+        server = ServerThread(app, host=args.host, port=args.port)
+        server.start(10.0)
+    except OSError as exc:
+        restore()
+        print(f"press-blocks emulator: cannot listen on {args.host}:{args.port}: {exc}", file=sys.stderr)
+        return 1
+    try:
+        mode = "reads and writes" if args.record_writes else "reads only (writes get a 403; --record-writes)"
+        print(f"Recording {args.record_from} through {server.base_url}: {mode}", file=out)
+        print("Point the client at it:", file=out)
+        print(f"  export PRESS_BASE_URL={server.base_url}", file=out)
+        print(f"On Ctrl-C the fixture is written to {args.record_to}.", file=out, flush=True)
+        try:
+            while not stop.wait(0.5):
+                pass
+        except KeyboardInterrupt:
+            pass
+    finally:
+        server.stop(10.0)
+        app.close()
+        restore()
+    fixture, recording = app.save(args.record_to)
+    print(f"Recorded {len(app.exchanges)} exchanges: fixture {fixture}, exchanges {recording}", file=out, flush=True)
+    print(f"  press-blocks emulator --fixture {fixture}", file=out)
+    print(f"  press-blocks emulator --fidelity {recording_path(fixture)}", file=out, flush=True)
     return 0
 
 

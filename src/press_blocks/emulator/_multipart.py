@@ -1,7 +1,7 @@
 """Reading and writing ``multipart/form-data`` bodies, byte-exact for binary parts.
 
 The emulator parses the body itself so that it can normalise what the official client sends
-(the string ``"null"`` for unset fields) before openapi-core validates the re-encoded form.
+(the string ``"null"`` for unset fields) before its parts are validated against the document.
 """
 
 from __future__ import annotations
