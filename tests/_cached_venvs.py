@@ -2,8 +2,8 @@
 
 Used for what must be tested the way a user meets it: ``./scripts/docs`` and ``./scripts/demo``
 in venvs holding only what those scripts install, and the other CPythons the project supports.
-A venv is rebuilt from nothing when ``pyproject.toml`` changes (a stamp holds its hash), so a
-package dropped from an extra cannot linger in it. Building starts in a daemon thread when
+A venv is rebuilt from nothing when ``pyproject.toml`` (or the script that made it) changes (a
+stamp holds their hash), so a package dropped from an extra cannot linger in it. Building starts in a daemon thread when
 collection shows a test will need it (:func:`start`), so it overlaps the suites that run first;
 :func:`result` waits for it.
 """
@@ -44,10 +44,10 @@ def run(cmd: list[str], *, env: dict[str, str], timeout: float, cwd: Path = ROOT
     return proc
 
 
-def cached_venv(name: str, build: Callable[[Path], None]) -> Path:
-    """``.venv-<name>``, built by ``build(path)`` unless it was built from today's pyproject.toml."""
+def cached_venv(name: str, build: Callable[[Path], None], *, inputs: tuple[Path, ...] = ()) -> Path:
+    """``.venv-<name>``, built by ``build(path)`` unless it was built from today's pyproject.toml and ``inputs``."""
     venv = ROOT / f".venv-{name}"
-    digest = hashlib.sha256(PYPROJECT.read_bytes()).hexdigest()
+    digest = hashlib.sha256(b"".join(p.read_bytes() for p in (PYPROJECT, *inputs))).hexdigest()
     lock = Path(tempfile.gettempdir()) / f"press-blocks-{hashlib.sha256(str(venv).encode()).hexdigest()[:12]}.lock"
     with lock.open("w") as held:
         fcntl.flock(held, fcntl.LOCK_EX)  # parallel runs of the suite in one checkout build it once
@@ -96,4 +96,5 @@ def script_venv(name: str, install: tuple[str, ...]) -> Path:
     def build(venv: Path) -> None:
         run(list(install), env=user_env(PRESS_BLOCKS_VENV=str(venv)), timeout=BUILD_TIMEOUT)
 
-    return cached_venv(name, build)
+    # The script and the install function it sources decide what goes in: a change rebuilds.
+    return cached_venv(name, build, inputs=(ROOT / install[0], ROOT / "scripts" / "_venv.sh"))

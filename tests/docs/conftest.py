@@ -1,4 +1,4 @@
-"""Start making the docs venv as soon as collection shows a test will build the site."""
+"""Start making the docs and demo venvs as soon as collection shows a test will use them."""
 
 from __future__ import annotations
 
@@ -14,7 +14,11 @@ HERE = Path(__file__).resolve().parent
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if config.option.collectonly:
         return
+    from tests.docs.test_demo_venv import demo_venv
     from tests.docs.test_site import docs_venv
 
-    if any(item.path == HERE / "test_site.py" for item in items):
+    paths = {item.path for item in items}
+    if HERE / "test_site.py" in paths:
         start("docs", docs_venv)
+    if HERE / "test_demo_venv.py" in paths:
+        start("demo", demo_venv)
