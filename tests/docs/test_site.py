@@ -147,3 +147,46 @@ def test_no_merge_or_editor_leftover_is_in_the_docs_or_the_site(site: Path) -> N
     assert not in_docs, f"leftovers in docs/: {in_docs}"
     published = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if LEFTOVER.search(p.name))
     assert not published, f"leftovers published: {published}"
+
+
+def test_the_api_reference_has_an_entry_for_every_public_name(site: Path) -> None:
+    """Every name in a public module's ``__all__``, and every public member of its classes, has an entry."""
+    from tests.docs._surface import missing, surface
+
+    names = surface()
+    for expected in (
+        "press_blocks.DryRun",
+        "press_blocks.types.Spec",
+        "press_blocks.emulator.RunningEmulator.base_url",
+    ):
+        assert expected in names  # the surface is derived, not empty
+    assert missing(site) == []
+
+
+def test_the_api_reference_shows_the_pytest_marker(site: Path) -> None:
+    """The markers the plugin registers (derived from its pytest_configure) are shown with their use."""
+    from press_blocks.emulator import pytest_plugin
+
+    class Config:
+        def __init__(self) -> None:
+            self.lines: list[str] = []
+
+        def addinivalue_line(self, name: str, line: str) -> None:
+            assert name == "markers"
+            self.lines.append(line)
+
+    config = Config()
+    pytest_plugin.pytest_configure(config)  # type: ignore[arg-type]
+    markers = [line.split("(")[0].split(":")[0] for line in config.lines]
+    assert markers
+    text = text_of(site / "reference" / "emulator" / "index.html")
+    for marker in markers:
+        assert f"@pytest.mark.{marker}(" in text
+
+
+def test_the_command_line_page_has_its_topics_in_the_table_of_contents(site: Path) -> None:
+    """Exit codes, apply, --wait, --dry-run and request files are headings a reader can jump to, not bold text."""
+    page = (site / "cli" / "index.html").read_text(encoding="utf-8")
+    for anchor in ("request-files", "dry-runs-dry-run", "exit-codes", "waiting-wait", "apply"):
+        assert f'<h2 id="{anchor}"' in page, anchor
+        assert f'href="#{anchor}"' in page, f"{anchor} is not in the table of contents"
