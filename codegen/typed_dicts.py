@@ -126,6 +126,11 @@ class Writer:
         if "$ref" in schema:
             target = str(schema["$ref"]).rsplit("/", 1)[-1]
             depends.add(target)
+            # In 3.0.3 `nullable` beside a `$ref` is ignored: the target says whether null is
+            # allowed. A nullable alias already says `| None`; a TypedDict class cannot.
+            referenced = self.schemas.get(target)
+            if isinstance(referenced, Mapping) and self.is_object(referenced) and referenced.get("nullable"):
+                return f"{target} | None"
             return self.nullable(target, schema)
         if "enum" in schema:
             values = ", ".join(_literal(v) for v in schema["enum"] if v is not None)

@@ -1,6 +1,7 @@
-"""Describe every deployment at once with the async client, at most 10 requests in flight.
+"""Describe every deployment at once with the async client.
 
-One AsyncBlock shares one connection pool; the semaphore bounds the concurrency.
+At most 10 requests are in flight: one AsyncBlock shares one connection pool,
+and the semaphore bounds the concurrency.
 """
 
 import asyncio
@@ -12,7 +13,7 @@ IN_FLIGHT = 10
 
 async def main() -> None:
     async with get_async_client() as client:
-        # prefetch keeps up to 4 later pages in flight while the first ones are read.
+        # prefetch keeps up to 4 later pages in flight while the first are read.
         ids = [d["id"] async for d in client.list_deployments(prefetch=4)]
         gate = asyncio.Semaphore(IN_FLIGHT)
 

@@ -1,4 +1,4 @@
-"""Deploy the latest release of my-block with run parameters, then wait until it is deployed.
+"""Deploy my-block's latest release with run parameters, then wait for it.
 
 Run publish_spec.py first. wait_for_deployment describes the deployment with growing, jittered
 delays until it settles, and gives up at the timeout, so the script never hangs.
@@ -26,7 +26,7 @@ try:
     deployment = client.wait_for_deployment(
         deployment_id,
         timeout=60,  # seconds; a real build and deploy takes minutes
-        poll_interval=0.5,  # the first wait between two describes; later ones double
+        poll_interval=0.5,  # the first wait; later ones double
         progress=lambda status, elapsed: print(f"  {status} after {elapsed:.1f} s"),
     )
 except DeploymentFailedError as failed:

@@ -1,4 +1,4 @@
-"""Publish a workflow block spec with its build context (the my-block/ directory) as the artifact.
+"""Publish a workflow block spec, with my-block/ as its build context.
 
 Run it against the emulator (``press-blocks emulator`` in another shell) with
 PRESS_BASE_URL=http://127.0.0.1:8787 and any PEAK_AUTH_TOKEN, or against Press with your token.
@@ -27,7 +27,7 @@ spec_body = {
                 "type": "standard",
                 "imageRef": "main",
                 "command": "python main.py",
-                # "@param:<name>" is filled in by Press from the run parameters below.
+                # Press fills "@param:<name>" in from the run parameters below.
                 "parameters": {"env": {"AGG_TYPE": "@param:agg_type"}},
             }
         },
@@ -51,7 +51,8 @@ parameters = {
 
 client = get_client()  # the token comes from PEAK_AUTH_TOKEN (or API_KEY)
 
-# Check what would be uploaded before uploading it: my-block/.dockerignore follows Docker's rules.
+# Check what would be uploaded before uploading it:
+# my-block/.dockerignore follows Docker's rules.
 check = client.create_spec(body=spec_body, artifact={"path": str(BUILD_CONTEXT)}, parameters=parameters, validate=True)
 print("validated:", check["success"])
 

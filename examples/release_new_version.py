@@ -1,4 +1,4 @@
-"""Release a new version of the my-block spec: the next patch version, with a fresh artifact.
+"""Release the next patch version of my-block, with a fresh artifact.
 
 Run publish_spec.py first. The spec is found by name; releases must be newer semantic versions.
 """
@@ -11,7 +11,8 @@ BUILD_CONTEXT = Path(__file__).parent / "my-block"
 
 client = get_client()
 
-# list_specs crosses every page lazily; the name filter is a prefix, so compare exactly.
+# list_specs crosses every page lazily; the name filter is a prefix, so
+# compare exactly.
 spec = next(s for s in client.list_specs(name="my-block") if s["metadata"]["name"] == "my-block")
 major, minor, patch = (int(part) for part in spec["latestRelease"]["version"].split("."))
 version = f"{major}.{minor}.{patch + 1}"

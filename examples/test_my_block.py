@@ -1,4 +1,4 @@
-"""Test your own code against the emulator, with the pytest fixtures press-blocks installs.
+"""Test your code against the emulator, with press-blocks' pytest fixtures.
 
 Run it with ``pytest examples/test_my_block.py`` (needs ``pip install 'press-blocks[emulator]'``).
 ``press_emulator`` is a fresh in-process emulator per test; the marker configures it.
@@ -21,7 +21,7 @@ SPEC = {
 }
 
 
-# --- your code: deploy a spec's latest release and wait until it is deployed ---------------------
+# --- your code: deploy a spec's latest release, wait until it is deployed ---
 def deploy_latest(client: Block, spec_id: str, name: str, *, poll_every: float = 0.0, attempts: int = 20) -> str:
     version = client.describe_spec(spec_id)["latestRelease"]["version"]
     deployment_id = client.create_deployment(
@@ -38,7 +38,7 @@ def deploy_latest(client: Block, spec_id: str, name: str, *, poll_every: float =
     raise TimeoutError(f"{deployment_id} is not deployed after {attempts} looks")
 
 
-# --- its tests ------------------------------------------------------------------------------------
+# --- its tests -------------------------------------------------------------
 @pytest.fixture
 def client(press_emulator) -> Iterator[Block]:
     with httpx.Client(transport=press_emulator.transport, base_url=press_emulator.base_url) as http:
@@ -47,7 +47,7 @@ def client(press_emulator) -> Iterator[Block]:
             yield client
 
 
-# describes:2 -> the first two describes report "deploying", the third "deployed".
+# describes:2 -> the first two describes say "deploying", the third "deployed".
 @pytest.mark.press_emulator(transition="describes:2")
 def test_deploy_latest_waits_until_deployed(press_emulator, client: Block) -> None:
     spec_id = press_emulator.seed({"specs": [{"spec": SPEC}]})["specs"][0]
@@ -56,7 +56,8 @@ def test_deploy_latest_waits_until_deployed(press_emulator, client: Block) -> No
 
     assert client.describe_deployment(deployment_id)["metadata"]["status"] == "deployed"
     assert press_emulator.requests.count(operation_id="createDeployment") == 1
-    assert press_emulator.requests.count(operation_id="describeDeployment") == 4  # 3 looks + the assert
+    # 3 looks + the assert
+    assert press_emulator.requests.count(operation_id="describeDeployment") == 4
 
 
 @pytest.mark.press_emulator(transition="describes:100")

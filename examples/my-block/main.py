@@ -1,4 +1,4 @@
-"""The block's own code: read the run parameters of the deployment it runs in, then do the job.
+"""The block's own code: read its run parameters, then do the job.
 
 Inside Press, PRESS_DEPLOYMENT_ID names the deployment and its parameters come from the API.
 Outside Press (on your machine, in CI) that variable is unset and run-parameters.yaml is read

@@ -150,19 +150,19 @@ class MetadataInput(TypedDict):
 class Metadata(TypedDict):
     """The metadata of a spec or deployment as the service describes it."""
 
-    name: NotRequired[str]
+    name: str
     title: NotRequired[str]
-    summary: NotRequired[str]
+    summary: str
     description: NotRequired[str]
     descriptionContentType: NotRequired[str]
     imageUrl: NotRequired[str]
     tags: NotRequired[list[Tag]]
     #: The spec or deployment status (see SpecStatus, DeploymentStatus).
-    status: NotRequired[str]
-    createdAt: NotRequired[str]
-    createdBy: NotRequired[str]
-    updatedAt: NotRequired[str]
-    updatedBy: NotRequired[str]
+    status: str
+    createdAt: str
+    createdBy: str
+    updatedAt: str
+    updatedBy: str
 
 
 class ReleaseInput(TypedDict):
@@ -408,9 +408,9 @@ class ParameterDefinitionsInput(TypedDict):
 
 
 class ParameterDefinition(TypedDict):
-    name: NotRequired[str]
-    type: NotRequired[OpenParameterType]
-    required: NotRequired[bool]
+    name: str
+    type: OpenParameterType
+    required: bool
     defaultValue: NotRequired[AnyValue]
     title: NotRequired[str]
     description: NotRequired[str]
@@ -433,7 +433,7 @@ class DeploymentParametersInput(TypedDict):
 class ParameterValue(TypedDict):
     """A parameter of a deployment with its value (masked when `hideValue`)."""
 
-    name: NotRequired[str]
+    name: str
     value: NotRequired[AnyValue]
     type: NotRequired[OpenParameterType]
     hideValue: NotRequired[bool]
@@ -581,8 +581,8 @@ class ErrorResponse(TypedDict):
 
 
 class Artifact(TypedDict):
-    id: NotRequired[str]
-    version: NotRequired[int]
+    id: str
+    version: int
 
 
 class ReleaseSummary(TypedDict):
@@ -590,8 +590,8 @@ class ReleaseSummary(TypedDict):
     version: str
     notes: NotRequired[str]
     autoRunOnDeploy: NotRequired[bool]
-    createdAt: NotRequired[str]
-    createdBy: NotRequired[str]
+    createdAt: str
+    createdBy: str
 
 
 class Release(TypedDict):
@@ -599,47 +599,47 @@ class Release(TypedDict):
     version: str
     notes: NotRequired[str]
     autoRunOnDeploy: NotRequired[bool]
-    createdAt: NotRequired[str]
-    createdBy: NotRequired[str]
+    createdAt: str
+    createdBy: str
     artifact: NotRequired[Artifact]
-    config: NotRequired[ReleaseConfig]
+    config: ReleaseConfig
     parameters: NotRequired[ParameterDefinitions]
 
 
 class SpecSummary(TypedDict):
     id: str
     kind: OpenBlockKind
-    featured: NotRequired[bool]
-    scope: NotRequired[OpenScope]
-    tenants: NotRequired[list[str]]
-    metadata: NotRequired[Metadata]
-    latestRelease: NotRequired[ReleaseSummary]
+    featured: bool
+    scope: OpenScope
+    tenants: list[str]
+    metadata: Metadata
+    latestRelease: ReleaseSummary
 
 
 class Spec(TypedDict):
     id: str
     kind: OpenBlockKind
-    featured: NotRequired[bool]
-    scope: NotRequired[OpenScope]
-    tenants: NotRequired[list[str]]
-    metadata: NotRequired[Metadata]
-    latestRelease: NotRequired[Release]
+    featured: bool
+    scope: OpenScope
+    tenants: list[str]
+    metadata: Metadata
+    latestRelease: Release
     parameters: NotRequired[ParameterDefinitions]
 
 
 class ResourceError(TypedDict):
-    code: NotRequired[int]
-    message: NotRequired[str]
-    createdAt: NotRequired[str]
+    code: int
+    message: str
+    createdAt: str
 
 
 class PlatformResource(TypedDict):
     """A platform resource a revision deployed."""
 
-    id: NotRequired[str]
-    kind: NotRequired[str]
-    name: NotRequired[str]
-    status: NotRequired[str]
+    id: str
+    kind: str
+    name: str
+    status: str
     version: NotRequired[str]
     versionId: NotRequired[str]
     errors: NotRequired[list[ResourceError]]
@@ -649,26 +649,26 @@ class RevisionSummary(TypedDict):
     id: str
     revision: int
     notes: NotRequired[str]
-    status: NotRequired[OpenRevisionStatus]
-    createdAt: NotRequired[str]
-    createdBy: NotRequired[str]
+    status: OpenRevisionStatus
+    createdAt: str
+    createdBy: str
 
 
 class RevisionSpecRef(TypedDict):
     """The spec and release a revision deployed."""
 
-    id: NotRequired[str]
-    release: NotRequired[ReleaseRef]
+    id: str
+    release: ReleaseVersion
 
 
 class Revision(TypedDict):
     id: str
     revision: int
     notes: NotRequired[str]
-    status: NotRequired[OpenRevisionStatus]
-    createdAt: NotRequired[str]
-    createdBy: NotRequired[str]
-    resources: NotRequired[list[PlatformResource]]
+    status: OpenRevisionStatus
+    createdAt: str
+    createdBy: str
+    resources: list[PlatformResource]
     spec: NotRequired[RevisionSpecRef]
     parameters: NotRequired[DeploymentParameters]
 
@@ -676,39 +676,39 @@ class Revision(TypedDict):
 class DeploymentReleaseVersions(TypedDict):
     """The release a deployment runs and the latest release of its spec."""
 
-    currentVersion: NotRequired[str]
-    latestVersion: NotRequired[str]
+    currentVersion: str
+    latestVersion: str
 
 
 class DeploymentSpecRef(TypedDict):
     """The spec a deployment was made from."""
 
-    id: NotRequired[str]
-    release: NotRequired[DeploymentReleaseVersions]
+    id: str
+    release: DeploymentReleaseVersions
 
 
 class DeploymentSummary(TypedDict):
     id: str
     kind: OpenBlockKind
-    metadata: NotRequired[Metadata]
-    latestRevision: NotRequired[RevisionSummary]
-    spec: NotRequired[DeploymentSpecRef]
+    metadata: Metadata
+    latestRevision: RevisionSummary
+    spec: DeploymentSpecRef
 
 
 class DeploymentParent(TypedDict):
     """The app deployment a block deployment belongs to; null when it belongs to none."""
 
-    id: NotRequired[str]
+    id: str
 
 
 class Deployment(TypedDict):
     id: str
     kind: OpenBlockKind
-    metadata: NotRequired[Metadata]
-    latestRevision: NotRequired[Revision]
-    spec: NotRequired[DeploymentSpecRef]
+    metadata: Metadata
+    latestRevision: Revision
+    spec: DeploymentSpecRef
     parameters: NotRequired[DeploymentParameters]
-    parent: NotRequired[DeploymentParent]
+    parent: NotRequired[DeploymentParent | None]
 
 
 class ListSpecsResponse(TypedDict):
@@ -753,6 +753,20 @@ class AppBlock(TypedDict):
     status: NotRequired[str]
 
 
+class AppMetadata(TypedDict):
+    """The metadata of an app deployment."""
+
+    name: NotRequired[str]
+    title: NotRequired[str]
+    summary: NotRequired[str]
+    description: NotRequired[str]
+    status: NotRequired[str]
+    createdAt: NotRequired[str]
+    createdBy: NotRequired[str]
+    updatedAt: NotRequired[str]
+    updatedBy: NotRequired[str]
+
+
 class AppRevision(TypedDict):
     """A revision of an app deployment, with the blocks it deployed."""
 
@@ -765,7 +779,7 @@ class AppRevision(TypedDict):
 class AppDeployment(TypedDict):
     id: str
     kind: NotRequired[str]
-    metadata: NotRequired[Metadata]
+    metadata: NotRequired[AppMetadata]
     latestRevision: NotRequired[AppRevision]
 
 
@@ -773,6 +787,7 @@ __all__ = [
     "AnyValue",
     "AppBlock",
     "AppDeployment",
+    "AppMetadata",
     "AppRevision",
     "Artifact",
     "BlockKind",

@@ -209,3 +209,13 @@ def test_the_press_blocks_process_sends_nothing_with_or_without_a_token(cli: Cli
         assert TOKEN not in result.out + result.err
         assert "Authorization: ***" in result.out
     assert cli.server.requests.records() == []
+
+
+def test_apply_help_says_its_dry_run_prints_data() -> None:
+    """``apply --dry-run`` prints its plan as JSON (or YAML), never the text the other dry runs print."""
+    apply = _subcommands(build_parser())["apply"]
+    output_help = apply._option_string_actions["-o"].help or ""
+    assert "text" not in output_help, output_help
+    assert "default json" in output_help
+    create = _subcommands(_subcommands(build_parser())["specs"])["create"]
+    assert "text for people" in (create._option_string_actions["-o"].help or "")

@@ -133,3 +133,34 @@ def test_response_types_resolve_at_runtime(name: str) -> None:
 
     # get_type_hints evaluates every (lazy) annotation: a dangling name would raise here.
     assert typing.get_type_hints(getattr(typed_dicts, name))
+
+
+def test_a_reference_to_a_nullable_object_schema_admits_none(tmp_path: Path) -> None:
+    """In OpenAPI 3.0.3 ``nullable`` beside a ``$ref`` is ignored: the target schema says whether null is allowed."""
+    module = _render(
+        {
+            "Deployment": {
+                "type": "object",
+                "properties": {
+                    "parent": {"$ref": "#/components/schemas/Parent"},
+                    "owner": {"$ref": "#/components/schemas/Owner"},
+                },
+            },
+            "Parent": {"type": "object", "nullable": True, "properties": {"id": {"type": "string"}}},
+            "Owner": {"type": "object", "properties": {"id": {"type": "string"}}},
+        },
+        tmp_path,
+    )
+    hints = typing.get_type_hints(module.Deployment)
+    assert hints["parent"] == module.Parent | None
+    assert hints["owner"] == module.Owner
+
+
+def test_deployment_parent_is_none_able_as_the_contract_and_the_emulator_say() -> None:
+    from press_blocks_api import typed_dicts
+
+    from press_blocks import types
+
+    schemas = yaml.safe_load(DOCUMENT.read_text())["components"]["schemas"]
+    assert schemas["DeploymentParent"]["nullable"] is True
+    assert typing.get_type_hints(types.Deployment)["parent"] == typed_dicts.DeploymentParent | None

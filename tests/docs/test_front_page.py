@@ -57,3 +57,24 @@ def test_every_link_of_the_front_page_leads_to_a_file() -> None:
     assert local
     missing = [link for link in local if not (ROOT / link).exists()]
     assert not missing, f"the front page links to missing files: {missing}"
+
+
+def test_the_install_lines_name_the_wheel_a_build_makes() -> None:
+    """README and getting-started say how to install before the package is published, with today's wheel name."""
+    import press_blocks
+
+    wheel = f"dist/press_blocks-{press_blocks.__version__}-py3-none-any.whl"
+    for page in (README, ROOT / "docs" / "getting-started.md"):
+        text = page.read_text(encoding="utf-8")
+        assert "pip install -e '.[cli,emulator]'" in text, page
+        assert "pip wheel --no-deps -w dist ." in text, page
+        assert f"pip install '{wheel}[cli,emulator]'" in text, page
+
+
+def test_the_supported_pythons_are_the_ones_declared_and_tested() -> None:
+    from tests.pythons._interpreters import supported
+
+    versions = supported()
+    said = ", ".join(versions[:-1]) + f" and {versions[-1]}"
+    for page in (README, ROOT / "docs" / "getting-started.md"):
+        assert f"CPython {said}" in page.read_text(encoding="utf-8"), page

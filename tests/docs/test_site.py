@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests._cached_venvs import result, script_venv, user_env
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -19,15 +20,25 @@ REMOTE = re.compile(r"""(?:src|href)=["']https?://(?:fonts\.|cdn\.|unpkg\.|cdnjs
 pytestmark = pytest.mark.timeout(300)
 
 
+def docs_venv() -> Path:
+    """``.venv-docs``: a venv holding only what ``./scripts/docs`` installs, made by that script."""
+    return script_venv("docs", ("scripts/docs", "install"))
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built as a user builds it: ``./scripts/docs build``, in a venv of only its own install.
+
+    The dev venv holds every extra, so a build there cannot notice a package the docs extra lacks.
+    """
+    venv = result("docs", docs_venv)
     out = tmp_path_factory.mktemp("site")
-    env = {k: v for k, v in os.environ.items() if not k.lower().endswith("_proxy")}
     # Any attempt to reach the network during the build goes to a closed port and fails it.
     dead = "http://127.0.0.1:9"
-    env.update(HTTP_PROXY=dead, HTTPS_PROXY=dead, ALL_PROXY=dead, NO_MKDOCS_2_WARNING="1")
+    env = {k: v for k, v in user_env(PRESS_BLOCKS_VENV=str(venv)).items() if not k.lower().endswith("_proxy")}
+    env.update(HTTP_PROXY=dead, HTTPS_PROXY=dead, ALL_PROXY=dead)
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        ["scripts/docs", "build", "--site-dir", str(out)],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -125,3 +136,57 @@ def test_docstring_warnings_stay_on() -> None:
     assert handlers, "mkdocstrings is not configured"
     options = handlers[0].get("handlers", {}).get("python", {}).get("options", {})
     assert options.get("docstring_options", {}).get("warnings", True) is True
+
+
+# A merge's or an editor's leftover (cli.md.orig once was): never in docs/, never published.
+LEFTOVER = re.compile(r"\.(orig|rej|bak|swp|tmp)$|~$|^#.*#$")
+
+
+def test_no_merge_or_editor_leftover_is_in_the_docs_or_the_site(site: Path) -> None:
+    in_docs = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "docs").rglob("*") if LEFTOVER.search(p.name))
+    assert not in_docs, f"leftovers in docs/: {in_docs}"
+    published = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if LEFTOVER.search(p.name))
+    assert not published, f"leftovers published: {published}"
+
+
+def test_the_api_reference_has_an_entry_for_every_public_name(site: Path) -> None:
+    """Every name in a public module's ``__all__``, and every public member of its classes, has an entry."""
+    from tests.docs._surface import missing, surface
+
+    names = surface()
+    for expected in (
+        "press_blocks.DryRun",
+        "press_blocks.types.Spec",
+        "press_blocks.emulator.RunningEmulator.base_url",
+    ):
+        assert expected in names  # the surface is derived, not empty
+    assert missing(site) == []
+
+
+def test_the_api_reference_shows_the_pytest_marker(site: Path) -> None:
+    """The markers the plugin registers (derived from its pytest_configure) are shown with their use."""
+    from press_blocks.emulator import pytest_plugin
+
+    class Config:
+        def __init__(self) -> None:
+            self.lines: list[str] = []
+
+        def addinivalue_line(self, name: str, line: str) -> None:
+            assert name == "markers"
+            self.lines.append(line)
+
+    config = Config()
+    pytest_plugin.pytest_configure(config)  # type: ignore[arg-type]
+    markers = [line.split("(")[0].split(":")[0] for line in config.lines]
+    assert markers
+    text = text_of(site / "reference" / "emulator" / "index.html")
+    for marker in markers:
+        assert f"@pytest.mark.{marker}(" in text
+
+
+def test_the_command_line_page_has_its_topics_in_the_table_of_contents(site: Path) -> None:
+    """Exit codes, apply, --wait, --dry-run and request files are headings a reader can jump to, not bold text."""
+    page = (site / "cli" / "index.html").read_text(encoding="utf-8")
+    for anchor in ("request-files", "dry-runs-dry-run", "exit-codes", "waiting-wait", "apply"):
+        assert f'<h2 id="{anchor}"' in page, anchor
+        assert f'href="#{anchor}"' in page, f"{anchor} is not in the table of contents"

@@ -109,6 +109,23 @@ def test_the_snapshot_offers_the_outcomes_and_shows_a_revisions_coming_one(serve
         settled = client.get("/_emulator/snapshot").json()["deployments"][0]
         assert settled["metadata"]["status"] == "rollback_failed"
         assert "progress" not in settled["revisions"][0]
+        # Why it ended there: the revision's resource errors, in the revision list too.
+        (error,) = settled["revisions"][0]["errors"]
+        assert "rollback_failed" in error["message"]
+        assert error == settled["latestRevision"]["resources"][0]["errors"][0]
+
+
+def test_the_request_log_numbers_from_1_again_after_a_reset(server: RunningEmulator, client: httpx.Client) -> None:
+    for _ in range(3):
+        client.get("/v1/blocks/specs/")
+    before = client.get("/_emulator/snapshot").json()
+    assert [r["seq"] for r in before["requests"]] == [3, 2, 1]
+    server.reset()
+    client.get("/v1/blocks/specs/")
+    after = client.get("/_emulator/snapshot").json()
+    assert [r["seq"] for r in after["requests"]] == [1]
+    assert after["requestCount"] == 1
+    assert after["requestEpoch"] == before["requestEpoch"] + 1, "the page learns that numbers were reused"
 
 
 def test_the_snapshot_answers_304_until_something_changes(server: RunningEmulator, client: httpx.Client) -> None:

@@ -420,3 +420,49 @@ def test_without_chromium_the_browser_tests_fail_saying_why(monkeypatch: pytest.
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(pytest.fail.Exception, match="need Chromium, which is not installed"):
         chromium_path()
+
+
+LONG_NAME = "email_notifications_recipients"
+
+
+def test_a_failed_deployment_shows_why_names_stay_whole_and_counts_say_what_they_count(browser: Browser) -> None:
+    """The resource errors of a failed revision are on its card and in its revision list; a parameter name
+    never breaks mid-word beside a long value; the Resources count says what it adds up; the request log
+    numbers from 1 again after a reset made elsewhere."""
+    from playwright.sync_api import expect
+
+    emulator = Emulator(transition="describes:1->failed")
+    with emulator.serve() as server, inspector(browser, server, viewport={"width": 900, "height": 900}) as page:
+        client = client_of(server)
+        parameters = {"run": [{"name": LONG_NAME, "type": "string", "required": False, "defaultValue": None}]}
+        spec_id = client.create_spec(dict(WORKFLOW), parameters=parameters)["id"]
+        long_value = " ".join(["someone@example.com"] * 12)
+        body = {"metadata": {"name": "doomed", "summary": "d"}, "revision": {"notes": "d"}, "spec": {"id": spec_id}}
+        deployment_id = client.create_deployment({**body, "parameters": {"run": {LONG_NAME: long_value}}})["id"]
+        for _ in range(2):
+            client.describe_deployment(deployment_id)
+        card = page.locator(f'article.deployment[data-id="{deployment_id}"]')
+        expect(card.locator(".deployment-status")).to_have_text("failed")
+        reason = "ended in failed"
+        expect(card.locator(".why .deployment-reasons")).to_contain_text(reason)
+        expect(card.locator(".why .deployment-reasons")).to_contain_text("500")
+        expect(card.locator('tr[data-revision="1"] .revision-reasons')).to_contain_text(reason)
+        shoot(page, "failed-deployment-reasons")
+
+        name = card.locator("td.param-name code", has_text=LONG_NAME)
+        expect(name).to_have_count(1)
+        lines = name.evaluate("(el) => el.getClientRects().length")
+        assert lines == 1, f"{LONG_NAME} is broken over {lines} lines"
+
+        counted = page.locator("#count-resources")
+        expect(counted).to_have_text("2")
+        expect(counted).to_have_attribute("title", "2 resources: 1 spec, 1 deployment, 0 app deployments")
+        expect(counted).to_have_attribute("aria-label", "2 resources: 1 spec, 1 deployment, 0 app deployments")
+
+        server.reset()  # from the test, not the page: the page learns of it from the snapshot
+        client.list_specs(return_iterator=False)
+        view(page, "requests")
+        rows = page.locator("tr.entry")
+        expect(rows).to_have_count(1)
+        expect(rows.first.locator(".expander")).to_have_text("▸1")
+        expect(page.locator("#log-note")).to_have_text("Showing 1 of 1 request")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .app_block import AppBlock
     from .app_deployment import AppDeployment
+    from .app_metadata import AppMetadata
     from .app_revision import AppRevision
     from .artifact import Artifact
     from .block_kind import BlockKind
@@ -115,6 +116,7 @@ if TYPE_CHECKING:
 _MODULES: dict[str, str] = {
     "AppBlock": ".app_block",
     "AppDeployment": ".app_deployment",
+    "AppMetadata": ".app_metadata",
     "AppRevision": ".app_revision",
     "Artifact": ".artifact",
     "BlockKind": ".block_kind",
@@ -225,6 +227,7 @@ _MODULES: dict[str, str] = {
 __all__ = (
     "AppBlock",
     "AppDeployment",
+    "AppMetadata",
     "AppRevision",
     "Artifact",
     "BlockKind",

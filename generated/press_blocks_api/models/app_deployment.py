@@ -9,8 +9,8 @@ from attrs import field as _attrs_field
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.app_metadata import AppMetadata
     from ..models.app_revision import AppRevision
-    from ..models.metadata import Metadata
 
 
 T = TypeVar("T", bound="AppDeployment")
@@ -22,13 +22,13 @@ class AppDeployment:
     Attributes:
         id (str):
         kind (str | Unset):
-        metadata (Metadata | Unset): The metadata of a spec or deployment as the service describes it.
+        metadata (AppMetadata | Unset): The metadata of an app deployment.
         latest_revision (AppRevision | Unset): A revision of an app deployment, with the blocks it deployed.
     """
 
     id: str
     kind: str | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
+    metadata: AppMetadata | Unset = UNSET
     latest_revision: AppRevision | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -63,8 +63,8 @@ class AppDeployment:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.app_metadata import AppMetadata
         from ..models.app_revision import AppRevision
-        from ..models.metadata import Metadata
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -72,11 +72,11 @@ class AppDeployment:
         kind = d.pop("kind", UNSET)
 
         _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
+        metadata: AppMetadata | Unset
         if isinstance(_metadata, Unset):
             metadata = UNSET
         else:
-            metadata = Metadata.from_dict(_metadata)
+            metadata = AppMetadata.from_dict(_metadata)
 
         _latest_revision = d.pop("latestRevision", UNSET)
         latest_revision: AppRevision | Unset

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="Artifact")
 
 
@@ -15,12 +13,12 @@ T = TypeVar("T", bound="Artifact")
 class Artifact:
     """
     Attributes:
-        id (str | Unset):
-        version (int | Unset):
+        id (str):
+        version (int):
     """
 
-    id: str | Unset = UNSET
-    version: int | Unset = UNSET
+    id: str
+    version: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -30,20 +28,21 @@ class Artifact:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if version is not UNSET:
-            field_dict["version"] = version
+        field_dict.update(
+            {
+                "id": id,
+                "version": version,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
-        version = d.pop("version", UNSET)
+        version = d.pop("version")
 
         artifact = cls(
             id=id,

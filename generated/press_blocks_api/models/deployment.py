@@ -26,9 +26,9 @@ class Deployment:
     Attributes:
         id (str):
         kind (BlockKind | str): A block kind; values unknown to this document are passed through.
-        metadata (Metadata | Unset): The metadata of a spec or deployment as the service describes it.
-        latest_revision (Revision | Unset):
-        spec (DeploymentSpecRef | Unset): The spec a deployment was made from.
+        metadata (Metadata): The metadata of a spec or deployment as the service describes it.
+        latest_revision (Revision):
+        spec (DeploymentSpecRef): The spec a deployment was made from.
         parameters (DeploymentParameters | Unset):
         parent (DeploymentParentType0 | None | Unset): The app deployment a block deployment belongs to; null when it
             belongs to none.
@@ -36,9 +36,9 @@ class Deployment:
 
     id: str
     kind: BlockKind | str
-    metadata: Metadata | Unset = UNSET
-    latest_revision: Revision | Unset = UNSET
-    spec: DeploymentSpecRef | Unset = UNSET
+    metadata: Metadata
+    latest_revision: Revision
+    spec: DeploymentSpecRef
     parameters: DeploymentParameters | Unset = UNSET
     parent: DeploymentParentType0 | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -54,17 +54,11 @@ class Deployment:
         else:
             kind = self.kind
 
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        metadata = self.metadata.to_dict()
 
-        latest_revision: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.latest_revision, Unset):
-            latest_revision = self.latest_revision.to_dict()
+        latest_revision = self.latest_revision.to_dict()
 
-        spec: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.spec, Unset):
-            spec = self.spec.to_dict()
+        spec = self.spec.to_dict()
 
         parameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.parameters, Unset):
@@ -84,14 +78,11 @@ class Deployment:
             {
                 "id": id,
                 "kind": kind,
+                "metadata": metadata,
+                "latestRevision": latest_revision,
+                "spec": spec,
             }
         )
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if latest_revision is not UNSET:
-            field_dict["latestRevision"] = latest_revision
-        if spec is not UNSET:
-            field_dict["spec"] = spec
         if parameters is not UNSET:
             field_dict["parameters"] = parameters
         if parent is not UNSET:
@@ -123,26 +114,11 @@ class Deployment:
 
         kind = _parse_kind(d.pop("kind"))
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = Metadata.from_dict(_metadata)
+        metadata = Metadata.from_dict(d.pop("metadata"))
 
-        _latest_revision = d.pop("latestRevision", UNSET)
-        latest_revision: Revision | Unset
-        if isinstance(_latest_revision, Unset):
-            latest_revision = UNSET
-        else:
-            latest_revision = Revision.from_dict(_latest_revision)
+        latest_revision = Revision.from_dict(d.pop("latestRevision"))
 
-        _spec = d.pop("spec", UNSET)
-        spec: DeploymentSpecRef | Unset
-        if isinstance(_spec, Unset):
-            spec = UNSET
-        else:
-            spec = DeploymentSpecRef.from_dict(_spec)
+        spec = DeploymentSpecRef.from_dict(d.pop("spec"))
 
         _parameters = d.pop("parameters", UNSET)
         parameters: DeploymentParameters | Unset

@@ -6,8 +6,6 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 T = TypeVar("T", bound="DeploymentReleaseVersions")
 
 
@@ -16,12 +14,12 @@ class DeploymentReleaseVersions:
     """The release a deployment runs and the latest release of its spec.
 
     Attributes:
-        current_version (str | Unset):
-        latest_version (str | Unset):
+        current_version (str):
+        latest_version (str):
     """
 
-    current_version: str | Unset = UNSET
-    latest_version: str | Unset = UNSET
+    current_version: str
+    latest_version: str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -31,20 +29,21 @@ class DeploymentReleaseVersions:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if current_version is not UNSET:
-            field_dict["currentVersion"] = current_version
-        if latest_version is not UNSET:
-            field_dict["latestVersion"] = latest_version
+        field_dict.update(
+            {
+                "currentVersion": current_version,
+                "latestVersion": latest_version,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        current_version = d.pop("currentVersion", UNSET)
+        current_version = d.pop("currentVersion")
 
-        latest_version = d.pop("latestVersion", UNSET)
+        latest_version = d.pop("latestVersion")
 
         deployment_release_versions = cls(
             current_version=current_version,

@@ -6,8 +6,6 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
     from ..models.deployment_release_versions import DeploymentReleaseVersions
 
@@ -20,28 +18,27 @@ class DeploymentSpecRef:
     """The spec a deployment was made from.
 
     Attributes:
-        id (str | Unset):
-        release (DeploymentReleaseVersions | Unset): The release a deployment runs and the latest release of its spec.
+        id (str):
+        release (DeploymentReleaseVersions): The release a deployment runs and the latest release of its spec.
     """
 
-    id: str | Unset = UNSET
-    release: DeploymentReleaseVersions | Unset = UNSET
+    id: str
+    release: DeploymentReleaseVersions
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        release: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.release, Unset):
-            release = self.release.to_dict()
+        release = self.release.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if release is not UNSET:
-            field_dict["release"] = release
+        field_dict.update(
+            {
+                "id": id,
+                "release": release,
+            }
+        )
 
         return field_dict
 
@@ -50,14 +47,9 @@ class DeploymentSpecRef:
         from ..models.deployment_release_versions import DeploymentReleaseVersions
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
-        _release = d.pop("release", UNSET)
-        release: DeploymentReleaseVersions | Unset
-        if isinstance(_release, Unset):
-            release = UNSET
-        else:
-            release = DeploymentReleaseVersions.from_dict(_release)
+        release = DeploymentReleaseVersions.from_dict(d.pop("release"))
 
         deployment_spec_ref = cls(
             id=id,

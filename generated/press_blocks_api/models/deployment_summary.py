@@ -7,7 +7,6 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.block_kind import BlockKind
-from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.deployment_spec_ref import DeploymentSpecRef
@@ -24,16 +23,16 @@ class DeploymentSummary:
     Attributes:
         id (str):
         kind (BlockKind | str): A block kind; values unknown to this document are passed through.
-        metadata (Metadata | Unset): The metadata of a spec or deployment as the service describes it.
-        latest_revision (RevisionSummary | Unset):
-        spec (DeploymentSpecRef | Unset): The spec a deployment was made from.
+        metadata (Metadata): The metadata of a spec or deployment as the service describes it.
+        latest_revision (RevisionSummary):
+        spec (DeploymentSpecRef): The spec a deployment was made from.
     """
 
     id: str
     kind: BlockKind | str
-    metadata: Metadata | Unset = UNSET
-    latest_revision: RevisionSummary | Unset = UNSET
-    spec: DeploymentSpecRef | Unset = UNSET
+    metadata: Metadata
+    latest_revision: RevisionSummary
+    spec: DeploymentSpecRef
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -45,17 +44,11 @@ class DeploymentSummary:
         else:
             kind = self.kind
 
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        metadata = self.metadata.to_dict()
 
-        latest_revision: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.latest_revision, Unset):
-            latest_revision = self.latest_revision.to_dict()
+        latest_revision = self.latest_revision.to_dict()
 
-        spec: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.spec, Unset):
-            spec = self.spec.to_dict()
+        spec = self.spec.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -63,14 +56,11 @@ class DeploymentSummary:
             {
                 "id": id,
                 "kind": kind,
+                "metadata": metadata,
+                "latestRevision": latest_revision,
+                "spec": spec,
             }
         )
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if latest_revision is not UNSET:
-            field_dict["latestRevision"] = latest_revision
-        if spec is not UNSET:
-            field_dict["spec"] = spec
 
         return field_dict
 
@@ -96,26 +86,11 @@ class DeploymentSummary:
 
         kind = _parse_kind(d.pop("kind"))
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = Metadata.from_dict(_metadata)
+        metadata = Metadata.from_dict(d.pop("metadata"))
 
-        _latest_revision = d.pop("latestRevision", UNSET)
-        latest_revision: RevisionSummary | Unset
-        if isinstance(_latest_revision, Unset):
-            latest_revision = UNSET
-        else:
-            latest_revision = RevisionSummary.from_dict(_latest_revision)
+        latest_revision = RevisionSummary.from_dict(d.pop("latestRevision"))
 
-        _spec = d.pop("spec", UNSET)
-        spec: DeploymentSpecRef | Unset
-        if isinstance(_spec, Unset):
-            spec = UNSET
-        else:
-            spec = DeploymentSpecRef.from_dict(_spec)
+        spec = DeploymentSpecRef.from_dict(d.pop("spec"))
 
         deployment_summary = cls(
             id=id,

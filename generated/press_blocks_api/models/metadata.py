@@ -21,40 +21,50 @@ class Metadata:
     """The metadata of a spec or deployment as the service describes it.
 
     Attributes:
-        name (str | Unset):
+        name (str):
+        summary (str):
+        status (str): The spec or deployment status (see SpecStatus, DeploymentStatus).
+        created_at (datetime.datetime):
+        created_by (str):
+        updated_at (datetime.datetime):
+        updated_by (str):
         title (str | Unset):
-        summary (str | Unset):
         description (str | Unset):
         description_content_type (str | Unset):
         image_url (str | Unset):
         tags (list[Tag] | Unset):
-        status (str | Unset): The spec or deployment status (see SpecStatus, DeploymentStatus).
-        created_at (datetime.datetime | Unset):
-        created_by (str | Unset):
-        updated_at (datetime.datetime | Unset):
-        updated_by (str | Unset):
     """
 
-    name: str | Unset = UNSET
+    name: str
+    summary: str
+    status: str
+    created_at: datetime.datetime
+    created_by: str
+    updated_at: datetime.datetime
+    updated_by: str
     title: str | Unset = UNSET
-    summary: str | Unset = UNSET
     description: str | Unset = UNSET
     description_content_type: str | Unset = UNSET
     image_url: str | Unset = UNSET
     tags: list[Tag] | Unset = UNSET
-    status: str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    created_by: str | Unset = UNSET
-    updated_at: datetime.datetime | Unset = UNSET
-    updated_by: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        title = self.title
-
         summary = self.summary
+
+        status = self.status
+
+        created_at = self.created_at.isoformat()
+
+        created_by = self.created_by
+
+        updated_at = self.updated_at.isoformat()
+
+        updated_by = self.updated_by
+
+        title = self.title
 
         description = self.description
 
@@ -69,29 +79,21 @@ class Metadata:
                 tags_item = tags_item_data.to_dict()
                 tags.append(tags_item)
 
-        status = self.status
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        created_by = self.created_by
-
-        updated_at: str | Unset = UNSET
-        if not isinstance(self.updated_at, Unset):
-            updated_at = self.updated_at.isoformat()
-
-        updated_by = self.updated_by
-
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
+        field_dict.update(
+            {
+                "name": name,
+                "summary": summary,
+                "status": status,
+                "createdAt": created_at,
+                "createdBy": created_by,
+                "updatedAt": updated_at,
+                "updatedBy": updated_by,
+            }
+        )
         if title is not UNSET:
             field_dict["title"] = title
-        if summary is not UNSET:
-            field_dict["summary"] = summary
         if description is not UNSET:
             field_dict["description"] = description
         if description_content_type is not UNSET:
@@ -100,16 +102,6 @@ class Metadata:
             field_dict["imageUrl"] = image_url
         if tags is not UNSET:
             field_dict["tags"] = tags
-        if status is not UNSET:
-            field_dict["status"] = status
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
-        if created_by is not UNSET:
-            field_dict["createdBy"] = created_by
-        if updated_at is not UNSET:
-            field_dict["updatedAt"] = updated_at
-        if updated_by is not UNSET:
-            field_dict["updatedBy"] = updated_by
 
         return field_dict
 
@@ -118,11 +110,21 @@ class Metadata:
         from ..models.tag import Tag
 
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        name = d.pop("name")
+
+        summary = d.pop("summary")
+
+        status = d.pop("status")
+
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        created_by = d.pop("createdBy")
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updatedAt"))
+
+        updated_by = d.pop("updatedBy")
 
         title = d.pop("title", UNSET)
-
-        summary = d.pop("summary", UNSET)
 
         description = d.pop("description", UNSET)
 
@@ -139,39 +141,19 @@ class Metadata:
 
                 tags.append(tags_item)
 
-        status = d.pop("status", UNSET)
-
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        created_by = d.pop("createdBy", UNSET)
-
-        _updated_at = d.pop("updatedAt", UNSET)
-        updated_at: datetime.datetime | Unset
-        if isinstance(_updated_at, Unset):
-            updated_at = UNSET
-        else:
-            updated_at = datetime.datetime.fromisoformat(_updated_at)
-
-        updated_by = d.pop("updatedBy", UNSET)
-
         metadata = cls(
             name=name,
-            title=title,
             summary=summary,
-            description=description,
-            description_content_type=description_content_type,
-            image_url=image_url,
-            tags=tags,
             status=status,
             created_at=created_at,
             created_by=created_by,
             updated_at=updated_at,
             updated_by=updated_by,
+            title=title,
+            description=description,
+            description_content_type=description_content_type,
+            image_url=image_url,
+            tags=tags,
         )
 
         metadata.additional_properties = d

@@ -21,9 +21,9 @@ T = TypeVar("T", bound="ParameterDefinition")
 class ParameterDefinition:
     """
     Attributes:
-        name (str | Unset):
-        type_ (ParameterType | str | Unset): A parameter type; values unknown to this document are passed through.
-        required (bool | Unset):
+        name (str):
+        type_ (ParameterType | str): A parameter type; values unknown to this document are passed through.
+        required (bool):
         default_value (Any | Unset): A parameter value (string, number, boolean, array, object or null).
         title (str | Unset):
         description (str | Unset):
@@ -32,9 +32,9 @@ class ParameterDefinition:
         conditions (list[ParameterCondition] | Unset):
     """
 
-    name: str | Unset = UNSET
-    type_: ParameterType | str | Unset = UNSET
-    required: bool | Unset = UNSET
+    name: str
+    type_: ParameterType | str
+    required: bool
     default_value: Any | Unset = UNSET
     title: str | Unset = UNSET
     description: str | Unset = UNSET
@@ -46,10 +46,8 @@ class ParameterDefinition:
     def to_dict(self) -> dict[str, Any]:
         name = self.name
 
-        type_: str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, ParameterType):
+        type_: str
+        if isinstance(self.type_, ParameterType):
             type_ = self.type_.value
         else:
             type_ = self.type_
@@ -80,13 +78,13 @@ class ParameterDefinition:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if required is not UNSET:
-            field_dict["required"] = required
+        field_dict.update(
+            {
+                "name": name,
+                "type": type_,
+                "required": required,
+            }
+        )
         if default_value is not UNSET:
             field_dict["defaultValue"] = default_value
         if title is not UNSET:
@@ -108,11 +106,9 @@ class ParameterDefinition:
         from ..models.parameter_option import ParameterOption
 
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        name = d.pop("name")
 
-        def _parse_type_(data: object) -> ParameterType | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        def _parse_type_(data: object) -> ParameterType | str:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -121,11 +117,11 @@ class ParameterDefinition:
                 return componentsschemas_open_parameter_type_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(ParameterType | str | Unset, data)
+            return cast(ParameterType | str, data)
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+        type_ = _parse_type_(d.pop("type"))
 
-        required = d.pop("required", UNSET)
+        required = d.pop("required")
 
         default_value = d.pop("defaultValue", UNSET)
 

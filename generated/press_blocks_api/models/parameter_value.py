@@ -17,13 +17,13 @@ class ParameterValue:
     """A parameter of a deployment with its value (masked when `hideValue`).
 
     Attributes:
-        name (str | Unset):
+        name (str):
         value (Any | Unset): A parameter value (string, number, boolean, array, object or null).
         type_ (ParameterType | str | Unset): A parameter type; values unknown to this document are passed through.
         hide_value (bool | Unset):
     """
 
-    name: str | Unset = UNSET
+    name: str
     value: Any | Unset = UNSET
     type_: ParameterType | str | Unset = UNSET
     hide_value: bool | Unset = UNSET
@@ -46,9 +46,11 @@ class ParameterValue:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if name is not UNSET:
-            field_dict["name"] = name
+        field_dict.update(
+            {
+                "name": name,
+            }
+        )
         if value is not UNSET:
             field_dict["value"] = value
         if type_ is not UNSET:
@@ -61,7 +63,7 @@ class ParameterValue:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        name = d.pop("name", UNSET)
+        name = d.pop("name")
 
         value = d.pop("value", UNSET)
 

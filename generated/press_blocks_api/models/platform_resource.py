@@ -20,19 +20,19 @@ class PlatformResource:
     """A platform resource a revision deployed.
 
     Attributes:
-        id (str | Unset):
-        kind (str | Unset):
-        name (str | Unset):
-        status (str | Unset):
+        id (str):
+        kind (str):
+        name (str):
+        status (str):
         version (str | Unset):
         version_id (str | Unset):
         errors (list[ResourceError] | Unset):
     """
 
-    id: str | Unset = UNSET
-    kind: str | Unset = UNSET
-    name: str | Unset = UNSET
-    status: str | Unset = UNSET
+    id: str
+    kind: str
+    name: str
+    status: str
     version: str | Unset = UNSET
     version_id: str | Unset = UNSET
     errors: list[ResourceError] | Unset = UNSET
@@ -60,15 +60,14 @@ class PlatformResource:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if kind is not UNSET:
-            field_dict["kind"] = kind
-        if name is not UNSET:
-            field_dict["name"] = name
-        if status is not UNSET:
-            field_dict["status"] = status
+        field_dict.update(
+            {
+                "id": id,
+                "kind": kind,
+                "name": name,
+                "status": status,
+            }
+        )
         if version is not UNSET:
             field_dict["version"] = version
         if version_id is not UNSET:
@@ -83,13 +82,13 @@ class PlatformResource:
         from ..models.resource_error import ResourceError
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
-        kind = d.pop("kind", UNSET)
+        kind = d.pop("kind")
 
-        name = d.pop("name", UNSET)
+        name = d.pop("name")
 
-        status = d.pop("status", UNSET)
+        status = d.pop("status")
 
         version = d.pop("version", UNSET)
 

@@ -24,24 +24,23 @@ class Release:
     Attributes:
         id (str):
         version (str):
+        created_at (datetime.datetime):
+        created_by (str):
+        config (ReleaseConfig): The config of a release as the service stores it (a WorkflowConfig or a ServiceConfig).
         notes (str | Unset):
         auto_run_on_deploy (bool | Unset):
-        created_at (datetime.datetime | Unset):
-        created_by (str | Unset):
         artifact (Artifact | Unset):
-        config (ReleaseConfig | Unset): The config of a release as the service stores it (a WorkflowConfig or a
-            ServiceConfig).
         parameters (ParameterDefinitions | Unset):
     """
 
     id: str
     version: str
+    created_at: datetime.datetime
+    created_by: str
+    config: ReleaseConfig
     notes: str | Unset = UNSET
     auto_run_on_deploy: bool | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    created_by: str | Unset = UNSET
     artifact: Artifact | Unset = UNSET
-    config: ReleaseConfig | Unset = UNSET
     parameters: ParameterDefinitions | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -50,23 +49,19 @@ class Release:
 
         version = self.version
 
+        created_at = self.created_at.isoformat()
+
+        created_by = self.created_by
+
+        config = self.config.to_dict()
+
         notes = self.notes
 
         auto_run_on_deploy = self.auto_run_on_deploy
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        created_by = self.created_by
-
         artifact: dict[str, Any] | Unset = UNSET
         if not isinstance(self.artifact, Unset):
             artifact = self.artifact.to_dict()
-
-        config: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.config, Unset):
-            config = self.config.to_dict()
 
         parameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.parameters, Unset):
@@ -78,20 +73,17 @@ class Release:
             {
                 "id": id,
                 "version": version,
+                "createdAt": created_at,
+                "createdBy": created_by,
+                "config": config,
             }
         )
         if notes is not UNSET:
             field_dict["notes"] = notes
         if auto_run_on_deploy is not UNSET:
             field_dict["autoRunOnDeploy"] = auto_run_on_deploy
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
-        if created_by is not UNSET:
-            field_dict["createdBy"] = created_by
         if artifact is not UNSET:
             field_dict["artifact"] = artifact
-        if config is not UNSET:
-            field_dict["config"] = config
         if parameters is not UNSET:
             field_dict["parameters"] = parameters
 
@@ -108,18 +100,15 @@ class Release:
 
         version = d.pop("version")
 
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        created_by = d.pop("createdBy")
+
+        config = ReleaseConfig.from_dict(d.pop("config"))
+
         notes = d.pop("notes", UNSET)
 
         auto_run_on_deploy = d.pop("autoRunOnDeploy", UNSET)
-
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        created_by = d.pop("createdBy", UNSET)
 
         _artifact = d.pop("artifact", UNSET)
         artifact: Artifact | Unset
@@ -127,13 +116,6 @@ class Release:
             artifact = UNSET
         else:
             artifact = Artifact.from_dict(_artifact)
-
-        _config = d.pop("config", UNSET)
-        config: ReleaseConfig | Unset
-        if isinstance(_config, Unset):
-            config = UNSET
-        else:
-            config = ReleaseConfig.from_dict(_config)
 
         _parameters = d.pop("parameters", UNSET)
         parameters: ParameterDefinitions | Unset
@@ -145,12 +127,12 @@ class Release:
         release = cls(
             id=id,
             version=version,
-            notes=notes,
-            auto_run_on_deploy=auto_run_on_deploy,
             created_at=created_at,
             created_by=created_by,
-            artifact=artifact,
             config=config,
+            notes=notes,
+            auto_run_on_deploy=auto_run_on_deploy,
+            artifact=artifact,
             parameters=parameters,
         )
 

@@ -18,18 +18,18 @@ class ReleaseSummary:
     Attributes:
         id (str):
         version (str):
+        created_at (datetime.datetime):
+        created_by (str):
         notes (str | Unset):
         auto_run_on_deploy (bool | Unset):
-        created_at (datetime.datetime | Unset):
-        created_by (str | Unset):
     """
 
     id: str
     version: str
+    created_at: datetime.datetime
+    created_by: str
     notes: str | Unset = UNSET
     auto_run_on_deploy: bool | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    created_by: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -37,15 +37,13 @@ class ReleaseSummary:
 
         version = self.version
 
+        created_at = self.created_at.isoformat()
+
+        created_by = self.created_by
+
         notes = self.notes
 
         auto_run_on_deploy = self.auto_run_on_deploy
-
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
-
-        created_by = self.created_by
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -53,16 +51,14 @@ class ReleaseSummary:
             {
                 "id": id,
                 "version": version,
+                "createdAt": created_at,
+                "createdBy": created_by,
             }
         )
         if notes is not UNSET:
             field_dict["notes"] = notes
         if auto_run_on_deploy is not UNSET:
             field_dict["autoRunOnDeploy"] = auto_run_on_deploy
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
-        if created_by is not UNSET:
-            field_dict["createdBy"] = created_by
 
         return field_dict
 
@@ -73,26 +69,21 @@ class ReleaseSummary:
 
         version = d.pop("version")
 
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
+
+        created_by = d.pop("createdBy")
+
         notes = d.pop("notes", UNSET)
 
         auto_run_on_deploy = d.pop("autoRunOnDeploy", UNSET)
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
-
-        created_by = d.pop("createdBy", UNSET)
-
         release_summary = cls(
             id=id,
             version=version,
-            notes=notes,
-            auto_run_on_deploy=auto_run_on_deploy,
             created_at=created_at,
             created_by=created_by,
+            notes=notes,
+            auto_run_on_deploy=auto_run_on_deploy,
         )
 
         release_summary.additional_properties = d

@@ -25,22 +25,22 @@ class Revision:
     Attributes:
         id (str):
         revision (int):
+        status (RevisionStatus | str): A revision status; values unknown to this document are passed through.
+        created_at (datetime.datetime):
+        created_by (str):
+        resources (list[PlatformResource]):
         notes (str | Unset):
-        status (RevisionStatus | str | Unset): A revision status; values unknown to this document are passed through.
-        created_at (datetime.datetime | Unset):
-        created_by (str | Unset):
-        resources (list[PlatformResource] | Unset):
         spec (RevisionSpecRef | Unset): The spec and release a revision deployed.
         parameters (DeploymentParameters | Unset):
     """
 
     id: str
     revision: int
+    status: RevisionStatus | str
+    created_at: datetime.datetime
+    created_by: str
+    resources: list[PlatformResource]
     notes: str | Unset = UNSET
-    status: RevisionStatus | str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    created_by: str | Unset = UNSET
-    resources: list[PlatformResource] | Unset = UNSET
     spec: RevisionSpecRef | Unset = UNSET
     parameters: DeploymentParameters | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -50,28 +50,22 @@ class Revision:
 
         revision = self.revision
 
-        notes = self.notes
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, RevisionStatus):
+        status: str
+        if isinstance(self.status, RevisionStatus):
             status = self.status.value
         else:
             status = self.status
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        created_at = self.created_at.isoformat()
 
         created_by = self.created_by
 
-        resources: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.resources, Unset):
-            resources = []
-            for resources_item_data in self.resources:
-                resources_item = resources_item_data.to_dict()
-                resources.append(resources_item)
+        resources = []
+        for resources_item_data in self.resources:
+            resources_item = resources_item_data.to_dict()
+            resources.append(resources_item)
+
+        notes = self.notes
 
         spec: dict[str, Any] | Unset = UNSET
         if not isinstance(self.spec, Unset):
@@ -87,18 +81,14 @@ class Revision:
             {
                 "id": id,
                 "revision": revision,
+                "status": status,
+                "createdAt": created_at,
+                "createdBy": created_by,
+                "resources": resources,
             }
         )
         if notes is not UNSET:
             field_dict["notes"] = notes
-        if status is not UNSET:
-            field_dict["status"] = status
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
-        if created_by is not UNSET:
-            field_dict["createdBy"] = created_by
-        if resources is not UNSET:
-            field_dict["resources"] = resources
         if spec is not UNSET:
             field_dict["spec"] = spec
         if parameters is not UNSET:
@@ -117,11 +107,7 @@ class Revision:
 
         revision = d.pop("revision")
 
-        notes = d.pop("notes", UNSET)
-
-        def _parse_status(data: object) -> RevisionStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        def _parse_status(data: object) -> RevisionStatus | str:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -130,27 +116,22 @@ class Revision:
                 return componentsschemas_open_revision_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(RevisionStatus | str | Unset, data)
+            return cast(RevisionStatus | str, data)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status = _parse_status(d.pop("status"))
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
-        created_by = d.pop("createdBy", UNSET)
+        created_by = d.pop("createdBy")
 
-        _resources = d.pop("resources", UNSET)
-        resources: list[PlatformResource] | Unset = UNSET
-        if _resources is not UNSET:
-            resources = []
-            for resources_item_data in _resources:
-                resources_item = PlatformResource.from_dict(resources_item_data)
+        resources = []
+        _resources = d.pop("resources")
+        for resources_item_data in _resources:
+            resources_item = PlatformResource.from_dict(resources_item_data)
 
-                resources.append(resources_item)
+            resources.append(resources_item)
+
+        notes = d.pop("notes", UNSET)
 
         _spec = d.pop("spec", UNSET)
         spec: RevisionSpecRef | Unset
@@ -169,11 +150,11 @@ class Revision:
         revision = cls(
             id=id,
             revision=revision,
-            notes=notes,
             status=status,
             created_at=created_at,
             created_by=created_by,
             resources=resources,
+            notes=notes,
             spec=spec,
             parameters=parameters,
         )

@@ -6,10 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
-
 if TYPE_CHECKING:
-    from ..models.release_ref import ReleaseRef
+    from ..models.release_version import ReleaseVersion
 
 
 T = TypeVar("T", bound="RevisionSpecRef")
@@ -20,44 +18,38 @@ class RevisionSpecRef:
     """The spec and release a revision deployed.
 
     Attributes:
-        id (str | Unset):
-        release (ReleaseRef | Unset): A release of the parent spec, by version (the latest release when left out).
+        id (str):
+        release (ReleaseVersion): The version of a release.
     """
 
-    id: str | Unset = UNSET
-    release: ReleaseRef | Unset = UNSET
+    id: str
+    release: ReleaseVersion
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
 
-        release: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.release, Unset):
-            release = self.release.to_dict()
+        release = self.release.to_dict()
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if release is not UNSET:
-            field_dict["release"] = release
+        field_dict.update(
+            {
+                "id": id,
+                "release": release,
+            }
+        )
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.release_ref import ReleaseRef
+        from ..models.release_version import ReleaseVersion
 
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
-        _release = d.pop("release", UNSET)
-        release: ReleaseRef | Unset
-        if isinstance(_release, Unset):
-            release = UNSET
-        else:
-            release = ReleaseRef.from_dict(_release)
+        release = ReleaseVersion.from_dict(d.pop("release"))
 
         revision_spec_ref = cls(
             id=id,

@@ -19,18 +19,18 @@ class RevisionSummary:
     Attributes:
         id (str):
         revision (int):
+        status (RevisionStatus | str): A revision status; values unknown to this document are passed through.
+        created_at (datetime.datetime):
+        created_by (str):
         notes (str | Unset):
-        status (RevisionStatus | str | Unset): A revision status; values unknown to this document are passed through.
-        created_at (datetime.datetime | Unset):
-        created_by (str | Unset):
     """
 
     id: str
     revision: int
+    status: RevisionStatus | str
+    created_at: datetime.datetime
+    created_by: str
     notes: str | Unset = UNSET
-    status: RevisionStatus | str | Unset = UNSET
-    created_at: datetime.datetime | Unset = UNSET
-    created_by: str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,21 +38,17 @@ class RevisionSummary:
 
         revision = self.revision
 
-        notes = self.notes
-
-        status: str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, RevisionStatus):
+        status: str
+        if isinstance(self.status, RevisionStatus):
             status = self.status.value
         else:
             status = self.status
 
-        created_at: str | Unset = UNSET
-        if not isinstance(self.created_at, Unset):
-            created_at = self.created_at.isoformat()
+        created_at = self.created_at.isoformat()
 
         created_by = self.created_by
+
+        notes = self.notes
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,16 +56,13 @@ class RevisionSummary:
             {
                 "id": id,
                 "revision": revision,
+                "status": status,
+                "createdAt": created_at,
+                "createdBy": created_by,
             }
         )
         if notes is not UNSET:
             field_dict["notes"] = notes
-        if status is not UNSET:
-            field_dict["status"] = status
-        if created_at is not UNSET:
-            field_dict["createdAt"] = created_at
-        if created_by is not UNSET:
-            field_dict["createdBy"] = created_by
 
         return field_dict
 
@@ -80,11 +73,7 @@ class RevisionSummary:
 
         revision = d.pop("revision")
 
-        notes = d.pop("notes", UNSET)
-
-        def _parse_status(data: object) -> RevisionStatus | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        def _parse_status(data: object) -> RevisionStatus | str:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -93,26 +82,23 @@ class RevisionSummary:
                 return componentsschemas_open_revision_status_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(RevisionStatus | str | Unset, data)
+            return cast(RevisionStatus | str, data)
 
-        status = _parse_status(d.pop("status", UNSET))
+        status = _parse_status(d.pop("status"))
 
-        _created_at = d.pop("createdAt", UNSET)
-        created_at: datetime.datetime | Unset
-        if isinstance(_created_at, Unset):
-            created_at = UNSET
-        else:
-            created_at = datetime.datetime.fromisoformat(_created_at)
+        created_at = datetime.datetime.fromisoformat(d.pop("createdAt"))
 
-        created_by = d.pop("createdBy", UNSET)
+        created_by = d.pop("createdBy")
+
+        notes = d.pop("notes", UNSET)
 
         revision_summary = cls(
             id=id,
             revision=revision,
-            notes=notes,
             status=status,
             created_at=created_at,
             created_by=created_by,
+            notes=notes,
         )
 
         revision_summary.additional_properties = d

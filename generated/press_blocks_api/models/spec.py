@@ -25,21 +25,21 @@ class Spec:
     Attributes:
         id (str):
         kind (BlockKind | str): A block kind; values unknown to this document are passed through.
-        featured (bool | Unset):
-        scope (Scope | str | Unset): A scope; values unknown to this document are passed through.
-        tenants (list[str] | Unset):
-        metadata (Metadata | Unset): The metadata of a spec or deployment as the service describes it.
-        latest_release (Release | Unset):
+        featured (bool):
+        scope (Scope | str): A scope; values unknown to this document are passed through.
+        tenants (list[str]):
+        metadata (Metadata): The metadata of a spec or deployment as the service describes it.
+        latest_release (Release):
         parameters (ParameterDefinitions | Unset):
     """
 
     id: str
     kind: BlockKind | str
-    featured: bool | Unset = UNSET
-    scope: Scope | str | Unset = UNSET
-    tenants: list[str] | Unset = UNSET
-    metadata: Metadata | Unset = UNSET
-    latest_release: Release | Unset = UNSET
+    featured: bool
+    scope: Scope | str
+    tenants: list[str]
+    metadata: Metadata
+    latest_release: Release
     parameters: ParameterDefinitions | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -54,25 +54,17 @@ class Spec:
 
         featured = self.featured
 
-        scope: str | Unset
-        if isinstance(self.scope, Unset):
-            scope = UNSET
-        elif isinstance(self.scope, Scope):
+        scope: str
+        if isinstance(self.scope, Scope):
             scope = self.scope.value
         else:
             scope = self.scope
 
-        tenants: list[str] | Unset = UNSET
-        if not isinstance(self.tenants, Unset):
-            tenants = self.tenants
+        tenants = self.tenants
 
-        metadata: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.metadata, Unset):
-            metadata = self.metadata.to_dict()
+        metadata = self.metadata.to_dict()
 
-        latest_release: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.latest_release, Unset):
-            latest_release = self.latest_release.to_dict()
+        latest_release = self.latest_release.to_dict()
 
         parameters: dict[str, Any] | Unset = UNSET
         if not isinstance(self.parameters, Unset):
@@ -84,18 +76,13 @@ class Spec:
             {
                 "id": id,
                 "kind": kind,
+                "featured": featured,
+                "scope": scope,
+                "tenants": tenants,
+                "metadata": metadata,
+                "latestRelease": latest_release,
             }
         )
-        if featured is not UNSET:
-            field_dict["featured"] = featured
-        if scope is not UNSET:
-            field_dict["scope"] = scope
-        if tenants is not UNSET:
-            field_dict["tenants"] = tenants
-        if metadata is not UNSET:
-            field_dict["metadata"] = metadata
-        if latest_release is not UNSET:
-            field_dict["latestRelease"] = latest_release
         if parameters is not UNSET:
             field_dict["parameters"] = parameters
 
@@ -123,11 +110,9 @@ class Spec:
 
         kind = _parse_kind(d.pop("kind"))
 
-        featured = d.pop("featured", UNSET)
+        featured = d.pop("featured")
 
-        def _parse_scope(data: object) -> Scope | str | Unset:
-            if isinstance(data, Unset):
-                return data
+        def _parse_scope(data: object) -> Scope | str:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
@@ -136,25 +121,15 @@ class Spec:
                 return componentsschemas_open_scope_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(Scope | str | Unset, data)
+            return cast(Scope | str, data)
 
-        scope = _parse_scope(d.pop("scope", UNSET))
+        scope = _parse_scope(d.pop("scope"))
 
-        tenants = cast(list[str], d.pop("tenants", UNSET))
+        tenants = cast(list[str], d.pop("tenants"))
 
-        _metadata = d.pop("metadata", UNSET)
-        metadata: Metadata | Unset
-        if isinstance(_metadata, Unset):
-            metadata = UNSET
-        else:
-            metadata = Metadata.from_dict(_metadata)
+        metadata = Metadata.from_dict(d.pop("metadata"))
 
-        _latest_release = d.pop("latestRelease", UNSET)
-        latest_release: Release | Unset
-        if isinstance(_latest_release, Unset):
-            latest_release = UNSET
-        else:
-            latest_release = Release.from_dict(_latest_release)
+        latest_release = Release.from_dict(d.pop("latestRelease"))
 
         _parameters = d.pop("parameters", UNSET)
         parameters: ParameterDefinitions | Unset

@@ -40,14 +40,14 @@ def _common() -> _Parser:
     return common
 
 
-def _output(parser: argparse.ArgumentParser, *, table: bool = False) -> None:
+def _output(
+    parser: argparse.ArgumentParser,
+    *,
+    table: bool = False,
+    dry_run: str = "with --dry-run, text for people unless -o is given",
+) -> None:
     choices = ["json", "yaml", "table"] if table else ["json", "yaml"]
-    parser.add_argument(
-        "-o",
-        "--output",
-        choices=choices,
-        help="the output format (default json; with --dry-run, text for people unless -o is given)",
-    )
+    parser.add_argument("-o", "--output", choices=choices, help=f"the output format (default json; {dry_run})")
     parser.add_argument("--paging", action="store_true", help="show the output through the pager")
 
 
@@ -329,7 +329,7 @@ def build_parser() -> argparse.ArgumentParser:
     _template(apply, generate=False, dry_run=False)
     apply.add_argument("--dry-run", action="store_true", help="say what would be done; read, but change nothing")
     _wait(apply)
-    _output(apply)
+    _output(apply, dry_run="with --dry-run too: the plan is data")
     apply.set_defaults(run=_apply, command_name="apply")
 
     completion = commands.add_parser("completion", help="print a shell completion script")

@@ -292,11 +292,16 @@ class RunningEmulator(_Controls):
 
     def __init__(self, emulator: Emulator, server: ServerThread) -> None:
         self.emulator = emulator
+        """The emulator being served (its state, request log and fault rules)."""
         self._server = server
         self.host = server.host
+        """The address the server listens on (``127.0.0.1`` unless told otherwise)."""
         self.port = server.port
+        """The port it listens on (the free one picked when ``port=0`` was asked)."""
         self.base_url = server.base_url
+        """The API's address, ``http://HOST:PORT``: give it to ``Session(base_url=...)``."""
         self.inspector_url = server.base_url + INSPECTOR_PATH
+        """The address of the inspector page, ``http://HOST:PORT/_emulator/ui``."""
 
 
 class InProcessEmulator(_Controls):

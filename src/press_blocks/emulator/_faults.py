@@ -289,11 +289,17 @@ class RequestRecord:
 
 @dataclass
 class RequestLog:
-    """The requests received since the last reset, oldest first; thread-safe."""
+    """The requests received since the last reset, oldest first, numbered from 1; thread-safe."""
 
     _records: list[RequestRecord] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _seq: int = 0
+    _epoch: int = 0
+
+    @property
+    def epoch(self) -> int:
+        """How many times the log was cleared: a reader holding request numbers knows they were reused."""
+        return self._epoch
 
     def add(
         self,
@@ -351,6 +357,8 @@ class RequestLog:
         )
 
     def clear(self) -> None:
-        """Forget every record."""
+        """Forget every record; the next request is number 1 again (and :attr:`epoch` moves on)."""
         with self._lock:
             self._records.clear()
+            self._seq = 0
+            self._epoch += 1

@@ -68,6 +68,7 @@ def snapshot(emulator: Controlled) -> dict[str, Any]:
         "faultsYaml": yaml.safe_dump(config, sort_keys=False) if faults["rules"] else "",
         "operations": sorted(emulator.contract.operations),
         "requestCount": len(records),
+        "requestEpoch": emulator.requests.epoch,
         "requests": [r.to_dict(bodies=False) for r in reversed(records[-INSPECTOR_MAX_REQUESTS:])],
     }
 

@@ -601,6 +601,8 @@ class Store:
                 for revision in reversed(deployment.revisions):
                     item = revision_view(revision, deployment, spec, full=False)
                     item["releaseVersion"] = revision.release_version
+                    if revision.errors:  # why a revision failed, rolled back or warns
+                        item["errors"] = [dict(error) for error in revision.errors]
                     if revision.status == "deploying":
                         item["progress"] = {"transition": str(revision.transition), "describes": revision.describes}
                     revisions.append(item)

@@ -64,6 +64,19 @@ def sync_client(client: Block, flag: bool) -> None:
     assert_type(deployment, Deployment)
     status: str = deployment.get("latestRevision", {}).get("status", "unknown")
     print(status)
+    # What the service always returns is read by key: pyright accepts it as mypy does.
+    print(spec["metadata"]["name"], spec["metadata"]["status"], spec["featured"], spec["scope"])
+    print(client.describe_spec("spec-id")["latestRelease"]["version"], spec["latestRelease"]["config"])
+    print(deployment["metadata"]["name"], deployment["latestRevision"]["status"], deployment["spec"]["id"])
+    print(deployment["spec"]["release"]["currentVersion"], deployment["latestRevision"]["resources"][0]["status"])
+    parent = deployment.get("parent")
+    print(parent["id"] if parent is not None else "no app")
+    revision = client.describe_deployment_revision("deployment-id", 2)
+    print(revision["status"], revision["createdAt"], revision.get("spec", {}).get("release", {}).get("version"))
+    for summary in client.list_specs():
+        print(summary["metadata"]["name"], summary["latestRelease"]["version"])
+    for deployed in client.list_deployments():
+        print(deployed["metadata"]["name"], deployed["latestRevision"]["revision"])
     assert_type(client.update_deployment_metadata("deployment-id", {"title": "T"}), Deployment)
     assert_type(client.redeploy("deployment-id"), RedeployResponse)
     assert_type(client.create_deployment_revision("deployment-id", {}), RevisionIdResponse)

@@ -139,7 +139,7 @@
 
   function paramsTable(params, caption) {
     if (!params || !params.length) return "";
-    const rows = params.map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${p.hideValue ? `<span class="hidden-value" title="hidden value, masked as the API masks it">${value(p.value)}</span>` : value(p.value)}</td><td>${esc(p.type)}</td></tr>`).join("");
+    const rows = params.map((p) => `<tr><td class="param-name"><code>${esc(p.name)}</code></td><td class="param-value">${p.hideValue ? `<span class="hidden-value" title="hidden value, masked as the API masks it">${value(p.value)}</span>` : value(p.value)}</td><td class="param-type">${esc(p.type)}</td></tr>`).join("");
     return `<h3>${esc(caption)}</h3><table class="mini"><thead><tr><th scope="col">Name</th><th scope="col">Value</th><th scope="col">Type</th></tr></thead><tbody>${rows}</tbody></table>`;
   }
 
@@ -159,19 +159,29 @@
     return "";
   }
 
+  // The resource errors the API reports: why a revision failed, rolled back or warns.
+  function reasons(errors, cls) {
+    if (!errors || !errors.length) return "";
+    const items = errors.map((e) => `<li>${e.code ? `<span class="reason-code">${esc(e.code)}</span> ` : ""}${esc(e.message)}</li>`).join("");
+    return `<ul class="reasons ${cls}">${items}</ul>`;
+  }
+
   function deploymentCard(d) {
     const spec = d.spec || {};
     const release = spec.release || {};
     const current = release.currentVersion;
     const outdated = release.latestVersion && current !== release.latestVersion ? ` <span class="badge badge-info">latest ${esc(release.latestVersion)}</span>` : "";
-    const revisions = (d.revisions || []).map((r) => `<tr data-revision="${esc(r.revision)}"><td>${esc(r.revision)}</td><td>${badge(r.status)} ${progress(r)}</td><td>${esc(r.releaseVersion)}</td><td>${esc(r.notes)}</td><td>${esc(when(r.createdAt))}</td></tr>`).join("");
+    const revisions = (d.revisions || []).map((r) => `<tr data-revision="${esc(r.revision)}"><td>${esc(r.revision)}</td><td>${badge(r.status)} ${progress(r)}${reasons(r.errors, "revision-reasons")}</td><td>${esc(r.releaseVersion)}</td><td>${esc(r.notes)}</td><td>${esc(when(r.createdAt))}</td></tr>`).join("");
     const params = d.parameters || {};
     const name = (d.metadata && d.metadata.name) || d.id;
+    const errors = ((d.latestRevision && d.latestRevision.resources) || []).flatMap((res) => res.errors || []);
+    const why = errors.length ? `<div class="why" role="note" aria-label="Why"><h3>Resource errors</h3>${reasons(errors, "deployment-reasons")}</div>` : "";
     return element(`<article class="card deployment" aria-label="Deployment ${esc(name)}" data-id="${esc(d.id)}">
       <div class="card-head">
         <div><p class="card-title">${esc(name)}</p><p class="card-sub">${esc((d.metadata && d.metadata.title) || "")}</p></div>
         ${badge(d.metadata && d.metadata.status, "badge-big deployment-status")}
       </div>
+      ${why}
       <dl class="meta">
         <dt>Id</dt><dd><code>${esc(d.id)}</code></dd>
         <dt>Kind</dt><dd>${esc(d.kind)}</dd>
@@ -234,7 +244,12 @@
     $("deployments-empty").hidden = data.deployments.length > 0;
     $("specs-empty").hidden = data.specs.length > 0;
     $("apps-group").hidden = data.appDeployments.length === 0;
-    $("count-resources").textContent = c.specs + c.deployments + c.appDeployments;
+    const plural = (n, one) => `${n} ${one}${n === 1 ? "" : "s"}`;
+    const parts = `${plural(c.specs, "spec")}, ${plural(c.deployments, "deployment")}, ${plural(c.appDeployments, "app deployment")}`;
+    const counted = $("count-resources");
+    counted.textContent = c.specs + c.deployments + c.appDeployments;
+    counted.title = `${counted.textContent} resources: ${parts}`;
+    counted.setAttribute("aria-label", counted.title);
   }
 
   // --- request log --------------------------------------------------------------------------
@@ -301,6 +316,8 @@
 
   function renderLog(data) {
     if (!data) return;
+    // The log was cleared (a reset, here or elsewhere): its numbers start at 1 again.
+    if (state.epoch !== data.requestEpoch) { state.expanded.clear(); state.details.clear(); state.epoch = data.requestEpoch; }
     const body = $("log-body");
     const rows = [];
     for (const r of data.requests) {
