@@ -1,0 +1,232 @@
+"""``press_blocks.deploy``: every single change to an applied block is planned, applied, and then unchanged.
+
+Against the in-process emulator, with the sync and the async driver (the async one generated
+into the sync one, so both run the same rules).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from press_blocks import AsyncBlock, Block, Session
+from press_blocks import deploy as deploy_module
+from press_blocks.emulator import Emulator, InProcessEmulator
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(120)]
+
+KEY = "k" * 32
+
+
+def spec_request(artifact: Path, version: str = "1.0.0") -> dict[str, Any]:
+    return {
+        "body": {
+            "version": "1",
+            "kind": "workflow",
+            "metadata": {"name": "blk", "summary": "A block.", "tags": [{"name": "one"}]},
+            "release": {"version": version, "notes": "Notes."},
+            "config": {
+                "steps": {"s": {"type": "standard", "imageDetails": {"id": 1, "versionId": 1}, "command": "run"}}
+            },
+        },
+        "artifact": {"path": str(artifact)},
+        "parameters": {
+            "build": [{"name": "user", "type": "string", "defaultValue": "a@b.c", "required": False}],
+            "run": [
+                {"name": "agg", "type": "string", "defaultValue": "AVG", "required": False},
+                {"name": "secret", "type": "string", "required": False, "hideValue": True},
+            ],
+        },
+        "scope": "private",
+    }
+
+
+def deployment_request(version: str = "1.0.0") -> dict[str, Any]:
+    return {
+        "body": {
+            "metadata": {"name": "dep", "summary": "A deployment."},
+            "revision": {"notes": "First."},
+            "spec": {"name": "blk", "release": {"version": version}},
+            "parameters": {"run": {"agg": "AVG", "secret": "pw123"}},
+        }
+    }
+
+
+class Driver:
+    """plan/apply through the sync client, or the async ones run to completion."""
+
+    def __init__(self, kind: str, emulator: InProcessEmulator) -> None:
+        self.kind = kind
+        self.emulator = emulator
+        if kind == "sync":
+            self.client: Any = Block(
+                Session(
+                    auth_token="t0ken-deploy",
+                    base_url=emulator.base_url,
+                    http_client=httpx.Client(transport=emulator.transport, base_url=emulator.base_url),
+                )
+            )
+        self.loop = asyncio.new_event_loop()
+
+    def _async_client(self) -> AsyncBlock:
+        http = httpx.AsyncClient(transport=self.emulator.async_transport, base_url=self.emulator.base_url)
+        return AsyncBlock(Session(auth_token="t0ken-deploy", base_url=self.emulator.base_url, async_http_client=http))
+
+    def plan(self, source: Any, **options: Any) -> deploy_module.Plan:
+        if self.kind == "sync":
+            return deploy_module.plan(self.client, source, **options)
+
+        async def run() -> deploy_module.Plan:
+            async with self._async_client() as client:
+                return await deploy_module.aplan(client, source, **options)
+
+        return self.loop.run_until_complete(run())
+
+    def apply(self, source: Any, **options: Any) -> deploy_module.ApplyResult:
+        if self.kind == "sync":
+            return deploy_module.apply(self.client, source, **options)
+
+        async def run() -> deploy_module.ApplyResult:
+            async with self._async_client() as client:
+                return await deploy_module.aapply(client, source, **options)
+
+        return self.loop.run_until_complete(run())
+
+    def close(self) -> None:
+        self.loop.close()
+
+
+@pytest.fixture(params=["sync", "async"])
+def driver(request: pytest.FixtureRequest) -> Iterator[Driver]:
+    handle = InProcessEmulator(Emulator())
+    made = Driver(request.param, handle)
+    yield made
+    made.close()
+    handle.close()
+
+
+@pytest.fixture
+def artifact(tmp_path: Path) -> Path:
+    directory = tmp_path / "block"
+    directory.mkdir()
+    (directory / "main.py").write_text("print('one')\n", encoding="utf-8")
+    (directory / "util.py").write_text("X = 1\n", encoding="utf-8")
+    return directory
+
+
+def applied_base(driver: Driver, artifact: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Spec at 1.1.0, deployment pinned to 1.0.0: both applied; return their requests."""
+    driver.apply([spec_request(artifact), deployment_request()], key=KEY)
+    spec, deployment = spec_request(artifact, "1.1.0"), deployment_request()
+    driver.apply([spec, deployment], key=KEY)
+    return spec, deployment
+
+
+def _summary(driver: Driver, spec: dict[str, Any], deployment: dict[str, Any]) -> dict[str, int]:
+    return driver.plan([spec, deployment], key=KEY).summary()
+
+
+NOTHING = {"create": 0, "release": 0, "revise": 0, "update": 0, "unchanged": 2}
+
+# name -> (change the requests/files, the field the plan names, the action or "refused")
+Change = Callable[[dict[str, Any], dict[str, Any], Path], None]
+
+
+def _write(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+CHANGES: dict[str, tuple[Change, str, str]] = {
+    "artifact code": (lambda s, d, a: _write(a / "main.py", "print('two')\n"), "artifact", "refused"),
+    "metadata summary": (
+        lambda s, d, a: s["body"]["metadata"].update(summary="Another summary."),
+        "metadata.summary",
+        "update",
+    ),
+    "a tag": (lambda s, d, a: s["body"]["metadata"].update(tags=[{"name": "two"}]), "metadata.tags", "update"),
+    "scope": (lambda s, d, a: s.update(scope="public"), "scope", "update"),
+    "a build parameter's default": (
+        lambda s, d, a: s["parameters"]["build"][0].update(defaultValue="x@y.z"),
+        "parameters",
+        "refused",
+    ),
+    "a run parameter": (
+        lambda s, d, a: d["body"]["parameters"]["run"].update(agg="SUM"),
+        "parameters.run.agg",
+        "revise",
+    ),
+    "a hidden run parameter": (
+        lambda s, d, a: d["body"]["parameters"]["run"].update(secret="pw456"),
+        "parameters.run.secret",
+        "revise",
+    ),
+    "the deployment's release": (
+        lambda s, d, a: d["body"]["spec"]["release"].update(version="1.1.0"),
+        "spec.release.version",
+        "revise",
+    ),
+    "deployment metadata": (
+        lambda s, d, a: d["body"]["metadata"].update(summary="Another."),
+        "metadata.summary",
+        "update",
+    ),
+}
+
+
+def test_an_applied_block_plans_unchanged(driver: Driver, artifact: Path) -> None:
+    spec, deployment = applied_base(driver, artifact)
+    the_plan = driver.plan([spec, deployment], key=KEY)
+    assert the_plan.summary() == NOTHING
+    assert not the_plan.changes
+    assert the_plan.summary_line() == "Plan: 0 to create, 0 to release, 0 to revise, 0 to update, 2 unchanged"
+    assert all(not r.not_compared for r in the_plan.resources)
+
+
+@pytest.mark.parametrize("name", list(CHANGES))
+def test_each_single_change_is_planned_then_applied(driver: Driver, artifact: Path, name: str) -> None:
+    spec, deployment = applied_base(driver, artifact)
+    change, field, action = CHANGES[name]
+    change(spec, deployment, artifact)
+    if action == "refused":
+        with pytest.raises(deploy_module.DeployRefusedError) as refused:
+            driver.plan([spec, deployment], key=KEY)
+        assert any(f.startswith(field) for f in refused.value.fields), refused.value.fields
+        assert "bump release.version" in str(refused.value)
+        spec["body"]["release"]["version"] = "1.2.0"
+        action, field = "release", "release.version"
+    the_plan = driver.plan([spec, deployment], key=KEY)
+    assert the_plan.changes
+    changes = [(r.kind, c.field, c.action) for r in the_plan.resources for c in r.changes]
+    assert any(f == field and a == action for _, f, a in changes), changes
+    text = the_plan.render()
+    assert "pw123" not in text
+    assert "pw456" not in text
+    assert "pw123" not in str(the_plan.to_dict())
+    assert "pw456" not in str(the_plan.to_dict())
+    driver.apply(the_plan, key=KEY)
+    assert driver.plan([spec, deployment], key=KEY).summary() == NOTHING
+
+
+def test_the_applied_state_is_what_the_files_say(driver: Driver, artifact: Path) -> None:
+    spec, deployment = applied_base(driver, artifact)
+    spec["body"]["metadata"]["summary"] = "New summary."
+    deployment["body"]["parameters"]["run"]["secret"] = "pw456"
+    done = driver.apply([spec, deployment], key=KEY).to_dict()
+    assert [r["actions"] for r in done["resources"]] == [["updated"], ["revised"]]
+    state = driver.emulator.emulator.store
+    (spec_record,) = state.specs.values()
+    assert spec_record.metadata["summary"] == "New summary."
+    (record,) = state.deployments.values()
+    assert record.run_values["secret"] == "pw456"
+    # The fingerprint is a keyed MAC in the revision's notes, never the value or a plain hash of it.
+    notes = record.latest.notes
+    assert notes.startswith("First.\n\n[press-blocks fingerprint v1 params=hmac-sha256:")
+
+    assert "pw456" not in notes
+    assert hashlib.sha256(b"pw456").hexdigest()[:16] not in notes
