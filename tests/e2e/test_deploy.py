@@ -230,3 +230,41 @@ def test_the_applied_state_is_what_the_files_say(driver: Driver, artifact: Path)
 
     assert "pw456" not in notes
     assert hashlib.sha256(b"pw456").hexdigest()[:16] not in notes
+
+
+def test_an_unchanged_plan_reads_each_resource_once(driver: Driver, artifact: Path) -> None:
+    # One spec and three deployments of it (by name): one list lookup and one describe each.
+    deployments = []
+    for name in ("d1", "d2", "d3"):
+        request = deployment_request()
+        request["body"]["metadata"]["name"] = name
+        deployments.append(request)
+    source = [spec_request(artifact), *deployments]
+    driver.apply(source, key=KEY)
+    log = driver.emulator.requests
+    log.clear()
+    assert not driver.plan(source, key=KEY).changes
+    operations = [record.operation_id for record in log.records()]
+    assert all(record.method == "GET" for record in log.records())
+    assert sorted(operations) == sorted(
+        ["listSpecs", "describeSpec"] + ["listDeployments", "describeDeployment"] * 3
+    ), operations
+
+
+def test_apply_after_plan_in_one_process_packs_the_artifact_once(
+    driver: Driver, artifact: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from press_blocks import artifacts
+
+    packs: list[Path] = []
+    real = artifacts.build_artifact
+
+    def counted(path: Any, *args: Any, **kwargs: Any) -> artifacts.Artifact:
+        packs.append(Path(path))
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(artifacts, "build_artifact", counted)
+    the_plan = driver.plan([spec_request(artifact)], key=KEY)
+    assert packs == []  # the plan fingerprints the files without packing them
+    driver.apply(the_plan, key=KEY)
+    assert packs == [artifact]
