@@ -24,7 +24,7 @@ class Release:
     Attributes:
         id (str):
         version (str):
-        notes (str | Unset):
+        notes (str | Unset): The release notes, exactly as sent when the release was published.
         auto_run_on_deploy (bool | Unset):
         created_at (datetime.datetime | Unset):
         created_by (str | Unset):

@@ -25,7 +25,7 @@ class Revision:
     Attributes:
         id (str):
         revision (int):
-        notes (str | Unset):
+        notes (str | Unset): The revision notes, exactly as sent when the revision was made.
         status (RevisionStatus | str | Unset): A revision status; values unknown to this document are passed through.
         created_at (datetime.datetime | Unset):
         created_by (str | Unset):
