@@ -7,6 +7,7 @@ into the sync one, so both run the same rules).
 from __future__ import annotations
 
 import asyncio
+import copy
 import hashlib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ import pytest
 from press_blocks import AsyncBlock, Block, Session
 from press_blocks import deploy as deploy_module
 from press_blocks.emulator import Emulator, InProcessEmulator
+from press_blocks.errors import InvalidArgumentError
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(120)]
 
@@ -268,3 +270,80 @@ def test_apply_after_plan_in_one_process_packs_the_artifact_once(
     assert packs == []  # the plan fingerprints the files without packing them
     driver.apply(the_plan, key=KEY)
     assert packs == [artifact]
+
+
+def test_hidden_values_without_a_key_are_said_not_compared(driver: Driver, artifact: Path) -> None:
+    source = [spec_request(artifact), deployment_request()]
+    driver.apply(source)  # no key: nothing fingerprints the hidden value
+    source[1]["body"]["parameters"]["run"]["secret"] = "pw456"
+    the_plan = driver.plan(source)
+    deployment = the_plan.resources[1]
+    assert deployment.actions == []
+    assert [n.field for n in deployment.not_compared] == ["parameters.run.secret"]
+    assert "no deploy key is set" in deployment.not_compared[0].reason
+    assert "apply leaves them as they are" in deployment.not_compared[0].apply
+    assert "? parameters.run.secret: cannot be compared" in the_plan.render()
+
+
+def test_a_fingerprint_made_with_another_key_or_none_makes_one_revision(driver: Driver, artifact: Path) -> None:
+    source = [spec_request(artifact), deployment_request()]
+    driver.apply(source)  # made without a key (as by another tool)
+    for key in (KEY, "another-key-" + "x" * 20):
+        the_plan = driver.plan(source, key=key)
+        deployment = the_plan.resources[1]
+        assert deployment.actions == ["revise"], key
+        assert "parameters.run.secret" in deployment.not_compared[0].field
+        driver.apply(source, key=key)
+        assert not driver.plan(source, key=key).changes
+    # The teammate's key (or the rotated one) sees the other key's fingerprint: it says so.
+    reason = driver.plan(source, key=KEY).resources[1].not_compared[0].reason
+    assert "another deploy key" in reason
+
+
+def test_an_artifact_released_by_another_tool_is_said_not_compared(driver: Driver, artifact: Path) -> None:
+    request = spec_request(artifact)
+    no_fingerprint = copy.deepcopy(request)
+    del no_fingerprint["artifact"]
+    driver.apply([no_fingerprint])
+    the_plan = driver.plan([request])
+    (spec,) = the_plan.resources
+    assert spec.actions == []
+    assert [n.field for n in spec.not_compared] == ["artifact"]
+    assert "bump release.version" in spec.not_compared[0].apply
+
+
+def test_a_short_key_is_refused(driver: Driver, artifact: Path) -> None:
+    with pytest.raises(InvalidArgumentError, match="at least 16 characters"):
+        driver.plan([spec_request(artifact)], key="pw")
+
+
+def test_bad_sources_are_typed_errors_naming_them(driver: Driver, artifact: Path, tmp_path: Path) -> None:
+    with pytest.raises(InvalidArgumentError, match=r"mapping #1: a request needs a 'body' mapping"):
+        driver.plan([{"artifact": {}}])
+    with pytest.raises(InvalidArgumentError, match="does not take featured"):
+        driver.plan([{**deployment_request(), "featured": True}])
+    request = deployment_request()
+    request["body"]["spec"]["name"] = "nothing"
+    with pytest.raises(InvalidArgumentError, match="no spec is named 'nothing'"):
+        driver.plan([request])
+    with pytest.raises(InvalidArgumentError, match="is also in mapping #1"):
+        driver.plan([spec_request(artifact), spec_request(artifact)])
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(InvalidArgumentError, match=r"holds no \.yaml or \.yml request file"):
+        driver.plan(tmp_path / "empty")
+
+
+def test_a_saved_plan_round_trips_and_a_damaged_one_is_refused(driver: Driver, artifact: Path, tmp_path: Path) -> None:
+    import json
+
+    the_plan = driver.plan([spec_request(artifact), deployment_request()], key=KEY)
+    saved = tmp_path / "plan.json"
+    saved.write_text(json.dumps(the_plan.to_file()), encoding="utf-8")
+    assert deploy_module.is_plan_file(saved)
+    loaded = deploy_module.read_plan_file(saved)
+    assert loaded.to_dict() == the_plan.to_dict()
+    assert not loaded.fresh
+    driver.apply(loaded, key=KEY)
+    saved.write_text('{"format": "press-blocks-plan/1", "plan": {}}', encoding="utf-8")
+    with pytest.raises(InvalidArgumentError, match="damaged saved plan"):
+        deploy_module.read_plan_file(saved)
