@@ -347,3 +347,14 @@ def test_a_saved_plan_round_trips_and_a_damaged_one_is_refused(driver: Driver, a
     saved.write_text('{"format": "press-blocks-plan/1", "plan": {}}', encoding="utf-8")
     with pytest.raises(InvalidArgumentError, match="damaged saved plan"):
         deploy_module.read_plan_file(saved)
+
+
+def test_a_new_deployment_of_the_latest_release_of_a_spec_outside_the_run(driver: Driver, artifact: Path) -> None:
+    driver.apply([spec_request(artifact, "1.1.0")], key=KEY)
+    request = deployment_request("latest")
+    assert driver.plan([request], key=KEY).resources[0].spec["version"] == "latest"
+    done = driver.apply([request], key=KEY).to_dict()
+    assert done["resources"][0]["actions"] == ["created"]
+    the_plan = driver.plan([request], key=KEY)
+    assert not the_plan.changes
+    assert the_plan.resources[0].spec["version"] == "1.1.0"

@@ -514,7 +514,9 @@ async def _apply_deployment(
         reference = {"id": spec_id}
     else:
         reference = {"id": reference["id"]}
-    reference["release"] = {"version": resource.spec["version"]}
+    if resource.spec["version"] != "latest":
+        reference["release"] = {"version": resource.spec["version"]}
+    # else: a new deployment of a spec outside the run; leaving the release out deploys its latest.
     body["spec"] = reference
     revision = dict(body.get("revision") or {})
     if resource.fingerprints:
@@ -535,7 +537,7 @@ async def _apply_deployment(
     assert resource.id is not None, "a deployment that is not created has an id"
     done = []
     if "revise" in resource.actions:
-        revision_body: dict[str, Any] = {"release": reference["release"], "revision": revision}
+        revision_body: dict[str, Any] = {"release": {"version": resource.spec["version"]}, "revision": revision}
         if "parameters" in body:
             revision_body["parameters"] = body["parameters"]
         await client.create_deployment_revision(resource.id, revision_body)
