@@ -221,15 +221,14 @@ def test_the_applied_state_is_what_the_files_say(driver: Driver, artifact: Path)
     deployment["body"]["parameters"]["run"]["secret"] = "pw456"
     done = driver.apply([spec, deployment], key=KEY).to_dict()
     assert [r["actions"] for r in done["resources"]] == [["updated"], ["revised"]]
-    state = driver.emulator.emulator.store
-    (spec_record,) = state.specs.values()
-    assert spec_record.metadata["summary"] == "New summary."
-    (record,) = state.deployments.values()
-    assert record.run_values["secret"] == "pw456"
+    http = httpx.Client(transport=driver.emulator.transport, base_url=driver.emulator.base_url)
+    with Block(Session(auth_token="t0ken-deploy", base_url=driver.emulator.base_url, http_client=http)) as client:
+        spec_id, deployment_id = (r["id"] for r in done["resources"])
+        assert client.describe_spec(spec_id)["metadata"].get("summary") == "New summary."
+        assert client.get_parameters(deployment_id)["secret"] == "pw456"
+        notes = client.describe_deployment(deployment_id)["latestRevision"].get("notes", "")
     # The fingerprint is a keyed MAC in the revision's notes, never the value or a plain hash of it.
-    notes = record.latest.notes
     assert notes.startswith("First.\n\n[press-blocks fingerprint v1 params=hmac-sha256:")
-
     assert "pw456" not in notes
     assert hashlib.sha256(b"pw456").hexdigest()[:16] not in notes
 
