@@ -193,6 +193,14 @@ def test_no_change_plans_empty_and_json_equals_the_library(block: Cli, monkeypat
         library = deploy_module.plan(client, ["block.yaml"], variables={"secret": "pw789", "agg": "MAX"}, key=KEY)
     assert changed == library.to_dict()
     assert "pw789" not in json.dumps(changed)
+    # apply --dry-run is the plan, and writes nothing.
+    block.server.requests.clear()
+    dry = block("apply", "block.yaml", "-p", "secret=pw789", "-p", "agg=MAX", "--dry-run", "-o", "json", env=env)
+    assert dry.json() == changed
+    dry = block("apply", "block.yaml", "-p", "agg=MAX", "--dry-run", "--detailed-exitcode", env=env)
+    assert dry.code == 2
+    assert "~ parameters.run.agg:" in dry.out
+    assert writes(block) == []
 
 
 def test_a_spec_and_its_deployment_in_one_file_deploy_with_one_apply_wait(here: Cli) -> None:
