@@ -357,3 +357,36 @@ def test_a_new_deployment_of_the_latest_release_of_a_spec_outside_the_run(driver
     the_plan = driver.plan([request], key=KEY)
     assert not the_plan.changes
     assert the_plan.resources[0].spec["version"] == "1.1.0"
+
+
+def test_apply_waits_for_every_deployment_it_touched_under_one_deadline(
+    driver: Driver, artifact: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from press_blocks import WaitTimeoutError
+
+    requests = []
+    for name in ("w1", "w2", "w3"):
+        request = deployment_request()
+        request["body"]["metadata"]["name"] = name
+        requests.append(request)
+    source = [spec_request(artifact), *requests]
+    timeouts: list[float] = []
+    for cls in (Block, AsyncBlock):
+        real = cls.wait_for_deployment
+
+        def spy(self: Any, deployment_id: str, *, _real: Any = real, **options: Any) -> Any:
+            timeouts.append(options["timeout"])
+            return _real(self, deployment_id, **options)
+
+        monkeypatch.setattr(cls, "wait_for_deployment", spy)
+    driver.emulator.set_transition("describes:2")
+    done = driver.apply(source, key=KEY, wait=True, timeout=30, poll_interval=0.05)
+    assert [r["actions"] for r in done.to_dict()["resources"]] == [["created"]] * 4
+    # Three waits, each given what is left of the one deadline.
+    assert len(timeouts) == 3
+    assert 30 > timeouts[0] > timeouts[1] > timeouts[2] > 29
+    driver.emulator.set_transition("describes:1000")
+    for request in requests:
+        request["body"]["parameters"]["run"]["agg"] = "SUM"
+    with pytest.raises(WaitTimeoutError):
+        driver.apply(source, key=KEY, wait=True, timeout=0.3, poll_interval=0.05)
