@@ -371,6 +371,9 @@ class Plan:
         for resource in self.resources:
             sign = "+" if "create" in resource.actions else ("~" if resource.actions else " ")
             what = ", ".join(sorted(resource.actions, key=ACTIONS.index)) or "unchanged"
+            if resource.not_compared and not resource.actions:
+                count = len(resource.not_compared)
+                what = f"no change found, {count} field{'s' if count > 1 else ''} not compared"
             ident = f" ({resource.id})" if resource.id else ""
             lines.append(f"{sign} {resource.kind} {resource.name!r}{ident}: {what}")
             for change in resource.changes:

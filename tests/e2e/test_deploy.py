@@ -282,6 +282,10 @@ def test_hidden_values_without_a_key_are_said_not_compared(driver: Driver, artif
     assert "no deploy key is set" in deployment.not_compared[0].reason
     assert "apply leaves them as they are" in deployment.not_compared[0].apply
     assert "? parameters.run.secret: cannot be compared" in the_plan.render()
+    assert "deployment 'dep' (" in the_plan.render()
+    assert "no change found, 1 field not compared" in the_plan.render()
+    done = driver.apply(source).to_dict()["resources"][1]
+    assert (done["actions"], done["notCompared"]) == (["unchanged"], ["parameters.run.secret"])
 
 
 def test_a_fingerprint_made_with_another_key_or_none_makes_one_revision(driver: Driver, artifact: Path) -> None:

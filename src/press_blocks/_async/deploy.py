@@ -119,6 +119,9 @@ async def aapply(
                 touched.append(str(resource.id))
         entry: dict[str, Any] = {"kind": resource.kind, "name": resource.name, "id": resource.id}
         entry["actions"] = [PAST[action] for action in done] or ["unchanged"]
+        if resource.not_compared:
+            # Never a bare "unchanged" for what could not be compared.
+            entry["notCompared"] = [item.field for item in resource.not_compared]
         result.resources.append(entry)
     if wait and touched:
         deadline = time.monotonic() + timeout
