@@ -235,7 +235,9 @@ def test_a_saved_plan_applies_exactly_or_is_refused_when_stale(block: Cli) -> No
     assert "plan again" in stale.err
     # Without the key the plan was made with, it is refused too.
     block.ok("plan", "block.yaml", "-p", "agg=MAX", "--out", "plan2.json", env=env)
-    assert block("apply", "plan2.json").code == 9
+    without_key = block("apply", "plan2.json")
+    assert without_key.code == 9
+    assert "the same PRESS_BLOCKS_DEPLOY_KEY" in without_key.err
     assert block("apply", "plan2.json", "block.yaml").code == 2
 
 

@@ -93,7 +93,10 @@ def apply(
     if isinstance(plan_or_source, Plan):
         saved = plan_or_source
         if saved.key_id is not None and (secret is None or key_id(secret) != saved.key_id):
-            raise PlanStaleError("the plan was made with a deploy key, and apply was given another (or none)")
+            raise PlanStaleError(
+                "the plan was made with a deploy key and apply was given another (or none): "
+                "apply it with the same PRESS_BLOCKS_DEPLOY_KEY, or plan again"
+            )
         artifacts = saved.artifacts if saved.fresh else {}
         the_plan = _plan_documents(client, saved.documents, secret, dict(artifacts))
         stale = [
