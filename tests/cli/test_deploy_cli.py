@@ -270,3 +270,22 @@ def test_two_racing_applies_both_exit_0_and_leave_one_spec_and_one_deployment(he
     assert len(here.ok("deployments", "list").json()["deployments"]) == 1
     conflicts = [r for r in here.server.requests.records() if r.status == 409]
     assert conflicts  # a loser met a 409 (the spec's, at least) and converged
+
+
+def test_unusable_files_are_usage_errors_naming_them(here: Cli) -> None:
+    (here.cwd / "empty.yaml").write_text("# nothing\n", encoding="utf-8")
+    (here.cwd / "list.yaml").write_text(SPEC + "---\n- 5\n", encoding="utf-8")
+    (here.cwd / "nobody.yaml").write_text("artifact: {path: block}\n", encoding="utf-8")
+    (here.cwd / "undefined.yaml").write_text("body: {{ missing }}\n", encoding="utf-8")
+    for file, said in [
+        ("empty.yaml", "empty.yaml is empty"),
+        ("list.yaml", "list.yaml#2 must hold a mapping"),
+        ("nobody.yaml", "needs a 'body' mapping"),
+        ("undefined.yaml", "missing"),
+        ("nothing.yaml", "nothing.yaml"),
+    ]:
+        for command in ("plan", "apply"):
+            result = here(command, file)
+            assert result.code == 2, (command, file, result.err)
+            assert said in result.err, (command, file, result.err)
+    assert writes(here) == []
