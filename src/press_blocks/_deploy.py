@@ -97,9 +97,8 @@ def documents_from(mappings: Iterable[tuple[Mapping[str, Any], str]]) -> list[Do
         if not document.name:
             raise InvalidArgumentError(f"{origin}: deploying needs body.metadata.name")
         if kind == "spec":
-            for key in ("kind",):
-                if not body.get(key):
-                    raise InvalidArgumentError(f"{origin}: deploying a spec needs body.{key}")
+            if not body.get("kind"):
+                raise InvalidArgumentError(f"{origin}: deploying a spec needs body.kind (workflow or service)")
             version = str((body.get("release") or {}).get("version") or "")
             if not SemVer.valid(version):
                 raise InvalidArgumentError(
