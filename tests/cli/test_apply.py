@@ -37,7 +37,8 @@ def test_spec_files(cli: Cli) -> None:
         None,
         ["create"],
     )
-    assert resource["changes"] == [{"field": "release.version", "old": None, "new": "1.0.0", "action": "create"}]
+    assert {"field": "release.version", "old": None, "new": "1.0.0", "action": "create"} in resource["changes"]
+    assert {"field": "scope", "old": None, "new": "private", "action": "create"} in resource["changes"]
     assert planned["summary"] == {"create": 1, "release": 0, "revise": 0, "update": 0, "unchanged": 0}
     text = cli.ok("apply", v1, "--dry-run").out
     assert "+ spec 'applied': create" in text

@@ -246,8 +246,10 @@ def test_two_racing_applies_both_exit_0_and_leave_one_spec_and_one_deployment(he
     import sys
 
     (here.cwd / "block.yaml").write_text(BLOCK, encoding="utf-8")
+    # Each racer's first list waits 3 s: both start inside that window (Python starts in well under
+    # that), so both see nothing and both create.
     rules = [
-        {"kind": "latency", "operationId": op, "latency": 1.0, "times": 2} for op in ("listSpecs", "listDeployments")
+        {"kind": "latency", "operationId": op, "latency": 3.0, "times": 2} for op in ("listSpecs", "listDeployments")
     ]
     here.server.control.put("/_emulator/faults", json={"rules": rules}).raise_for_status()
     try:

@@ -394,3 +394,22 @@ def test_apply_waits_for_every_deployment_it_touched_under_one_deadline(
         request["body"]["parameters"]["run"]["agg"] = "SUM"
     with pytest.raises(WaitTimeoutError):
         driver.apply(source, key=KEY, wait=True, timeout=0.3, poll_interval=0.05)
+
+
+def test_a_create_lists_what_it_sets_with_hidden_values_masked(driver: Driver, artifact: Path) -> None:
+    the_plan = driver.plan([spec_request(artifact), deployment_request()])
+    spec, deployment = (
+        {c.field: c.new for c in resource.changes if c.action == "create"} for resource in the_plan.resources
+    )
+    assert spec["metadata.summary"] == "A block."
+    assert spec["scope"] == "private"
+    assert spec["release.version"] == "1.0.0"
+    assert spec["artifact"]["files"] == 2
+    assert deployment["parameters.run.agg"] == "AVG"
+    assert deployment["parameters.run.secret"] == "***"
+    # A spec outside the run: its release's definitions are read to know what is hidden.
+    driver.apply([spec_request(artifact)])
+    outside = driver.plan([deployment_request()]).resources[0]
+    assert {c.field: c.new for c in outside.changes}["parameters.run.secret"] == "***"
+    for rendered in (the_plan.render(), str(the_plan.to_dict()), driver.plan([deployment_request()]).render()):
+        assert "pw123" not in rendered

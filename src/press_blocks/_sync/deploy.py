@@ -229,6 +229,10 @@ def _plan_spec(
         resource.fingerprints = {"artifact": fingerprint[0], "files": str(fingerprint[1])}
     found = _find_spec(client, document.name, str(body.get("kind")))
     if found is None:
+        _created_fields(resource, body.get("metadata") or {})
+        for key in ("scope", "featured", "tenants"):
+            if key in arguments:
+                resource.change(key, None, arguments[key], "create")
         resource.change("release.version", None, version, "create")
         if fingerprint is not None:
             resource.change("artifact", None, _artifact_value(*fingerprint), "create")
@@ -333,13 +337,19 @@ def _plan_deployment(
     parameters: Mapping[str, Any] = body.get("parameters") or {}
     found = _find_deployment(client, document.name, spec_id) if spec_id else None
     if found is None:
+        _created_fields(resource, body.get("metadata") or {})
         resource.change("spec.release.version", None, wanted, "create")
-        if secret is not None and parameters:
+        if parameters:
+            # Which values are hidden is in the release's definitions: read them to mask those.
             if definitions is None and spec_id is not None:
                 definitions = _definitions(client, spec_id, wanted)
             hidden = hidden_names(definitions)
+            for section, items in parameters.items():
+                for name, value in (items or {}).items():
+                    shown = HIDDEN if name in hidden.get(section, set()) else value
+                    resource.change(f"parameters.{section}.{name}", None, shown, "create")
             values = hidden_values(parameters, hidden)
-            if values:
+            if secret is not None and values:
                 resource.fingerprints = {"params": parameters_mac(secret, values)}
         return resource
     resource.id = str(found["id"])
@@ -416,6 +426,12 @@ def _compare_hidden(
     for section, items in values.items():
         for name in items:
             resource.change(f"parameters.{section}.{name}", HIDDEN, HIDDEN, "revise")
+
+
+def _created_fields(resource: ResourcePlan, metadata: Mapping[str, Any]) -> None:
+    for key, value in metadata.items():
+        if key != "name":
+            resource.change(f"metadata.{key}", None, value, "create")
 
 
 def _definitions(client: Block, spec_id: str, version: str) -> Any:
