@@ -41,9 +41,9 @@ def _counts(server: RunningEmulator) -> tuple[int, int]:
     return specs, deployments
 
 
-def _race(server: RunningEmulator, run: Callable[[Block], Any]) -> list[Any]:
-    outcomes: list[Any] = [None, None]
-    start = threading.Barrier(2)
+def _race(server: RunningEmulator, run: Callable[[Block], Any], racers: int = 2) -> list[Any]:
+    outcomes: list[Any] = [None] * racers
+    start = threading.Barrier(racers)
 
     def worker(index: int) -> None:
         with _client(server) as client:
@@ -53,7 +53,7 @@ def _race(server: RunningEmulator, run: Callable[[Block], Any]) -> list[Any]:
             except Exception as exc:  # the test reports what each racer got
                 outcomes[index] = exc
 
-    threads = [threading.Thread(target=worker, args=(i,)) for i in range(2)]
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(racers)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -61,16 +61,17 @@ def _race(server: RunningEmulator, run: Callable[[Block], Any]) -> list[Any]:
     return outcomes
 
 
-def test_two_racing_applies_leave_one_spec_and_one_deployment(server: RunningEmulator, artifact: Path) -> None:
-    # Both racers list before either creates: each sees nothing and creates; the loser gets a 409.
+@pytest.mark.parametrize("racers", [2, 3])
+def test_racing_applies_leave_one_spec_and_one_deployment(server: RunningEmulator, artifact: Path, racers: int) -> None:
+    # Every racer lists before any creates: each sees nothing and creates; the losers get a 409.
     for operation in ("listSpecs", "listDeployments"):
-        server.faults.add(FaultRule(kind="latency", operation_id=operation, latency=0.4, times=2))
+        server.faults.add(FaultRule(kind="latency", operation_id=operation, latency=0.4, times=racers))
     source = [spec_request(artifact), deployment_request()]
-    outcomes = _race(server, lambda client: deploy_module.apply(client, source, key=KEY))
+    outcomes = _race(server, lambda client: deploy_module.apply(client, source, key=KEY), racers)
     assert all(isinstance(o, deploy_module.ApplyResult) for o in outcomes), outcomes
     assert _counts(server) == (1, 1)
-    assert server.requests.count(operation_id="createSpec") == 2
-    assert server.requests.count(operation_id="createDeployment") == 2
+    assert server.requests.count(operation_id="createSpec") == racers
+    assert server.requests.count(operation_id="createDeployment") == racers
     ids = {tuple(r["id"] for r in o.to_dict()["resources"]) for o in outcomes}
     assert len(ids) == 1
     with _client(server) as client:
