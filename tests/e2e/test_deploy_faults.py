@@ -65,13 +65,14 @@ def _race(server: RunningEmulator, run: Callable[[Block], Any], racers: int = 2)
 def test_racing_applies_leave_one_spec_and_one_deployment(server: RunningEmulator, artifact: Path, racers: int) -> None:
     # Every racer lists before any creates: each sees nothing and creates; the losers get a 409.
     for operation in ("listSpecs", "listDeployments"):
-        server.faults.add(FaultRule(kind="latency", operation_id=operation, latency=0.4, times=racers))
+        server.faults.add(FaultRule(kind="latency", operation_id=operation, latency=1.0, times=racers))
     source = [spec_request(artifact), deployment_request()]
     outcomes = _race(server, lambda client: deploy_module.apply(client, source, key=KEY), racers)
     assert all(isinstance(o, deploy_module.ApplyResult) for o in outcomes), outcomes
     assert _counts(server) == (1, 1)
-    assert server.requests.count(operation_id="createSpec") == racers
-    assert server.requests.count(operation_id="createDeployment") == racers
+    # At least two racers created at once (a third may start after the 1 s window on a loaded machine).
+    assert server.requests.count(operation_id="createSpec") >= 2
+    assert server.requests.count(operation_id="createDeployment") >= 2
     ids = {tuple(r["id"] for r in o.to_dict()["resources"]) for o in outcomes}
     assert len(ids) == 1
     with _client(server) as client:
@@ -81,7 +82,7 @@ def test_racing_applies_leave_one_spec_and_one_deployment(server: RunningEmulato
 def test_two_racing_releases_publish_it_once(server: RunningEmulator, artifact: Path) -> None:
     with _client(server) as client:
         deploy_module.apply(client, [spec_request(artifact)], key=KEY)
-    server.faults.add(FaultRule(kind="latency", operation_id="describeSpec", latency=0.4, times=2))
+    server.faults.add(FaultRule(kind="latency", operation_id="describeSpec", latency=1.0, times=2))
     source = [spec_request(artifact, "1.1.0")]
     outcomes = _race(server, lambda client: deploy_module.apply(client, source, key=KEY))
     assert all(isinstance(o, deploy_module.ApplyResult) for o in outcomes), outcomes
