@@ -246,10 +246,10 @@ def test_two_racing_applies_both_exit_0_and_leave_one_spec_and_one_deployment(he
     import sys
 
     (here.cwd / "block.yaml").write_text(BLOCK, encoding="utf-8")
-    # Each racer's first list of specs waits 3 s: both start inside that window (Python starts in
-    # well under that), so both see no spec and both create it. (The library's tests race the
-    # deployments too.)
-    rules = [{"kind": "latency", "operationId": "listSpecs", "latency": 3.0, "times": 2}]
+    # Each racer's first list of specs is answered 3 s after the emulator read its state ("after"):
+    # both start inside that window (Python starts in well under it), so both see no spec and
+    # both create it. (The library's tests race the deployments too.)
+    rules = [{"kind": "latency", "operationId": "listSpecs", "latency": 3.0, "times": 2, "when": "after"}]
     here.server.control.put("/_emulator/faults", json={"rules": rules}).raise_for_status()
     try:
         racers = [

@@ -63,9 +63,10 @@ def _race(server: RunningEmulator, run: Callable[[Block], Any], racers: int = 2)
 
 @pytest.mark.parametrize("racers", [2, 3])
 def test_racing_applies_leave_one_spec_and_one_deployment(server: RunningEmulator, artifact: Path, racers: int) -> None:
-    # Every racer lists before any creates: each sees nothing and creates; the losers get a 409.
+    # Each list is answered 1 s after the state was read ("after"): every racer that starts in that
+    # window sees nothing and creates; the losers get a 409.
     for operation in ("listSpecs", "listDeployments"):
-        server.faults.add(FaultRule(kind="latency", operation_id=operation, latency=1.0, times=racers))
+        server.faults.add(FaultRule(kind="latency", operation_id=operation, latency=1.0, times=racers, when="after"))
     source = [spec_request(artifact), deployment_request()]
     outcomes = _race(server, lambda client: deploy_module.apply(client, source, key=KEY), racers)
     assert all(isinstance(o, deploy_module.ApplyResult) for o in outcomes), outcomes
@@ -82,7 +83,7 @@ def test_racing_applies_leave_one_spec_and_one_deployment(server: RunningEmulato
 def test_two_racing_releases_publish_it_once(server: RunningEmulator, artifact: Path) -> None:
     with _client(server) as client:
         deploy_module.apply(client, [spec_request(artifact)], key=KEY)
-    server.faults.add(FaultRule(kind="latency", operation_id="describeSpec", latency=1.0, times=2))
+    server.faults.add(FaultRule(kind="latency", operation_id="describeSpec", latency=1.0, times=2, when="after"))
     source = [spec_request(artifact, "1.1.0")]
     outcomes = _race(server, lambda client: deploy_module.apply(client, source, key=KEY))
     assert all(isinstance(o, deploy_module.ApplyResult) for o in outcomes), outcomes
