@@ -46,6 +46,8 @@ SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\baiter_bytes\b", "iter_bytes"),
     (r"\baiterate\b", "iterate"),
     (r"\barun\b", "run"),
+    (r"\baplan\b", "plan"),
+    (r"\baapply\b", "apply"),
     (r"\baclose\b", "close"),
     (r"\b__aenter__\b", "__enter__"),
     (r"\b__aexit__\b", "__exit__"),

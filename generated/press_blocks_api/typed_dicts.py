@@ -168,6 +168,7 @@ class Metadata(TypedDict):
 class ReleaseInput(TypedDict):
     #: A semantic version such as 1.0.0.
     version: str
+    #: Free text about the release. The service stores it and returns it exactly as sent (Release.notes). press-blocks apply appends a fingerprint line to it, [press-blocks fingerprint v1 artifact=sha256:HEX files=N], at most 140 characters (see the Deploy as code page).
     notes: NotRequired[str]
 
 
@@ -507,12 +508,14 @@ class DeploymentSpecInput(TypedDict):
 class FirstRevisionInput(TypedDict):
     """The notes of a deployment's first revision."""
 
+    #: Free text about the revision. The service stores it and returns it exactly as sent (Revision.notes). press-blocks apply appends a fingerprint line to it, [press-blocks fingerprint v1 params=hmac-sha256:KEYID:HEX], a keyed MAC of hidden parameter values, at most 140 characters (see the Deploy as code page).
     notes: str
 
 
 class RevisionInput(TypedDict):
     """The notes of a new revision."""
 
+    #: Free text about the revision. The service stores it and returns it exactly as sent (Revision.notes). press-blocks apply appends a fingerprint line to it, [press-blocks fingerprint v1 params=hmac-sha256:KEYID:HEX], a keyed MAC of hidden parameter values, at most 140 characters (see the Deploy as code page).
     notes: NotRequired[str]
 
 
@@ -597,6 +600,7 @@ class ReleaseSummary(TypedDict):
 class Release(TypedDict):
     id: str
     version: str
+    #: The release notes, exactly as sent when the release was published.
     notes: NotRequired[str]
     autoRunOnDeploy: NotRequired[bool]
     createdAt: str
@@ -664,6 +668,7 @@ class RevisionSpecRef(TypedDict):
 class Revision(TypedDict):
     id: str
     revision: int
+    #: The revision notes, exactly as sent when the revision was made.
     notes: NotRequired[str]
     status: OpenRevisionStatus
     createdAt: str

@@ -140,3 +140,11 @@ IGNORE_FILE: Final = ".dockerignore"
 # --- fallback files (run parameters, related blocks) ----------------------------------------
 #: Larger fallback files are refused before they are read.
 MAX_FALLBACK_FILE_SIZE: Final = 8 * 2**20
+
+# --- deploy as code -------------------------------------------------------------------------
+#: The environment variable holding the key of hidden-parameter fingerprints (a random secret).
+DEPLOY_KEY_VARIABLE: Final = "PRESS_BLOCKS_DEPLOY_KEY"
+#: Shorter keys are refused: a fingerprint made with a guessable key lets guesses be tested.
+DEPLOY_KEY_MIN_LENGTH: Final = 16
+#: ``deploy.apply(wait=True)``: seconds for every deployment it touched to settle, in all.
+DEPLOY_WAIT_TIMEOUT: Final = 600.0

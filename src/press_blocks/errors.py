@@ -75,6 +75,8 @@ __all__ = [
     "ConflictException",
     "ContractDriftError",
     "ContractDriftWarning",
+    "DeployError",
+    "DeployRefusedError",
     "DeploymentFailedError",
     "DeploymentWarning",
     "EmptyFallbackFileError",
@@ -92,6 +94,7 @@ __all__ = [
     "PaginationError",
     "ParameterFileError",
     "PayloadTooLargeException",
+    "PlanStaleError",
     "PressBlocksError",
     "ResponseDecodeError",
     "ResponseTooLargeError",
@@ -575,3 +578,29 @@ class WaitTimeoutError(WaitError, TimeoutError):
 
 class DeploymentWarning(UserWarning):
     """A wait ended on the ``warning`` status: the deployment runs, but the service reports a problem."""
+
+
+class DeployError(PressBlocksError):
+    """``press_blocks.deploy`` will not carry out a plan: base of the two refusals below."""
+
+
+class DeployRefusedError(DeployError):
+    """The documents ask for a change the service only takes as a new release (or would lose one).
+
+    ``fields`` names the fields that differ; the message says what to bump.
+    """
+
+    def __init__(self, message: str, *, fields: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.fields = fields
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_refused, (str(self), self.fields))
+
+
+def _refused(message: str, fields: tuple[str, ...]) -> DeployRefusedError:
+    return DeployRefusedError(message, fields=fields)
+
+
+class PlanStaleError(DeployError):
+    """What a saved plan read has changed on the service (or in the artifact) since: plan again."""

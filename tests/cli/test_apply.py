@@ -29,18 +29,25 @@ def test_spec_files(cli: Cli) -> None:
     v1 = write(cli, "v1.yaml", template)
 
     cli.server.requests.clear()
-    planned = cli.ok("apply", v1, "--dry-run").json()
-    request = planned.pop("request")
-    assert planned == {"action": "create", "kind": "spec", "name": "applied", "version": "1.0.0", "dryRun": True}
-    # The write it would send, from the library's dry run, as `specs create --dry-run -o json` shows it.
-    assert (request["dryRun"], request["operation"], request["method"]) == (True, "create_spec", "POST")
-    assert request["url"] == cli.server.base_url + "/v1/blocks/specs/"
-    assert request["headers"]["Authorization"] == "***"
+    planned = cli.ok("apply", v1, "--dry-run", "-o", "json").json()
+    (resource,) = planned["resources"]
+    assert (resource["kind"], resource["name"], resource["id"], resource["actions"]) == (
+        "spec",
+        "applied",
+        None,
+        ["create"],
+    )
+    assert {"field": "release.version", "old": None, "new": "1.0.0", "action": "create"} in resource["changes"]
+    assert {"field": "scope", "old": None, "new": "private", "action": "create"} in resource["changes"]
+    assert planned["summary"] == {"create": 1, "release": 0, "revise": 0, "update": 0, "unchanged": 0}
+    text = cli.ok("apply", v1, "--dry-run").out
+    assert "+ spec 'applied': create" in text
+    assert text.rstrip().endswith("Plan: 1 to create, 0 to release, 0 to revise, 0 to update, 0 unchanged")
     assert writes(cli) == []
 
     created = cli.ok("apply", v1).json()
-    assert created["action"] == "created"
-    spec_id = created["id"]
+    assert created["resources"][0]["actions"] == ["created"]
+    spec_id = created["resources"][0]["id"]
     assert sorted(s["metadata"]["name"] for s in cli.ok("specs", "list").json()["specs"]) == [
         "applied",
         "applied-longer",
@@ -48,18 +55,18 @@ def test_spec_files(cli: Cli) -> None:
 
     cli.server.requests.clear()
     again = cli.ok("apply", v1, "-o", "yaml")
-    assert "action: unchanged" in again.out
+    assert "- unchanged" in again.out
     assert writes(cli) == []
 
     v2 = write(cli, "v2.yaml", template.replace("version: 1.0.0", "version: '{{ version }}'"))
     cli.server.requests.clear()
-    assert cli.ok("apply", v2, "-p", "version=1.1.0", "--dry-run").json()["action"] == "release"
+    assert cli.ok("apply", v2, "-p", "version=1.1.0", "--dry-run", "-o", "json").json()["summary"]["release"] == 1
     assert writes(cli) == []
     released = cli.ok("apply", v2, "-p", "version=1.1.0").json()
-    assert released["action"] == "released"
-    assert released["release"] == {"version": "1.1.0"}
-    assert released["latestVersion"] == "1.0.0"
-    assert cli.ok("apply", v2, "-p", "version=1.1.0").json()["action"] == "unchanged"
+    assert released["resources"][0]["actions"] == ["released"]
+    described = cli.ok("specs", "describe", spec_id).json()
+    assert described["latestRelease"]["version"] == "1.1.0"
+    assert cli.ok("apply", v2, "-p", "version=1.1.0").json()["resources"][0]["actions"] == ["unchanged"]
 
     cli.server.requests.clear()
     older = cli("apply", v1)
@@ -67,7 +74,7 @@ def test_spec_files(cli: Cli) -> None:
     assert "the file's version 1.0.0 is older" in older.err
     # An empty params file and a value nothing uses change nothing.
     same = cli.ok("apply", v2, "-p", "version=1.1.0", "-p", "unused=a=b", "-v", write(cli, "p.yaml", ""))
-    assert same.json()["action"] == "unchanged"
+    assert same.json()["resources"][0]["actions"] == ["unchanged"]
     different = write(
         cli,
         "diff.yaml",
@@ -80,7 +87,8 @@ def test_spec_files(cli: Cli) -> None:
 
     # The same name for the other kind is another spec.
     workflow = template.replace("kind: service", "kind: workflow")
-    assert cli("apply", write(cli, "wf.yaml", workflow), "--dry-run").json()["action"] == "create"
+    wf = cli("apply", write(cli, "wf.yaml", workflow), "--dry-run", "-o", "json").json()
+    assert wf["resources"][0]["actions"] == ["create"]
 
 
 def test_deployment_files(cli: Cli) -> None:
@@ -91,43 +99,41 @@ def test_deployment_files(cli: Cli) -> None:
     args = [file, "-p", f"spec={spec_id}"]
 
     cli.server.requests.clear()
-    assert cli.ok("apply", *args, "-p", "agg=AVG", "--dry-run").json()["action"] == "create"
+    dry = cli.ok("apply", *args, "-p", "agg=AVG", "--dry-run", "-o", "json").json()
+    assert dry["resources"][0]["actions"] == ["create"]
     assert writes(cli) == []
     cli.server.set_transition("describes:1")
     created = cli.ok("apply", *args, "-p", "agg=AVG", "--wait", "--wait-interval", "0.05")
-    assert created.json()["action"] == "created"
-    deployment_id = created.json()["id"]
+    assert created.json()["resources"][0]["actions"] == ["created"]
+    deployment_id = created.json()["resources"][0]["id"]
     assert f"deployment {deployment_id} revision 1 is deployed" in created.err
 
     cli.server.requests.clear()
     unchanged = cli.ok("apply", *args, "-p", "agg=AVG").json()
-    assert unchanged == {
-        "action": "unchanged",
-        "kind": "deployment",
-        "name": "new-deployment",
-        "id": deployment_id,
-        "revision": 1,
-        "version": "1.0.0",
-    }
+    assert unchanged["resources"] == [
+        {"kind": "deployment", "name": "new-deployment", "id": deployment_id, "actions": ["unchanged"]}
+    ]
     assert writes(cli) == []
 
-    planned = cli.ok("apply", *args, "-p", "agg=SUM", "--dry-run").json()
-    assert planned["action"] == "revise"
-    assert planned["changed"] == ["parameters.run"]
-    request = planned["request"]
-    assert (request["operation"], request["method"]) == ("create_deployment_revision", "POST")
-    assert request["url"].endswith(f"/v1/blocks/deployments/{deployment_id}/revisions")
-    assert request["json"]["parameters"]["run"]["agg_type"] == "SUM"
+    planned = cli.ok("apply", *args, "-p", "agg=SUM", "--dry-run", "-o", "json").json()
+    (resource,) = planned["resources"]
+    assert resource["actions"] == ["revise"]
+    assert resource["changes"] == [{"field": "parameters.run.agg_type", "old": "AVG", "new": "SUM", "action": "revise"}]
+    text = cli.ok("apply", *args, "-p", "agg=SUM", "--dry-run").out
+    assert '~ parameters.run.agg_type: "AVG" -> "SUM"' in text
     assert writes(cli) == []
     revised = cli.ok("apply", *args, "-p", "agg=SUM", "--wait", "--wait-interval", "0.05").json()
-    assert (revised["action"], revised["revision"]) == ("revised", 2)
-    assert cli.ok("apply", *args, "-p", "agg=SUM").json()["action"] == "unchanged"
+    assert revised["resources"][0]["actions"] == ["revised"]
+    assert cli.ok("apply", *args, "-p", "agg=SUM").json()["resources"][0]["actions"] == ["unchanged"]
 
     # A new release of the spec, named by the file: a revision on that release.
     cli.ok("specs", "create-release", spec_id, write(cli, "release.yaml", release))
     bumped = write(cli, "bumped.yaml", template.replace("version: 1.0.0", "version: 2.0.0"))
+    dry = cli.ok("apply", bumped, "-p", f"spec={spec_id}", "--dry-run", "-o", "json").json()
+    fields = [c["field"] for c in dry["resources"][0]["changes"]]
+    assert fields == ["spec.release.version", "parameters.run.agg_type"]
     moved = cli.ok("apply", bumped, "-p", f"spec={spec_id}").json()
-    assert (moved["action"], moved["changed"], moved["revision"]) == ("revised", ["release", "parameters.run"], 3)
+    assert moved["resources"][0]["actions"] == ["revised"]
     described = cli.ok("deployments", "describe-revision", "--deployment-id", deployment_id, "--revision", "3").json()
     assert described["spec"]["release"]["version"] == "2.0.0"
 

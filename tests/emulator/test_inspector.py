@@ -8,6 +8,7 @@ import re
 import threading
 import time
 from importlib.resources import files
+from pathlib import Path
 
 import httpx
 import pytest
@@ -261,3 +262,28 @@ def test_the_cli_names_the_inspector_and_refuses_a_public_host_without_a_token(
         stop.set()
         thread.join(15)
     assert not thread.is_alive()
+
+
+def test_the_snapshot_keeps_apply_fingerprints_in_the_notes_as_sent(server: RunningEmulator, tmp_path: Path) -> None:
+    from press_blocks import Block, Session, deploy
+
+    (tmp_path / "main.py").write_text("print(1)\n", encoding="utf-8")
+    spec = {
+        "body": {
+            "version": "1",
+            "kind": "workflow",
+            "metadata": {"name": "fp", "summary": "Fingerprinted."},
+            "release": {"version": "1.0.0", "notes": "First."},
+            "config": {"steps": {"s": {"type": "standard", "imageDetails": {"id": 1, "versionId": 1}, "command": "x"}}},
+        },
+        "artifact": {"path": str(tmp_path)},
+    }
+    with Block(Session(auth_token=AUTH["Authorization"], base_url=server.base_url)) as client:
+        deploy.apply(client, [spec])
+    with httpx.Client(base_url=server.base_url, headers=AUTH, timeout=10) as client:
+        (release,) = client.get("/_emulator/snapshot").json()["specs"][0]["releases"]
+    assert re.fullmatch(
+        r"First\.\n\n\[press-blocks fingerprint v1 artifact=sha256:[0-9a-f]{64} files=1\]", release["notes"]
+    )
+    # The page shows that line apart from the user's notes.
+    assert "press-blocks fingerprint v1" in STATIC.joinpath("inspector.js").read_text(encoding="utf-8")

@@ -28,6 +28,7 @@ RUN_BY = {
     "my-block/main.py": "test_read_run_parameters_with_the_fallback_file",
     "async_fan_out.py": "test_async_fan_out",
     "test_my_block.py": "test_the_pytest_example_passes",
+    "deploy_block.py": "test_deploy_block",
 }
 
 
@@ -167,3 +168,18 @@ def test_the_pytest_example_passes(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert re.search(r"\b3 passed\b", proc.stdout), proc.stdout
+
+
+def test_deploy_block(server: RunningEmulator) -> None:
+    server.set_transition("describes:1")
+    try:
+        first = run_example(server, "deploy_block.py")
+        again = run_example(server, "deploy_block.py")
+    finally:
+        server.set_transition("immediate")
+    assert "Plan: 2 to create, 0 to release, 0 to revise, 0 to update, 0 unchanged" in first
+    assert "deployment my-block-as-code-daily: created" in first
+    assert first.rstrip().endswith("Plan: 0 to create, 0 to release, 0 to revise, 0 to update, 2 unchanged")
+    assert again.rstrip().endswith("Plan: 0 to create, 0 to release, 0 to revise, 0 to update, 2 unchanged")
+    spec = spec_named(server, "my-block-as-code")
+    assert "[press-blocks fingerprint v1 artifact=sha256:" in spec["latestRelease"]["notes"]

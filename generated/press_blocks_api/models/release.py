@@ -27,7 +27,7 @@ class Release:
         created_at (datetime.datetime):
         created_by (str):
         config (ReleaseConfig): The config of a release as the service stores it (a WorkflowConfig or a ServiceConfig).
-        notes (str | Unset):
+        notes (str | Unset): The release notes, exactly as sent when the release was published.
         auto_run_on_deploy (bool | Unset):
         artifact (Artifact | Unset):
         parameters (ParameterDefinitions | Unset):

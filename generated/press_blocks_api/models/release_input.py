@@ -16,7 +16,9 @@ class ReleaseInput:
     """
     Attributes:
         version (str): A semantic version such as 1.0.0.
-        notes (str | Unset):
+        notes (str | Unset): Free text about the release. The service stores it and returns it exactly as sent
+            (Release.notes). press-blocks apply appends a fingerprint line to it, [press-blocks fingerprint v1
+            artifact=sha256:HEX files=N], at most 140 characters (see the Deploy as code page).
     """
 
     version: str

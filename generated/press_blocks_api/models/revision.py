@@ -29,7 +29,7 @@ class Revision:
         created_at (datetime.datetime):
         created_by (str):
         resources (list[PlatformResource]):
-        notes (str | Unset):
+        notes (str | Unset): The revision notes, exactly as sent when the revision was made.
         spec (RevisionSpecRef | Unset): The spec and release a revision deployed.
         parameters (DeploymentParameters | Unset):
     """

@@ -16,7 +16,9 @@ class RevisionInput:
     """The notes of a new revision.
 
     Attributes:
-        notes (str | Unset):
+        notes (str | Unset): Free text about the revision. The service stores it and returns it exactly as sent
+            (Revision.notes). press-blocks apply appends a fingerprint line to it, [press-blocks fingerprint v1 params=hmac-
+            sha256:KEYID:HEX], a keyed MAC of hidden parameter values, at most 140 characters (see the Deploy as code page).
     """
 
     notes: str | Unset = UNSET

@@ -35,6 +35,8 @@ class ExitCode(enum.IntEnum):
     CONNECTION = 7  # no answer: connection failed, broke or timed out
     WAIT_FAILED = 8  # --wait: the deployment ended in a failed state, or --wait-timeout passed
     DRIFT = 9  # verify: the service's answers and the OpenAPI document disagree
+    PLAN_STALE = 10  # `apply PLANFILE`: what the saved plan read has changed on the service since
+    CHANGES = 2  # `plan --detailed-exitcode`: the plan has changes (a usage error also exits 2, with no plan)
     INTERRUPTED = 130
 
 
@@ -74,6 +76,10 @@ def exit_code_for(exc: BaseException) -> ExitCode:
         return ExitCode.NOT_FOUND
     if isinstance(exc, errors.ConflictException):
         return ExitCode.CONFLICT
+    if isinstance(exc, errors.DeployRefusedError):
+        return ExitCode.CONFLICT
+    if isinstance(exc, errors.PlanStaleError):
+        return ExitCode.PLAN_STALE
     if isinstance(exc, errors.APIConnectionError):
         return ExitCode.CONNECTION
     if isinstance(exc, errors.APIError):

@@ -140,3 +140,24 @@ _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 
 def _snake(key: str) -> str:
     return _CAMEL.sub("_", key).lower()
+
+
+def read_request_documents(path: str, variables: Mapping[str, Any]) -> list[tuple[dict[str, Any], str]]:
+    """Render ``path`` and return each YAML document in it (``---``-separated) with its origin, nulls dropped.
+
+    Deploy as code reads a whole block from one file: a spec and the deployments of it.
+    """
+    text = render_template(path, variables)
+    try:
+        loaded = [item for item in yaml.safe_load_all(text) if item is not None]
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # ValueError: 2020-13-45
+        raise UsageError(f"{path} is not valid YAML once rendered: {one_line(exc)}") from None
+    if not loaded:
+        raise UsageError(f"{path} is empty; it needs at least a 'body' mapping")
+    documents = []
+    for number, data in enumerate(loaded, 1):
+        origin = path if len(loaded) == 1 else f"{path}#{number}"
+        if not isinstance(data, dict):
+            raise UsageError(f"{origin} must hold a mapping with a 'body' key, not a {type(data).__name__}")
+        documents.append((_without_nulls(data), origin))
+    return documents

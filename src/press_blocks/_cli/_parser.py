@@ -14,7 +14,8 @@ __all__ = ["build_parser"]
 _EPILOG = (
     "Exit codes: 0 ok; 1 internal error; 2 usage or bad file; 3 authentication; 4 not found; "
     "5 conflict; 6 other API error; 7 connection or timeout; 8 --wait failed; "
-    "9 verify found the service and the document disagreeing."
+    "9 verify found the service and the document disagreeing; 10 a saved plan is stale (apply PLANFILE); "
+    "with plan --detailed-exitcode, 2 also means changes to make."
 )
 
 _POSITIONALS = {
@@ -315,19 +316,36 @@ def build_parser() -> argparse.ArgumentParser:
     deployments = commands.add_parser("deployments", help="create and manage block deployments and revisions")
     _deployments(_Tree(deployments.add_subparsers(dest="subcommand", required=True, metavar="COMMAND"), "deployments"))
 
-    apply = commands.add_parser(
-        "apply",
-        help="create or update a spec or deployment from its file, only where it changed",
+    plan = commands.add_parser(
+        "plan",
+        help="show what apply would change, per resource and per field; change nothing",
         description=(
-            "Make the service match a spec or deployment file: create it when absent by name, add a "
-            "release or revision when the file is newer or different, otherwise print 'unchanged'."
+            "Read the service and compare every resource the files declare (spec and deployments, by name) "
+            "field by field; print the plan, ending with its summary line. See the 'Deploy as code' page."
         ),
         parents=[_common()],
         epilog=_EPILOG,
     )
-    apply.add_argument("file", metavar="FILE", help="a 'specs create' or 'deployments create' file")
-    _template(apply, generate=False, dry_run=False)
-    apply.add_argument("--dry-run", action="store_true", help="say what would be done; read, but change nothing")
+    _deploy_files(plan)
+    plan.add_argument("--out", metavar="PLANFILE", help="also save the plan, for 'press-blocks apply PLANFILE'")
+    _detailed_exitcode(plan)
+    _output(plan)
+    plan.set_defaults(run=_plan, command_name="plan")
+
+    apply = commands.add_parser(
+        "apply",
+        help="make the service match spec and deployment files (or a saved plan), only where they differ",
+        description=(
+            "Make the service match the files: create what is absent by name, publish a release, revise a "
+            "deployment or update metadata where the files differ, and nothing else. Given a saved plan "
+            "(plan --out), carry out exactly that plan, refusing (exit 9) when the service changed since."
+        ),
+        parents=[_common()],
+        epilog=_EPILOG,
+    )
+    _deploy_files(apply, plan_file=True)
+    apply.add_argument("--dry-run", action="store_true", help="print the plan (as 'plan' does); change nothing")
+    _detailed_exitcode(apply)
     _wait(apply)
     _output(apply, dry_run="with --dry-run too: the plan is data")
     apply.set_defaults(run=_apply, command_name="apply")
@@ -379,6 +397,31 @@ def _apply(args: argparse.Namespace) -> int:
     from press_blocks._cli._apply import run_apply
 
     return run_apply(args)
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from press_blocks._cli._apply import run_plan
+
+    return run_plan(args)
+
+
+def _deploy_files(parser: argparse.ArgumentParser, *, plan_file: bool = False) -> None:
+    also = " or one saved plan (plan --out)" if plan_file else ""
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="'specs create' and 'deployments create' files (several YAML documents each), directories of them" + also,
+    )
+    _template(parser, generate=False, dry_run=False)
+
+
+def _detailed_exitcode(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--detailed-exitcode",
+        action="store_true",
+        help="exit 2 when the plan has changes to make, 0 when there are none (other codes as usual)",
+    )
 
 
 def _completion(args: argparse.Namespace) -> int:

@@ -24,6 +24,13 @@
 
   // --- small helpers ----------------------------------------------------------------
 
+  // Notes as sent, with press-blocks apply's fingerprint line (its last line) shown apart.
+  function notes(text) {
+    const found = /\n*(\[press-blocks fingerprint v1 [^\]\n]*\])\s*$/.exec(String(text || ""));
+    if (!found) return esc(text);
+    return `${esc(String(text).slice(0, found.index))} <code class="fingerprint" title="fingerprint kept by press-blocks apply">${esc(found[1])}</code>`;
+  }
+
   function esc(value) {
     return String(value === null || value === undefined ? "" : value)
       .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -171,7 +178,7 @@
     const release = spec.release || {};
     const current = release.currentVersion;
     const outdated = release.latestVersion && current !== release.latestVersion ? ` <span class="badge badge-info">latest ${esc(release.latestVersion)}</span>` : "";
-    const revisions = (d.revisions || []).map((r) => `<tr data-revision="${esc(r.revision)}"><td>${esc(r.revision)}</td><td>${badge(r.status)} ${progress(r)}${reasons(r.errors, "revision-reasons")}</td><td>${esc(r.releaseVersion)}</td><td>${esc(r.notes)}</td><td>${esc(when(r.createdAt))}</td></tr>`).join("");
+    const revisions = (d.revisions || []).map((r) => `<tr data-revision="${esc(r.revision)}"><td>${esc(r.revision)}</td><td>${badge(r.status)} ${progress(r)}${reasons(r.errors, "revision-reasons")}</td><td>${esc(r.releaseVersion)}</td><td>${notes(r.notes)}</td><td>${esc(when(r.createdAt))}</td></tr>`).join("");
     const params = d.parameters || {};
     const name = (d.metadata && d.metadata.name) || d.id;
     const errors = ((d.latestRevision && d.latestRevision.resources) || []).flatMap((res) => res.errors || []);
@@ -200,7 +207,7 @@
   function specCard(s) {
     const meta = s.metadata || {};
     const latest = s.latestRelease || {};
-    const releases = (s.releases || []).map((r) => `<tr><td>${esc(r.version)}</td><td>${esc(r.notes)}</td><td>${esc(when(r.createdAt))}</td></tr>`).join("");
+    const releases = (s.releases || []).map((r) => `<tr><td>${esc(r.version)}</td><td>${notes(r.notes)}</td><td>${esc(when(r.createdAt))}</td></tr>`).join("");
     const scope = s.scope + (s.tenants && s.tenants.length ? ` (${s.tenants.join(", ")})` : "");
     const runParams = (s.parameters && s.parameters.run) || [];
     const paramList = runParams.length ? `<dt>Run parameters</dt><dd>${runParams.map((p) => `<code>${esc(p.name)}</code>${p.hideValue ? " (hidden)" : ""}`).join(", ")}</dd>` : "";
