@@ -18,7 +18,9 @@ from tests._cached_venvs import BUILD_TIMEOUT, PYPROJECT, cached_venv, run, user
 # What the other interpreters run: the wire contract (every operation's request, as the
 # contract says) and the examples (the library, the emulator and the pytest plugin, end to end).
 SUITE = ["tests/unit/test_wire_contract.py", "tests/examples"]
-RUNNER = ("pytest", "pytest-timeout", "hypothesis")  # taken, with their pins, from the dev extra
+# Taken, with their pins, from the dev extra: the runner, and openapi-core, the wire-contract
+# tests' independent check of each request (the emulator itself no longer needs it).
+RUNNER = ("pytest", "pytest-timeout", "hypothesis", "openapi-core")
 
 
 def supported() -> list[str]:
@@ -63,7 +65,8 @@ def venv_python(version: str) -> Path:
         pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
         run([*pip, "-e", ".[cli,emulator]", *runner_requirements()], env=env, timeout=BUILD_TIMEOUT)
 
-    return cached_venv(f"py{version}", build) / "bin" / "python"
+    # This file says what goes in (RUNNER): a change to it rebuilds, as a change to pyproject.toml does.
+    return cached_venv(f"py{version}", build, inputs=(Path(__file__),)) / "bin" / "python"
 
 
 def run_suite(version: str) -> str:
