@@ -50,20 +50,20 @@ if TYPE_CHECKING:
 __all__ = [
     "LIST_KEYS",
     "create_deployment_call",
-    "create_revision_call",
+    "create_deployment_revision_call",
     "create_spec_call",
     "create_spec_release_call",
     "delete_deployment_call",
     "delete_spec_call",
     "describe_app_deployment_call",
     "describe_deployment_call",
-    "describe_revision_call",
+    "describe_deployment_revision_call",
     "describe_spec_call",
     "describe_spec_release_call",
     "get_parameters_call",
+    "list_deployment_revisions_call",
     "list_deployments_call",
-    "list_releases_call",
-    "list_revisions_call",
+    "list_spec_releases_call",
     "list_specs_call",
     "patch_parameters_call",
     "redeploy_call",
@@ -371,7 +371,7 @@ def create_spec_release_call(
     return Call(create_spec_release, arguments, retry=RetryKind.UNSAFE, upload=artifact is not None)
 
 
-def list_releases_call(spec_id: object, sort: object, page_size: object, page_number: object) -> Call:
+def list_spec_releases_call(spec_id: object, sort: object, page_size: object, page_number: object) -> Call:
     """Build ``GET /v1/blocks/specs/{specId}/releases`` for one page."""
     arguments = _fixed(
         spec_id=_identifier(spec_id, "spec_id"),
@@ -437,7 +437,7 @@ def delete_deployment_call(deployment_id: object) -> Call:
     return Call(delete_deployment, _fixed(deployment_id=_identifier(deployment_id, "deployment_id")))
 
 
-def create_revision_call(deployment_id: object, body: object) -> Call:
+def create_deployment_revision_call(deployment_id: object, body: object) -> Call:
     """Build ``POST /v1/blocks/deployments/{deploymentId}/revisions``."""
     arguments = _fixed(
         deployment_id=_identifier(deployment_id, "deployment_id"),
@@ -446,13 +446,13 @@ def create_revision_call(deployment_id: object, body: object) -> Call:
     return Call(create_deployment_revision, arguments, retry=RetryKind.UNSAFE)
 
 
-def describe_revision_call(deployment_id: object, revision: object) -> Call:
+def describe_deployment_revision_call(deployment_id: object, revision: object) -> Call:
     """Build ``GET /v1/blocks/deployments/{deploymentId}/revisions/{revision}``."""
     arguments = _fixed(deployment_id=_identifier(deployment_id, "deployment_id"), revision=_revision(revision))
     return Call(describe_deployment_revision, arguments)
 
 
-def list_revisions_call(
+def list_deployment_revisions_call(
     deployment_id: object, sort: object, status: object, page_size: object, page_number: object
 ) -> Call:
     """Build ``GET /v1/blocks/deployments/{deploymentId}/revisions`` for one page."""

@@ -279,9 +279,11 @@ INVALID: list[Any] = [
         ["validate"],
         id="create_release-validate",
     ),
-    pytest.param(lambda: builders.list_releases_call("", None, None, None), ["spec_id"], id="list_releases-id"),
-    pytest.param(lambda: builders.list_releases_call("s", None, 0, None), ["page_size"], id="list_releases-size"),
-    pytest.param(lambda: builders.list_releases_call("s", "x", None, -2), ["page_number"], id="list_releases-page"),
+    pytest.param(lambda: builders.list_spec_releases_call("", None, None, None), ["spec_id"], id="list_releases-id"),
+    pytest.param(lambda: builders.list_spec_releases_call("s", None, 0, None), ["page_size"], id="list_releases-size"),
+    pytest.param(
+        lambda: builders.list_spec_releases_call("s", "x", None, -2), ["page_number"], id="list_releases-page"
+    ),
     pytest.param(lambda: builders.describe_spec_release_call("s", ""), ["version"], id="describe_release-version"),
     pytest.param(lambda: builders.describe_spec_release_call("", "1.0.0"), ["spec_id"], id="describe_release-id"),
     # deployments
@@ -319,23 +321,31 @@ INVALID: list[Any] = [
     pytest.param(lambda: builders.update_deployment_metadata_call(None, {}), ["deployment_id"], id="update_dep-id"),
     pytest.param(lambda: builders.redeploy_call(""), ["deployment_id"], id="redeploy"),
     pytest.param(lambda: builders.delete_deployment_call(" "), ["deployment_id"], id="delete_deployment"),
-    pytest.param(lambda: builders.create_revision_call("d", [1]), ["body", "dict"], id="create_revision-body"),
-    pytest.param(lambda: builders.create_revision_call("", {}), ["deployment_id"], id="create_revision-id"),
-    pytest.param(lambda: builders.describe_revision_call("d", "abc"), ["revision", "'abc'"], id="revision-abc"),
-    pytest.param(lambda: builders.describe_revision_call("d", 0), ["revision"], id="revision-0"),
-    pytest.param(lambda: builders.describe_revision_call("d", -1), ["revision"], id="revision-negative"),
-    pytest.param(lambda: builders.describe_revision_call("d", True), ["revision"], id="revision-bool"),
-    pytest.param(lambda: builders.describe_revision_call("d", "1.5"), ["revision"], id="revision-decimal"),
-    pytest.param(lambda: builders.describe_revision_call("d", 2.0), ["revision"], id="revision-float"),
-    pytest.param(lambda: builders.describe_revision_call("d", None), ["revision"], id="revision-none"),
-    pytest.param(lambda: builders.describe_revision_call("", 1), ["deployment_id"], id="revision-id"),
     pytest.param(
-        lambda: builders.list_revisions_call("d", None, ["redeploying"], None, None),
+        lambda: builders.create_deployment_revision_call("d", [1]), ["body", "dict"], id="create_revision-body"
+    ),
+    pytest.param(lambda: builders.create_deployment_revision_call("", {}), ["deployment_id"], id="create_revision-id"),
+    pytest.param(
+        lambda: builders.describe_deployment_revision_call("d", "abc"), ["revision", "'abc'"], id="revision-abc"
+    ),
+    pytest.param(lambda: builders.describe_deployment_revision_call("d", 0), ["revision"], id="revision-0"),
+    pytest.param(lambda: builders.describe_deployment_revision_call("d", -1), ["revision"], id="revision-negative"),
+    pytest.param(lambda: builders.describe_deployment_revision_call("d", True), ["revision"], id="revision-bool"),
+    pytest.param(lambda: builders.describe_deployment_revision_call("d", "1.5"), ["revision"], id="revision-decimal"),
+    pytest.param(lambda: builders.describe_deployment_revision_call("d", 2.0), ["revision"], id="revision-float"),
+    pytest.param(lambda: builders.describe_deployment_revision_call("d", None), ["revision"], id="revision-none"),
+    pytest.param(lambda: builders.describe_deployment_revision_call("", 1), ["deployment_id"], id="revision-id"),
+    pytest.param(
+        lambda: builders.list_deployment_revisions_call("d", None, ["redeploying"], None, None),
         ["'redeploying'", "superseded"],
         id="list_revisions-status",
     ),
-    pytest.param(lambda: builders.list_revisions_call("", None, None, None, None), ["deployment_id"], id="revs-id"),
-    pytest.param(lambda: builders.list_revisions_call("d", None, None, 0, None), ["page_size"], id="revs-size"),
+    pytest.param(
+        lambda: builders.list_deployment_revisions_call("", None, None, None, None), ["deployment_id"], id="revs-id"
+    ),
+    pytest.param(
+        lambda: builders.list_deployment_revisions_call("d", None, None, 0, None), ["page_size"], id="revs-size"
+    ),
     # parameters and apps
     pytest.param(lambda: builders.get_parameters_call(""), ["deployment_id"], id="get_parameters"),
     pytest.param(lambda: builders.patch_parameters_call("d", [("a", 1)]), ["body", "dict"], id="patch-body"),
@@ -384,7 +394,7 @@ class TestBuilderArgumentChecks:
             (lambda: builders.patch_parameters_call("d", {}), "PATCH", RetryKind.IDEMPOTENT),
             (lambda: builders.update_deployment_metadata_call("d", {}), "PATCH", RetryKind.IDEMPOTENT),
             (lambda: builders.create_deployment_call(DEPLOYMENT_BODY), "POST", RetryKind.UNSAFE),
-            (lambda: builders.create_revision_call("d", {}), "POST", RetryKind.UNSAFE),
+            (lambda: builders.create_deployment_revision_call("d", {}), "POST", RetryKind.UNSAFE),
             (lambda: builders.redeploy_call("d"), "POST", RetryKind.UNSAFE),
             (
                 lambda: builders.create_spec_call(SPEC_BODY, None, None, None, None, None, None, False),

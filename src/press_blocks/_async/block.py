@@ -642,7 +642,7 @@ class AsyncBlock:
         """
 
         def page(number: int | None) -> Call:
-            return _requests.list_releases_call(spec_id, sort, page_size, number)
+            return _requests.list_spec_releases_call(spec_id, sort, page_size, number)
 
         page(page_number)
         listing: AsyncPages[ReleaseSummary] | Awaitable[ListReleasesResponse] = self._list(
@@ -898,7 +898,7 @@ class AsyncBlock:
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: RevisionIdResponse = await self._execute(_requests.create_revision_call(deployment_id, body))
+        result: RevisionIdResponse = await self._execute(_requests.create_deployment_revision_call(deployment_id, body))
         return result
 
     async def describe_deployment_revision(self, deployment_id: str, revision: str | int) -> Revision:
@@ -922,7 +922,7 @@ class AsyncBlock:
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``revision`` is not a revision number.
         """
-        result: Revision = await self._execute(_requests.describe_revision_call(deployment_id, revision))
+        result: Revision = await self._execute(_requests.describe_deployment_revision_call(deployment_id, revision))
         return result
 
     @overload
@@ -1002,7 +1002,7 @@ class AsyncBlock:
         """
 
         def page(number: int | None) -> Call:
-            return _requests.list_revisions_call(deployment_id, sort, status, page_size, number)
+            return _requests.list_deployment_revisions_call(deployment_id, sort, status, page_size, number)
 
         page(page_number)
         listing: AsyncPages[RevisionSummary] | Awaitable[ListRevisionsResponse] = self._list(
@@ -1181,7 +1181,7 @@ class AsyncBlock:
             ForbiddenException: The token's tenant or role may not do this (403).
             InvalidArgumentError: ``revision`` is not a revision number.
         """
-        call = _requests.describe_revision_call(deployment_id, revision)
+        call = _requests.describe_deployment_revision_call(deployment_id, revision)
         waiter = Waiter(
             deployment_id,
             int(revision),

@@ -643,7 +643,7 @@ class Block:
         """
 
         def page(number: int | None) -> Call:
-            return _requests.list_releases_call(spec_id, sort, page_size, number)
+            return _requests.list_spec_releases_call(spec_id, sort, page_size, number)
 
         page(page_number)
         listing: Pages[ReleaseSummary] | ListReleasesResponse = self._list(
@@ -899,7 +899,7 @@ class Block:
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: RevisionIdResponse = self._execute(_requests.create_revision_call(deployment_id, body))
+        result: RevisionIdResponse = self._execute(_requests.create_deployment_revision_call(deployment_id, body))
         return result
 
     def describe_deployment_revision(self, deployment_id: str, revision: str | int) -> Revision:
@@ -923,7 +923,7 @@ class Block:
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``revision`` is not a revision number.
         """
-        result: Revision = self._execute(_requests.describe_revision_call(deployment_id, revision))
+        result: Revision = self._execute(_requests.describe_deployment_revision_call(deployment_id, revision))
         return result
 
     @overload
@@ -1003,7 +1003,7 @@ class Block:
         """
 
         def page(number: int | None) -> Call:
-            return _requests.list_revisions_call(deployment_id, sort, status, page_size, number)
+            return _requests.list_deployment_revisions_call(deployment_id, sort, status, page_size, number)
 
         page(page_number)
         listing: Pages[RevisionSummary] | ListRevisionsResponse = self._list(
@@ -1182,7 +1182,7 @@ class Block:
             ForbiddenException: The token's tenant or role may not do this (403).
             InvalidArgumentError: ``revision`` is not a revision number.
         """
-        call = _requests.describe_revision_call(deployment_id, revision)
+        call = _requests.describe_deployment_revision_call(deployment_id, revision)
         waiter = Waiter(
             deployment_id,
             int(revision),
