@@ -440,6 +440,8 @@ BLOCK_INVALID: list[Any] = [
     pytest.param("describe_deployment_revision", ("d", "abc"), {}, id="describe_deployment_revision"),
     pytest.param("list_deployment_revisions", ("d",), {"status": ["x"]}, id="list_deployment_revisions"),
     pytest.param("patch_parameters", ("d", [1]), {}, id="patch_parameters"),
+    pytest.param("get_parameters", ([1],), {}, id="get_parameters"),
+    pytest.param("get_related_block_details", ([1],), {}, id="get_related_block_details"),
 ]
 
 

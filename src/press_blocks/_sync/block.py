@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterator, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal, Self, cast, overload
 
+from press_blocks_api.operations import OPERATIONS
+
 from press_blocks import _constants, _requests
 from press_blocks._client_support import JSON, package_artifact, session_of, upload_progress
 from press_blocks._constants import PREFETCH
@@ -193,7 +195,7 @@ class Block:
         check_prefetch(prefetch)
         if self._dry_run():
             return cast("Iterator[JSON] | JSON", self._dry_run_pages(page_call(page_number)))
-        walker = PageWalker(operation, _requests.LIST_KEYS[operation], page_number)
+        walker = PageWalker(operation, OPERATIONS[operation].items, page_number)
         pages: Pages[JSON] = Pages()
         items = iterate(walker, lambda number: self._execute(page_call(number), pages.observe), prefetch=prefetch)
         return pages.start(items)

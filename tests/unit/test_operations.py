@@ -1,0 +1,107 @@
+"""Each operation is declared once, in the document: the generated table, the completeness check, the answer shapes."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+import yaml
+from press_blocks_api.api.block_specs import describe_spec
+from press_blocks_api.operations import OPERATIONS
+
+from press_blocks import Session, _calls
+from press_blocks.errors import ResponseDecodeError
+from tests.contract._document import DOCUMENT_PATH, load_document
+from tests.contract._document import operations as document_operations
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+import check_operations  # noqa: E402
+
+LOGS = {
+    "get": {
+        "operationId": "listDeploymentRevisionLogs",
+        "tags": ["Block Deployments"],
+        "summary": "List a revision's logs",
+        "description": "The log lines of one revision.",
+        "parameters": [{"name": "limit", "in": "query", "schema": {"type": "integer"}}],
+        "responses": {
+            "200": {
+                "description": "The log lines.",
+                "content": {"application/json": {"schema": {"type": "array", "items": {"type": "string"}}}},
+            }
+        },
+    }
+}
+
+
+def test_the_table_has_every_operation_of_the_document() -> None:
+    ids = {op["operationId"] for _, _, op in document_operations(load_document())}
+    assert {operation.operation_id for operation in OPERATIONS.values()} == ids
+
+
+def test_every_operation_of_the_document_is_complete() -> None:
+    assert check_operations.missing() == []
+
+
+def test_the_script_exits_0_when_complete() -> None:
+    result = subprocess.run(
+        [str(ROOT / "scripts" / "check-operations")], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "complete" in result.stdout
+
+
+def test_a_new_operation_gets_every_missing_place_listed_in_one_run(tmp_path: Path) -> None:
+    document: dict[str, Any] = yaml.safe_load(DOCUMENT_PATH.read_text(encoding="utf-8"))
+    document["paths"]["/v1/blocks/deployments/{deploymentId}/revisions/{revision}/logs"] = LOGS
+    path = tmp_path / "press-blocks.yaml"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    lines = check_operations.missing(path)
+    assert all(line.startswith("listDeploymentRevisionLogs: no ") for line in lines), lines
+    places = " | ".join(lines)
+    for place in [
+        "generated endpoint module",
+        "builder list_deployment_revision_logs_call",
+        "method list_deployment_revision_logs",
+        "emulator handler",
+        "command calling",
+        "wire row",
+        "invalid-argument case",
+        "hostile-id case",
+    ]:
+        assert place in places, (place, lines)
+
+
+def test_an_operation_sent_by_another_method_is_checked_against_that_method() -> None:
+    assert OPERATIONS["describe_app_deployment"].client_method == "get_related_block_details"
+    assert OPERATIONS["describe_spec"].client_method == "describe_spec"
+
+
+def test_page_items_come_from_the_document() -> None:
+    assert OPERATIONS["list_specs"].answer == "page"
+    assert OPERATIONS["list_specs"].items == ("specs",)
+    assert OPERATIONS["list_deployment_revisions"].items == ("revisions", "deployments")
+    assert OPERATIONS["describe_spec"].answer == "object"
+
+
+class TestAnswerShapes:
+    """The shape a 2xx must have is the document's, for the methods and for ``Session.call`` alike."""
+
+    def _session(self, body: object) -> Session:
+        client = httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(200, json=body)))
+        return Session("t", base_url="https://press.example.test", http_client=client)
+
+    def test_an_object_operation_refuses_an_array(self) -> None:
+        with pytest.raises(ResponseDecodeError, match="not the object describe_spec returns"):
+            self._session([1]).call(describe_spec, spec_id="s")
+
+    def test_an_array_operation_takes_an_array_and_refuses_an_object(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setitem(_calls.ANSWERS, "describe_spec", "array")  # type: ignore[attr-defined]
+        assert self._session(["a", "b"]).call(describe_spec, spec_id="s") == ["a", "b"]
+        with pytest.raises(ResponseDecodeError, match="not the array describe_spec returns"):
+            self._session({"id": "s"}).call(describe_spec, spec_id="s")
