@@ -2,7 +2,8 @@
 """Write the sync clients from their async source: ``press_blocks/_async/*.py`` -> ``press_blocks/_sync/*.py``.
 
     python scripts/unasync.py           rewrite the sync files
-    python scripts/unasync.py --check   exit 1 with a diff when a sync file is stale or was edited by hand
+    python scripts/unasync.py --check   exit 1 with a diff when a sync file is stale or was edited by hand,
+                                        or when a rule of SUBSTITUTIONS matches nothing
 
 The technique of httpcore's ``scripts/unasync.py``: the async code is the one source; the
 sync code is the same text with the async words taken out, by the ordered substitutions in
@@ -42,7 +43,6 @@ SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\bhttpx\.AsyncClient\b", "httpx.Client"),
     (r"\bget_async_client\b", "get_client"),
     (r"\basync_transport\b", "transport"),
-    (r"\basync_http_client\b", "http_client"),
     (r"\baiter_bytes\b", "iter_bytes"),
     (r"\baiterate\b", "iterate"),
     (r"\barun\b", "run"),
@@ -50,12 +50,10 @@ SUBSTITUTIONS: list[tuple[str, str]] = [
     (r"\b__aenter__\b", "__enter__"),
     (r"\b__aexit__\b", "__exit__"),
     (r"\bpress_blocks\._async\b", "press_blocks._sync"),
-    (r"\b_async/", "_sync/"),
     (r"\basync (def|for|with)\b", r"\1"),
     (r"\bawait ", ""),
     (r"\bAwaitable\[([^\[\]]+)\]", r"\1"),
     (r"\basync iterator\b", "iterator"),
-    (r"\(``async for``\)", "(``for``)"),
 ]
 
 HEADER = (
@@ -64,10 +62,12 @@ HEADER = (
 )
 
 
-def unasync_text(text: str) -> str:
-    """Return ``text`` with every substitution applied."""
+def unasync_text(text: str, used: set[str] | None = None) -> str:
+    """Return ``text`` with every substitution applied, adding to ``used`` the patterns that matched."""
     for pattern, replacement in SUBSTITUTIONS:
-        text = re.sub(pattern, replacement, text)
+        text, count = re.subn(pattern, replacement, text)
+        if count and used is not None:
+            used.add(pattern)
     return text
 
 
@@ -100,16 +100,21 @@ def _tidy(text: str, path: Path) -> str:
     ).stdout
 
 
-def expected() -> dict[Path, str]:
-    """Every sync file as the async sources generate it."""
+def expected(used: set[str] | None = None) -> dict[Path, str]:
+    """Every sync file as the async sources generate it (``used`` collects the rules that matched)."""
     files = {}
     for source in sorted(SOURCE.glob("*.py")):
         if source.name == "__init__.py":
             continue
         target = TARGET / source.name
-        text = unasync_text(source.read_text(encoding="utf-8"))
+        text = unasync_text(source.read_text(encoding="utf-8"), used)
         files[target] = _tidy(HEADER.format(name=source.name) + text, target)
     return files
+
+
+def unused(used: set[str]) -> list[str]:
+    """The rules that matched nothing in any source: stale, or misspelt (as httpcore's script checks)."""
+    return [pattern for pattern, _ in SUBSTITUTIONS if pattern not in used]
 
 
 def main(argv: list[str]) -> int:
@@ -117,7 +122,8 @@ def main(argv: list[str]) -> int:
     if argv and not check:
         print("usage: scripts/unasync.py [--check]", file=sys.stderr)
         return 2
-    wanted = expected()
+    used: set[str] = set()
+    wanted = expected(used)
     stale = [path for path in sorted(TARGET.glob("*.py")) if path not in wanted and path.name != "__init__.py"]
     if not check:
         TARGET.mkdir(exist_ok=True)
@@ -126,8 +132,11 @@ def main(argv: list[str]) -> int:
         for path in stale:
             path.unlink()
         print(f"unasync.py: wrote {len(wanted)} file(s) in {TARGET}")
+        for pattern in unused(used):
+            print(f"unasync.py: the rule {pattern!r} matches nothing; remove it from SUBSTITUTIONS", file=sys.stderr)
         return 0
     problems = [f"{path.name} has no async source" for path in stale]
+    problems += [f"the rule {pattern!r} matches nothing; remove it from SUBSTITUTIONS" for pattern in unused(used)]
     for path, text in wanted.items():
         current = path.read_text(encoding="utf-8") if path.exists() else ""
         if current != text:

@@ -57,6 +57,19 @@ def test_the_check_catches_a_hand_edit(tmp_path: Path, monkeypatch: pytest.Monke
     assert unasync.main(["--check"]) == 0
 
 
+def test_the_check_fails_on_a_rule_that_matches_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unasync = _unasync()
+    for path in (ROOT / "src" / "press_blocks" / "_sync").glob("*.py"):
+        (tmp_path / path.name).write_text(path.read_text())
+    monkeypatch.setattr(unasync, "TARGET", tmp_path)
+    assert unasync.main(["--check"]) == 0
+    monkeypatch.setattr(unasync, "SUBSTITUTIONS", [*unasync.SUBSTITUTIONS, (r"\bAsyncNothing\b", "Nothing")])
+    assert unasync.main(["--check"]) == 1
+    assert "the rule '\\\\bAsyncNothing\\\\b' matches nothing" in capsys.readouterr().err
+
+
 def test_the_same_methods_in_both() -> None:
     sync, asynchronous = _public(Block), _public(AsyncBlock)
     assert {RENAMED.get(name, name) for name in asynchronous} == set(sync)
