@@ -4,7 +4,8 @@ What differs between operations and that the hand-written layer needs at run tim
 checks is read here from the document, once: the operation's snake_case name (the generated
 endpoint module, the builder ``<name>_call``, the client method, the emulator's handler), its
 method and path, the client method that sends it, the shape of its answer, a page's items
-key(s), and the names of its path and query parameters as the document and as Python spell them.
+key(s), the names of its path and query parameters as the document and as Python spell them,
+and its error statuses (the client's docstrings list them).
 
 The answer is ``"page"`` for an operation with a ``pageNumber`` query parameter (its items are
 the page schema's array properties, or the operation's ``x-press-blocks-items`` list when the
@@ -57,6 +58,8 @@ class Operation(NamedTuple):
     has_body: bool
     #: The client method that sends it: ``name``, or the operation's ``x-press-blocks-method``.
     client_method: str
+    #: The error statuses the document gives it (``"400"``, ..., ``"5XX"``), in the document's order.
+    errors: tuple[str, ...]
 
 
 #: By ``name``, in the document's order.
@@ -146,6 +149,7 @@ def rows(document: Mapping[str, Any]) -> Iterator[str]:
                 repr(tuple((q, snake(q)) for q in query)),
                 repr("requestBody" in operation),
                 repr(operation.get("x-press-blocks-method", name)),
+                repr(tuple(str(s) for s in operation.get("responses", {}) if not str(s).startswith("2"))),
             ]
             yield f"    {name!r}: Operation({', '.join(fields)}),"
 

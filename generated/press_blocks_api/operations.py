@@ -32,6 +32,8 @@ class Operation(NamedTuple):
     has_body: bool
     #: The client method that sends it: ``name``, or the operation's ``x-press-blocks-method``.
     client_method: str
+    #: The error statuses the document gives it (``"400"``, ..., ``"5XX"``), in the document's order.
+    errors: tuple[str, ...]
 
 
 #: By ``name``, in the document's order.
@@ -57,6 +59,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         False,
         "list_specs",
+        ("400", "401", "403", "422", "429", "5XX"),
     ),
     "create_spec": Operation(
         "createSpec",
@@ -70,6 +73,7 @@ OPERATIONS: dict[str, Operation] = {
         (("validate", "validate"),),
         True,
         "create_spec",
+        ("400", "401", "403", "409", "413", "422", "429", "5XX"),
     ),
     "describe_spec": Operation(
         "describeSpec",
@@ -83,6 +87,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         False,
         "describe_spec",
+        ("400", "401", "403", "404", "429", "5XX"),
     ),
     "delete_spec": Operation(
         "deleteSpec",
@@ -96,6 +101,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         False,
         "delete_spec",
+        ("400", "401", "403", "404", "409", "422", "429", "5XX"),
     ),
     "update_spec_metadata": Operation(
         "updateSpecMetadata",
@@ -109,6 +115,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         True,
         "update_spec_metadata",
+        ("400", "401", "403", "404", "409", "422", "429", "5XX"),
     ),
     "list_spec_releases": Operation(
         "listSpecReleases",
@@ -122,6 +129,7 @@ OPERATIONS: dict[str, Operation] = {
         (("pageSize", "page_size"), ("sort", "sort"), ("pageNumber", "page_number")),
         False,
         "list_spec_releases",
+        ("400", "401", "403", "404", "429", "5XX"),
     ),
     "create_spec_release": Operation(
         "createSpecRelease",
@@ -135,6 +143,7 @@ OPERATIONS: dict[str, Operation] = {
         (("validate", "validate"),),
         True,
         "create_spec_release",
+        ("400", "401", "403", "404", "409", "413", "422", "429", "5XX"),
     ),
     "describe_spec_release": Operation(
         "describeSpecRelease",
@@ -148,6 +157,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         False,
         "describe_spec_release",
+        ("400", "401", "403", "404", "429", "5XX"),
     ),
     "list_deployments": Operation(
         "listDeployments",
@@ -168,6 +178,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         False,
         "list_deployments",
+        ("400", "401", "403", "422", "429", "5XX"),
     ),
     "create_deployment": Operation(
         "createDeployment",
@@ -181,6 +192,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         True,
         "create_deployment",
+        ("400", "401", "403", "404", "409", "422", "429", "5XX"),
     ),
     "describe_deployment": Operation(
         "describeDeployment",
@@ -194,6 +206,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         False,
         "describe_deployment",
+        ("400", "401", "403", "404", "429", "5XX"),
     ),
     "delete_deployment": Operation(
         "deleteDeployment",
@@ -207,6 +220,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         False,
         "delete_deployment",
+        ("400", "401", "403", "404", "422", "429", "5XX"),
     ),
     "update_deployment_metadata": Operation(
         "updateDeploymentMetadata",
@@ -220,6 +234,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         True,
         "update_deployment_metadata",
+        ("400", "401", "403", "404", "409", "422", "429", "5XX"),
     ),
     "redeploy": Operation(
         "redeploy",
@@ -233,6 +248,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         False,
         "redeploy",
+        ("400", "401", "403", "404", "409", "429", "5XX"),
     ),
     "list_deployment_revisions": Operation(
         "listDeploymentRevisions",
@@ -251,6 +267,7 @@ OPERATIONS: dict[str, Operation] = {
         ),
         False,
         "list_deployment_revisions",
+        ("400", "401", "403", "404", "422", "429", "5XX"),
     ),
     "create_deployment_revision": Operation(
         "createDeploymentRevision",
@@ -264,6 +281,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         True,
         "create_deployment_revision",
+        ("400", "401", "403", "404", "409", "422", "429", "5XX"),
     ),
     "describe_deployment_revision": Operation(
         "describeDeploymentRevision",
@@ -277,6 +295,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         False,
         "describe_deployment_revision",
+        ("400", "401", "403", "404", "429", "5XX"),
     ),
     "get_parameters": Operation(
         "getParameters",
@@ -290,6 +309,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         False,
         "get_parameters",
+        ("400", "401", "403", "404", "429", "5XX"),
     ),
     "patch_parameters": Operation(
         "patchParameters",
@@ -303,6 +323,7 @@ OPERATIONS: dict[str, Operation] = {
         (),
         True,
         "patch_parameters",
+        ("400", "401", "403", "404", "422", "429", "5XX"),
     ),
     "describe_app_deployment": Operation(
         "describeAppDeployment",
@@ -316,5 +337,6 @@ OPERATIONS: dict[str, Operation] = {
         (),
         False,
         "get_related_block_details",
+        ("400", "401", "403", "404", "429", "5XX"),
     ),
 }

@@ -30,9 +30,13 @@ def _unasync() -> ModuleType:
 
 
 def _public(cls: type) -> dict[str, object]:
+    # The client's own methods and those of its engine (the session, closing, the context manager).
+    members: dict[str, object] = {}
+    for klass in reversed(cls.__mro__[:-1]):
+        members.update(vars(klass))
     return {
         name: member
-        for name, member in vars(cls).items()
+        for name, member in members.items()
         if callable(member) and (not name.startswith("_") or name in {"__init__", *RENAMED, *RENAMED.values()})
     }
 
