@@ -19,8 +19,9 @@ from press_blocks._raw import AsyncPages, RawResponses
 from press_blocks._session import Session
 
 if TYPE_CHECKING:
-    import httpx
+    from press_blocks._calls import Call
 
+if TYPE_CHECKING:
     from press_blocks._waiting import WaitProgress
     from press_blocks.artifacts import ArtifactInfo, ProgressCallback
     from press_blocks.types import (
@@ -81,43 +82,6 @@ class AsyncBlock(AsyncEngine):
     or use it in ``async with``.
     """
 
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-        headers: dict[str, str] | None = None,
-        dry_run: bool | None = None,
-    ) -> AsyncBlock:
-        """Return a client on the same session and connections, with other per-call options.
-
-        Args:
-            timeout: Seconds, or an ``httpx.Timeout``, for each request.
-            max_retries: Retries after a retryable failure (0 disables).
-            deadline: Seconds each attempt may take as a whole, however slowly the server
-                trickles bytes (see :class:`Session`).
-            headers: Extra headers for every request, added to those of this client; any header
-                but ``Authorization`` (the token is the session's).
-            dry_run: True: every method builds its request and returns a
-                :class:`~press_blocks.DryRun` describing it, sending nothing.
-        """
-        options = self._options.merged(
-            timeout=timeout, max_retries=max_retries, deadline=deadline, headers=headers, dry_run=dry_run
-        )
-        return AsyncBlock(self.session, _options=options, _owns_session=False)
-
-    @property
-    def with_raw_response(self) -> AsyncBlockWithRawResponse:
-        """Every API method, returning a :class:`~press_blocks.RawResponse` (status, headers, request id, ...).
-
-        ``await client.with_raw_response.describe_spec(spec_id)``; ``.parse()`` gives what the
-        plain method returns. List methods give the raw response of one page.
-        """
-        return AsyncBlockWithRawResponse(self._observed)
-
-    # --- block specs -----------------------------------------------------------------------
-
     def list_specs(
         self,
         status: list[str] | None = None,
@@ -156,18 +120,12 @@ class AsyncBlock(AsyncEngine):
             PaginationError: A page lacks ``specs`` or ``pageCount``.
             InvalidArgumentError: An argument has the wrong type or an unknown value.
         """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_specs_call(status, featured, name, title, sort, scope, page_size, number)
+
         listing: AsyncPages[SpecSummary] | Awaitable[ListSpecsResponse] = self._list(
-            _requests.list_specs_call,
-            page_number,
-            return_iterator,
-            prefetch,
-            status,
-            featured,
-            name,
-            title,
-            sort,
-            scope,
-            page_size,
+            page, page_number, return_iterator, prefetch
         )
         return listing
 
@@ -234,8 +192,7 @@ class AsyncBlock(AsyncEngine):
             NotFoundException: No such spec.
             (API errors)
         """
-        result: Spec = await self._execute(_requests.describe_spec_call(spec_id))
-        return result
+        return cast("Spec", await self._execute(_requests.describe_spec_call(spec_id)))
 
     async def update_spec_metadata(self, spec_id: str, body: UpdateSpecMetadataBody | Mapping[str, Any]) -> Spec:
         """Update a spec's metadata and discoverability (``PATCH /v1/blocks/specs/{specId}``).
@@ -252,8 +209,7 @@ class AsyncBlock(AsyncEngine):
             (API errors)
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: Spec = await self._execute(_requests.update_spec_metadata_call(spec_id, body))
-        return result
+        return cast("Spec", await self._execute(_requests.update_spec_metadata_call(spec_id, body)))
 
     async def delete_spec(self, spec_id: str) -> JSON:
         """Delete a block spec and all its releases (``DELETE /v1/blocks/specs/{specId}``).
@@ -269,8 +225,7 @@ class AsyncBlock(AsyncEngine):
             ConflictException: The spec still has deployments.
             (API errors)
         """
-        result: JSON = await self._execute(_requests.delete_spec_call(spec_id))
-        return result
+        return cast("JSON", await self._execute(_requests.delete_spec_call(spec_id)))
 
     async def create_spec_release(
         self,
@@ -342,8 +297,12 @@ class AsyncBlock(AsyncEngine):
             (API errors)
             PaginationError: A page lacks ``releases`` or ``pageCount``.
         """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_spec_releases_call(spec_id, sort, page_size, number)
+
         listing: AsyncPages[ReleaseSummary] | Awaitable[ListReleasesResponse] = self._list(
-            _requests.list_spec_releases_call, page_number, return_iterator, prefetch, spec_id, sort, page_size
+            page, page_number, return_iterator, prefetch
         )
         return listing
 
@@ -362,10 +321,7 @@ class AsyncBlock(AsyncEngine):
             NotFoundException: No such spec or release.
             (API errors)
         """
-        result: Release = await self._execute(_requests.describe_spec_release_call(spec_id, version))
-        return result
-
-    # --- block deployments -----------------------------------------------------------------
+        return cast("Release", await self._execute(_requests.describe_spec_release_call(spec_id, version)))
 
     async def create_deployment(self, body: CreateDeploymentBody | Mapping[str, Any]) -> IdResponse:
         """Deploy a spec release (``POST /v1/blocks/deployments/``); the latest release when none is given.
@@ -385,8 +341,7 @@ class AsyncBlock(AsyncEngine):
             (API errors)
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: IdResponse = await self._execute(_requests.create_deployment_call(body))
-        return result
+        return cast("IdResponse", await self._execute(_requests.create_deployment_call(body)))
 
     def list_deployments(
         self,
@@ -420,16 +375,12 @@ class AsyncBlock(AsyncEngine):
             (API errors)
             PaginationError: A page lacks ``deployments`` or ``pageCount``.
         """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_deployments_call(status, name, title, sort, page_size, number)
+
         listing: AsyncPages[DeploymentSummary] | Awaitable[ListDeploymentsResponse] = self._list(
-            _requests.list_deployments_call,
-            page_number,
-            return_iterator,
-            prefetch,
-            status,
-            name,
-            title,
-            sort,
-            page_size,
+            page, page_number, return_iterator, prefetch
         )
         return listing
 
@@ -449,8 +400,7 @@ class AsyncBlock(AsyncEngine):
             NotFoundException: No such deployment.
             (API errors)
         """
-        result: Deployment = await self._execute(_requests.describe_deployment_call(deployment_id))
-        return result
+        return cast("Deployment", await self._execute(_requests.describe_deployment_call(deployment_id)))
 
     async def update_deployment_metadata(
         self, deployment_id: str, body: UpdateDeploymentMetadataBody | Mapping[str, Any]
@@ -470,8 +420,7 @@ class AsyncBlock(AsyncEngine):
             (API errors)
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: Deployment = await self._execute(_requests.update_deployment_metadata_call(deployment_id, body))
-        return result
+        return cast("Deployment", await self._execute(_requests.update_deployment_metadata_call(deployment_id, body)))
 
     async def redeploy(self, deployment_id: str) -> RedeployResponse:
         """Redeploy a deployment as a new revision (``POST /v1/blocks/deployments/{deploymentId}/redeploy``).
@@ -487,8 +436,7 @@ class AsyncBlock(AsyncEngine):
             ConflictException: The deployment cannot be redeployed in its current state.
             (API errors)
         """
-        result: RedeployResponse = await self._execute(_requests.redeploy_call(deployment_id))
-        return result
+        return cast("RedeployResponse", await self._execute(_requests.redeploy_call(deployment_id)))
 
     async def delete_deployment(self, deployment_id: str) -> JSON:
         """Delete a deployment (``DELETE /v1/blocks/deployments/{deploymentId}``).
@@ -503,8 +451,7 @@ class AsyncBlock(AsyncEngine):
             NotFoundException: No such deployment.
             (API errors)
         """
-        result: JSON = await self._execute(_requests.delete_deployment_call(deployment_id))
-        return result
+        return cast("JSON", await self._execute(_requests.delete_deployment_call(deployment_id)))
 
     async def create_deployment_revision(
         self, deployment_id: str, body: CreateRevisionBody | Mapping[str, Any]
@@ -525,8 +472,9 @@ class AsyncBlock(AsyncEngine):
             (API errors)
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: RevisionIdResponse = await self._execute(_requests.create_deployment_revision_call(deployment_id, body))
-        return result
+        return cast(
+            "RevisionIdResponse", await self._execute(_requests.create_deployment_revision_call(deployment_id, body))
+        )
 
     async def describe_deployment_revision(self, deployment_id: str, revision: str | int) -> Revision:
         """Describe one revision of a deployment (``GET .../deployments/{deploymentId}/revisions/{revision}``).
@@ -546,8 +494,9 @@ class AsyncBlock(AsyncEngine):
             (API errors)
             InvalidArgumentError: ``revision`` is not a revision number.
         """
-        result: Revision = await self._execute(_requests.describe_deployment_revision_call(deployment_id, revision))
-        return result
+        return cast(
+            "Revision", await self._execute(_requests.describe_deployment_revision_call(deployment_id, revision))
+        )
 
     def list_deployment_revisions(
         self,
@@ -581,19 +530,14 @@ class AsyncBlock(AsyncEngine):
             (API errors)
             PaginationError: A page lacks its revisions or ``pageCount``.
         """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_deployment_revisions_call(deployment_id, sort, status, page_size, number)
+
         listing: AsyncPages[RevisionSummary] | Awaitable[ListRevisionsResponse] = self._list(
-            _requests.list_deployment_revisions_call,
-            page_number,
-            return_iterator,
-            prefetch,
-            deployment_id,
-            sort,
-            status,
-            page_size,
+            page, page_number, return_iterator, prefetch
         )
         return listing
-
-    # --- run parameters and related blocks ---------------------------------------------------
 
     async def get_parameters(
         self, deployment_id: str | None = None, fallback_params_file: str | os.PathLike[str] | None = None
@@ -635,8 +579,7 @@ class AsyncBlock(AsyncEngine):
             NotFoundException: No such deployment.
             (API errors)
         """
-        result: RunParameters = await self._execute(_requests.patch_parameters_call(deployment_id, body))
-        return result
+        return cast("RunParameters", await self._execute(_requests.patch_parameters_call(deployment_id, body)))
 
     async def get_related_block_details(
         self, deployment_id: str | None = None, fallback_details_file: str | os.PathLike[str] | None = None
@@ -665,8 +608,6 @@ class AsyncBlock(AsyncEngine):
         """
         blocks = await arun(related_blocks_plan(deployment_id, fallback_details_file), self._execute)
         return cast("list[RelatedBlock]", blocks)
-
-    # --- waiting -------------------------------------------------------------------------------
 
     async def wait_for_deployment(
         self,
@@ -704,10 +645,10 @@ class AsyncBlock(AsyncEngine):
             (API errors: 401, 403)
         """
         call = _requests.describe_deployment_call(deployment_id)
-        result: Deployment = await self._wait(
-            call, deployment_id, None, timeout, poll_interval, max_poll_interval, progress
+        return cast(
+            "Deployment",
+            await self._wait(call, deployment_id, None, timeout, poll_interval, max_poll_interval, progress),
         )
-        return result
 
     async def wait_for_revision(
         self,
@@ -746,10 +687,10 @@ class AsyncBlock(AsyncEngine):
             InvalidArgumentError: ``revision`` is not a revision number.
         """
         call = _requests.describe_deployment_revision_call(deployment_id, revision)
-        result: Revision = await self._wait(
-            call, deployment_id, int(revision), timeout, poll_interval, max_poll_interval, progress
+        return cast(
+            "Revision",
+            await self._wait(call, deployment_id, int(revision), timeout, poll_interval, max_poll_interval, progress),
         )
-        return result
 
 
 class AsyncBlockWithRawResponse(RawResponses):

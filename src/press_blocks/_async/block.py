@@ -21,8 +21,9 @@ from press_blocks._raw import AsyncPages, AsyncRawPage, RawResponses, async_raw_
 from press_blocks._session import Session
 
 if TYPE_CHECKING:
-    import httpx
+    from press_blocks._calls import Call
 
+if TYPE_CHECKING:
     from press_blocks._waiting import WaitProgress
     from press_blocks.artifacts import ArtifactInfo, ProgressCallback
     from press_blocks.types import (
@@ -82,43 +83,6 @@ class AsyncBlock(AsyncEngine):
     ``return_iterator=False`` the one page. Close the client with ``await client.aclose()``
     or use it in ``async with``.
     """
-
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-        headers: dict[str, str] | None = None,
-        dry_run: bool | None = None,
-    ) -> AsyncBlock:
-        """Return a client on the same session and connections, with other per-call options.
-
-        Args:
-            timeout: Seconds, or an ``httpx.Timeout``, for each request.
-            max_retries: Retries after a retryable failure (0 disables).
-            deadline: Seconds each attempt may take as a whole, however slowly the server
-                trickles bytes (see :class:`Session`).
-            headers: Extra headers for every request, added to those of this client; any header
-                but ``Authorization`` (the token is the session's).
-            dry_run: True: every method builds its request and returns a
-                :class:`~press_blocks.DryRun` describing it, sending nothing.
-        """
-        options = self._options.merged(
-            timeout=timeout, max_retries=max_retries, deadline=deadline, headers=headers, dry_run=dry_run
-        )
-        return AsyncBlock(self.session, _options=options, _owns_session=False)
-
-    @property
-    def with_raw_response(self) -> AsyncBlockWithRawResponse:
-        """Every API method, returning a :class:`~press_blocks.RawResponse` (status, headers, request id, ...).
-
-        ``await client.with_raw_response.describe_spec(spec_id)``; ``.parse()`` gives what the
-        plain method returns. List methods give the raw response of one page.
-        """
-        return AsyncBlockWithRawResponse(self._observed)
-
-    # --- block specs -----------------------------------------------------------------------
 
     @overload
     def list_specs(
@@ -210,18 +174,12 @@ class AsyncBlock(AsyncEngine):
             PaginationError: A page lacks ``specs`` or ``pageCount``.
             InvalidArgumentError: An argument has the wrong type or an unknown value.
         """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_specs_call(status, featured, name, title, sort, scope, page_size, number)
+
         listing: AsyncPages[SpecSummary] | Awaitable[ListSpecsResponse] = self._list(
-            _requests.list_specs_call,
-            page_number,
-            return_iterator,
-            prefetch,
-            status,
-            featured,
-            name,
-            title,
-            sort,
-            scope,
-            page_size,
+            page, page_number, return_iterator, prefetch
         )
         return listing
 
@@ -342,8 +300,7 @@ class AsyncBlock(AsyncEngine):
             ForbiddenException: The token's tenant or role may not do this (403).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: Spec = await self._execute(_requests.describe_spec_call(spec_id))
-        return result
+        return cast("Spec", await self._execute(_requests.describe_spec_call(spec_id)))
 
     async def update_spec_metadata(self, spec_id: str, body: UpdateSpecMetadataBody | Mapping[str, Any]) -> Spec:
         """Update a spec's metadata and discoverability (``PATCH /v1/blocks/specs/{specId}``).
@@ -365,8 +322,7 @@ class AsyncBlock(AsyncEngine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: Spec = await self._execute(_requests.update_spec_metadata_call(spec_id, body))
-        return result
+        return cast("Spec", await self._execute(_requests.update_spec_metadata_call(spec_id, body)))
 
     async def delete_spec(self, spec_id: str) -> JSON:
         """Delete a block spec and all its releases (``DELETE /v1/blocks/specs/{specId}``).
@@ -386,8 +342,7 @@ class AsyncBlock(AsyncEngine):
             UnprocessableEntityException: The service could not process the request (422).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: JSON = await self._execute(_requests.delete_spec_call(spec_id))
-        return result
+        return cast("JSON", await self._execute(_requests.delete_spec_call(spec_id)))
 
     @overload
     async def create_spec_release(
@@ -543,8 +498,12 @@ class AsyncBlock(AsyncEngine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks ``releases`` or ``pageCount``.
         """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_spec_releases_call(spec_id, sort, page_size, number)
+
         listing: AsyncPages[ReleaseSummary] | Awaitable[ListReleasesResponse] = self._list(
-            _requests.list_spec_releases_call, page_number, return_iterator, prefetch, spec_id, sort, page_size
+            page, page_number, return_iterator, prefetch
         )
         return listing
 
@@ -566,10 +525,7 @@ class AsyncBlock(AsyncEngine):
             ForbiddenException: The token's tenant or role may not do this (403).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: Release = await self._execute(_requests.describe_spec_release_call(spec_id, version))
-        return result
-
-    # --- block deployments -----------------------------------------------------------------
+        return cast("Release", await self._execute(_requests.describe_spec_release_call(spec_id, version)))
 
     async def create_deployment(self, body: CreateDeploymentBody | Mapping[str, Any]) -> IdResponse:
         """Deploy a spec release (``POST /v1/blocks/deployments/``); the latest release when none is given.
@@ -594,8 +550,7 @@ class AsyncBlock(AsyncEngine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: IdResponse = await self._execute(_requests.create_deployment_call(body))
-        return result
+        return cast("IdResponse", await self._execute(_requests.create_deployment_call(body)))
 
     @overload
     def list_deployments(
@@ -675,16 +630,12 @@ class AsyncBlock(AsyncEngine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks ``deployments`` or ``pageCount``.
         """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_deployments_call(status, name, title, sort, page_size, number)
+
         listing: AsyncPages[DeploymentSummary] | Awaitable[ListDeploymentsResponse] = self._list(
-            _requests.list_deployments_call,
-            page_number,
-            return_iterator,
-            prefetch,
-            status,
-            name,
-            title,
-            sort,
-            page_size,
+            page, page_number, return_iterator, prefetch
         )
         return listing
 
@@ -707,8 +658,7 @@ class AsyncBlock(AsyncEngine):
             ForbiddenException: The token's tenant or role may not do this (403).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: Deployment = await self._execute(_requests.describe_deployment_call(deployment_id))
-        return result
+        return cast("Deployment", await self._execute(_requests.describe_deployment_call(deployment_id)))
 
     async def update_deployment_metadata(
         self, deployment_id: str, body: UpdateDeploymentMetadataBody | Mapping[str, Any]
@@ -733,8 +683,7 @@ class AsyncBlock(AsyncEngine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: Deployment = await self._execute(_requests.update_deployment_metadata_call(deployment_id, body))
-        return result
+        return cast("Deployment", await self._execute(_requests.update_deployment_metadata_call(deployment_id, body)))
 
     async def redeploy(self, deployment_id: str) -> RedeployResponse:
         """Redeploy a deployment as a new revision (``POST /v1/blocks/deployments/{deploymentId}/redeploy``).
@@ -753,8 +702,7 @@ class AsyncBlock(AsyncEngine):
             ForbiddenException: The token's tenant or role may not do this (403).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: RedeployResponse = await self._execute(_requests.redeploy_call(deployment_id))
-        return result
+        return cast("RedeployResponse", await self._execute(_requests.redeploy_call(deployment_id)))
 
     async def delete_deployment(self, deployment_id: str) -> JSON:
         """Delete a deployment (``DELETE /v1/blocks/deployments/{deploymentId}``).
@@ -773,8 +721,7 @@ class AsyncBlock(AsyncEngine):
             UnprocessableEntityException: The service could not process the request (422).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: JSON = await self._execute(_requests.delete_deployment_call(deployment_id))
-        return result
+        return cast("JSON", await self._execute(_requests.delete_deployment_call(deployment_id)))
 
     async def create_deployment_revision(
         self, deployment_id: str, body: CreateRevisionBody | Mapping[str, Any]
@@ -799,8 +746,9 @@ class AsyncBlock(AsyncEngine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: RevisionIdResponse = await self._execute(_requests.create_deployment_revision_call(deployment_id, body))
-        return result
+        return cast(
+            "RevisionIdResponse", await self._execute(_requests.create_deployment_revision_call(deployment_id, body))
+        )
 
     async def describe_deployment_revision(self, deployment_id: str, revision: str | int) -> Revision:
         """Describe one revision of a deployment (``GET .../deployments/{deploymentId}/revisions/{revision}``).
@@ -823,8 +771,9 @@ class AsyncBlock(AsyncEngine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``revision`` is not a revision number.
         """
-        result: Revision = await self._execute(_requests.describe_deployment_revision_call(deployment_id, revision))
-        return result
+        return cast(
+            "Revision", await self._execute(_requests.describe_deployment_revision_call(deployment_id, revision))
+        )
 
     @overload
     def list_deployment_revisions(
@@ -901,19 +850,14 @@ class AsyncBlock(AsyncEngine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks its revisions or ``pageCount``.
         """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_deployment_revisions_call(deployment_id, sort, status, page_size, number)
+
         listing: AsyncPages[RevisionSummary] | Awaitable[ListRevisionsResponse] = self._list(
-            _requests.list_deployment_revisions_call,
-            page_number,
-            return_iterator,
-            prefetch,
-            deployment_id,
-            sort,
-            status,
-            page_size,
+            page, page_number, return_iterator, prefetch
         )
         return listing
-
-    # --- run parameters and related blocks ---------------------------------------------------
 
     async def get_parameters(
         self, deployment_id: str | None = None, fallback_params_file: str | os.PathLike[str] | None = None
@@ -962,8 +906,7 @@ class AsyncBlock(AsyncEngine):
             UnprocessableEntityException: The service could not process the request (422).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: RunParameters = await self._execute(_requests.patch_parameters_call(deployment_id, body))
-        return result
+        return cast("RunParameters", await self._execute(_requests.patch_parameters_call(deployment_id, body)))
 
     async def get_related_block_details(
         self, deployment_id: str | None = None, fallback_details_file: str | os.PathLike[str] | None = None
@@ -995,8 +938,6 @@ class AsyncBlock(AsyncEngine):
         """
         blocks = await arun(related_blocks_plan(deployment_id, fallback_details_file), self._execute)
         return cast("list[RelatedBlock]", blocks)
-
-    # --- waiting -------------------------------------------------------------------------------
 
     async def wait_for_deployment(
         self,
@@ -1035,10 +976,10 @@ class AsyncBlock(AsyncEngine):
             ForbiddenException: The token's tenant or role may not do this (403).
         """
         call = _requests.describe_deployment_call(deployment_id)
-        result: Deployment = await self._wait(
-            call, deployment_id, None, timeout, poll_interval, max_poll_interval, progress
+        return cast(
+            "Deployment",
+            await self._wait(call, deployment_id, None, timeout, poll_interval, max_poll_interval, progress),
         )
-        return result
 
     async def wait_for_revision(
         self,
@@ -1078,10 +1019,10 @@ class AsyncBlock(AsyncEngine):
             InvalidArgumentError: ``revision`` is not a revision number.
         """
         call = _requests.describe_deployment_revision_call(deployment_id, revision)
-        result: Revision = await self._wait(
-            call, deployment_id, int(revision), timeout, poll_interval, max_poll_interval, progress
+        return cast(
+            "Revision",
+            await self._wait(call, deployment_id, int(revision), timeout, poll_interval, max_poll_interval, progress),
         )
-        return result
 
 
 class AsyncBlockWithRawResponse(RawResponses):

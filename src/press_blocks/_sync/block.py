@@ -21,8 +21,9 @@ from press_blocks._session import Session
 from press_blocks._sync.engine import Engine
 
 if TYPE_CHECKING:
-    import httpx
+    from press_blocks._calls import Call
 
+if TYPE_CHECKING:
     from press_blocks._waiting import WaitProgress
     from press_blocks.artifacts import ArtifactInfo, ProgressCallback
     from press_blocks.types import (
@@ -82,43 +83,6 @@ class Block(Engine):
     ``return_iterator=False`` the one page. Close the client with ``client.close()``
     or use it in ``with``.
     """
-
-    def with_options(
-        self,
-        *,
-        timeout: float | httpx.Timeout | None = None,
-        max_retries: int | None = None,
-        deadline: float | None = None,
-        headers: dict[str, str] | None = None,
-        dry_run: bool | None = None,
-    ) -> Block:
-        """Return a client on the same session and connections, with other per-call options.
-
-        Args:
-            timeout: Seconds, or an ``httpx.Timeout``, for each request.
-            max_retries: Retries after a retryable failure (0 disables).
-            deadline: Seconds each attempt may take as a whole, however slowly the server
-                trickles bytes (see :class:`Session`).
-            headers: Extra headers for every request, added to those of this client; any header
-                but ``Authorization`` (the token is the session's).
-            dry_run: True: every method builds its request and returns a
-                :class:`~press_blocks.DryRun` describing it, sending nothing.
-        """
-        options = self._options.merged(
-            timeout=timeout, max_retries=max_retries, deadline=deadline, headers=headers, dry_run=dry_run
-        )
-        return Block(self.session, _options=options, _owns_session=False)
-
-    @property
-    def with_raw_response(self) -> BlockWithRawResponse:
-        """Every API method, returning a :class:`~press_blocks.RawResponse` (status, headers, request id, ...).
-
-        ``client.with_raw_response.describe_spec(spec_id)``; ``.parse()`` gives what the
-        plain method returns. List methods give the raw response of one page.
-        """
-        return BlockWithRawResponse(self._observed)
-
-    # --- block specs -----------------------------------------------------------------------
 
     @overload
     def list_specs(
@@ -210,19 +174,11 @@ class Block(Engine):
             PaginationError: A page lacks ``specs`` or ``pageCount``.
             InvalidArgumentError: An argument has the wrong type or an unknown value.
         """
-        listing: Pages[SpecSummary] | ListSpecsResponse = self._list(
-            _requests.list_specs_call,
-            page_number,
-            return_iterator,
-            prefetch,
-            status,
-            featured,
-            name,
-            title,
-            sort,
-            scope,
-            page_size,
-        )
+
+        def page(number: int | None) -> Call:
+            return _requests.list_specs_call(status, featured, name, title, sort, scope, page_size, number)
+
+        listing: Pages[SpecSummary] | ListSpecsResponse = self._list(page, page_number, return_iterator, prefetch)
         return listing
 
     @overload
@@ -342,8 +298,7 @@ class Block(Engine):
             ForbiddenException: The token's tenant or role may not do this (403).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: Spec = self._execute(_requests.describe_spec_call(spec_id))
-        return result
+        return cast("Spec", self._execute(_requests.describe_spec_call(spec_id)))
 
     def update_spec_metadata(self, spec_id: str, body: UpdateSpecMetadataBody | Mapping[str, Any]) -> Spec:
         """Update a spec's metadata and discoverability (``PATCH /v1/blocks/specs/{specId}``).
@@ -365,8 +320,7 @@ class Block(Engine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: Spec = self._execute(_requests.update_spec_metadata_call(spec_id, body))
-        return result
+        return cast("Spec", self._execute(_requests.update_spec_metadata_call(spec_id, body)))
 
     def delete_spec(self, spec_id: str) -> JSON:
         """Delete a block spec and all its releases (``DELETE /v1/blocks/specs/{specId}``).
@@ -386,8 +340,7 @@ class Block(Engine):
             UnprocessableEntityException: The service could not process the request (422).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: JSON = self._execute(_requests.delete_spec_call(spec_id))
-        return result
+        return cast("JSON", self._execute(_requests.delete_spec_call(spec_id)))
 
     @overload
     def create_spec_release(
@@ -543,9 +496,11 @@ class Block(Engine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks ``releases`` or ``pageCount``.
         """
-        listing: Pages[ReleaseSummary] | ListReleasesResponse = self._list(
-            _requests.list_spec_releases_call, page_number, return_iterator, prefetch, spec_id, sort, page_size
-        )
+
+        def page(number: int | None) -> Call:
+            return _requests.list_spec_releases_call(spec_id, sort, page_size, number)
+
+        listing: Pages[ReleaseSummary] | ListReleasesResponse = self._list(page, page_number, return_iterator, prefetch)
         return listing
 
     def describe_spec_release(self, spec_id: str, version: str) -> Release:
@@ -566,10 +521,7 @@ class Block(Engine):
             ForbiddenException: The token's tenant or role may not do this (403).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: Release = self._execute(_requests.describe_spec_release_call(spec_id, version))
-        return result
-
-    # --- block deployments -----------------------------------------------------------------
+        return cast("Release", self._execute(_requests.describe_spec_release_call(spec_id, version)))
 
     def create_deployment(self, body: CreateDeploymentBody | Mapping[str, Any]) -> IdResponse:
         """Deploy a spec release (``POST /v1/blocks/deployments/``); the latest release when none is given.
@@ -594,8 +546,7 @@ class Block(Engine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: IdResponse = self._execute(_requests.create_deployment_call(body))
-        return result
+        return cast("IdResponse", self._execute(_requests.create_deployment_call(body)))
 
     @overload
     def list_deployments(
@@ -675,16 +626,12 @@ class Block(Engine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks ``deployments`` or ``pageCount``.
         """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_deployments_call(status, name, title, sort, page_size, number)
+
         listing: Pages[DeploymentSummary] | ListDeploymentsResponse = self._list(
-            _requests.list_deployments_call,
-            page_number,
-            return_iterator,
-            prefetch,
-            status,
-            name,
-            title,
-            sort,
-            page_size,
+            page, page_number, return_iterator, prefetch
         )
         return listing
 
@@ -707,8 +654,7 @@ class Block(Engine):
             ForbiddenException: The token's tenant or role may not do this (403).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: Deployment = self._execute(_requests.describe_deployment_call(deployment_id))
-        return result
+        return cast("Deployment", self._execute(_requests.describe_deployment_call(deployment_id)))
 
     def update_deployment_metadata(
         self, deployment_id: str, body: UpdateDeploymentMetadataBody | Mapping[str, Any]
@@ -733,8 +679,7 @@ class Block(Engine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: Deployment = self._execute(_requests.update_deployment_metadata_call(deployment_id, body))
-        return result
+        return cast("Deployment", self._execute(_requests.update_deployment_metadata_call(deployment_id, body)))
 
     def redeploy(self, deployment_id: str) -> RedeployResponse:
         """Redeploy a deployment as a new revision (``POST /v1/blocks/deployments/{deploymentId}/redeploy``).
@@ -753,8 +698,7 @@ class Block(Engine):
             ForbiddenException: The token's tenant or role may not do this (403).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: RedeployResponse = self._execute(_requests.redeploy_call(deployment_id))
-        return result
+        return cast("RedeployResponse", self._execute(_requests.redeploy_call(deployment_id)))
 
     def delete_deployment(self, deployment_id: str) -> JSON:
         """Delete a deployment (``DELETE /v1/blocks/deployments/{deploymentId}``).
@@ -773,8 +717,7 @@ class Block(Engine):
             UnprocessableEntityException: The service could not process the request (422).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: JSON = self._execute(_requests.delete_deployment_call(deployment_id))
-        return result
+        return cast("JSON", self._execute(_requests.delete_deployment_call(deployment_id)))
 
     def create_deployment_revision(
         self, deployment_id: str, body: CreateRevisionBody | Mapping[str, Any]
@@ -799,8 +742,7 @@ class Block(Engine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``body`` does not match the API's schema.
         """
-        result: RevisionIdResponse = self._execute(_requests.create_deployment_revision_call(deployment_id, body))
-        return result
+        return cast("RevisionIdResponse", self._execute(_requests.create_deployment_revision_call(deployment_id, body)))
 
     def describe_deployment_revision(self, deployment_id: str, revision: str | int) -> Revision:
         """Describe one revision of a deployment (``GET .../deployments/{deploymentId}/revisions/{revision}``).
@@ -823,8 +765,7 @@ class Block(Engine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             InvalidArgumentError: ``revision`` is not a revision number.
         """
-        result: Revision = self._execute(_requests.describe_deployment_revision_call(deployment_id, revision))
-        return result
+        return cast("Revision", self._execute(_requests.describe_deployment_revision_call(deployment_id, revision)))
 
     @overload
     def list_deployment_revisions(
@@ -901,19 +842,14 @@ class Block(Engine):
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
             PaginationError: A page lacks its revisions or ``pageCount``.
         """
+
+        def page(number: int | None) -> Call:
+            return _requests.list_deployment_revisions_call(deployment_id, sort, status, page_size, number)
+
         listing: Pages[RevisionSummary] | ListRevisionsResponse = self._list(
-            _requests.list_deployment_revisions_call,
-            page_number,
-            return_iterator,
-            prefetch,
-            deployment_id,
-            sort,
-            status,
-            page_size,
+            page, page_number, return_iterator, prefetch
         )
         return listing
-
-    # --- run parameters and related blocks ---------------------------------------------------
 
     def get_parameters(
         self, deployment_id: str | None = None, fallback_params_file: str | os.PathLike[str] | None = None
@@ -962,8 +898,7 @@ class Block(Engine):
             UnprocessableEntityException: The service could not process the request (422).
             InternalServerErrorException: The service failed (5xx), on the last attempt if retried.
         """
-        result: RunParameters = self._execute(_requests.patch_parameters_call(deployment_id, body))
-        return result
+        return cast("RunParameters", self._execute(_requests.patch_parameters_call(deployment_id, body)))
 
     def get_related_block_details(
         self, deployment_id: str | None = None, fallback_details_file: str | os.PathLike[str] | None = None
@@ -995,8 +930,6 @@ class Block(Engine):
         """
         blocks = run(related_blocks_plan(deployment_id, fallback_details_file), self._execute)
         return cast("list[RelatedBlock]", blocks)
-
-    # --- waiting -------------------------------------------------------------------------------
 
     def wait_for_deployment(
         self,
@@ -1035,8 +968,10 @@ class Block(Engine):
             ForbiddenException: The token's tenant or role may not do this (403).
         """
         call = _requests.describe_deployment_call(deployment_id)
-        result: Deployment = self._wait(call, deployment_id, None, timeout, poll_interval, max_poll_interval, progress)
-        return result
+        return cast(
+            "Deployment",
+            self._wait(call, deployment_id, None, timeout, poll_interval, max_poll_interval, progress),
+        )
 
     def wait_for_revision(
         self,
@@ -1076,10 +1011,10 @@ class Block(Engine):
             InvalidArgumentError: ``revision`` is not a revision number.
         """
         call = _requests.describe_deployment_revision_call(deployment_id, revision)
-        result: Revision = self._wait(
-            call, deployment_id, int(revision), timeout, poll_interval, max_poll_interval, progress
+        return cast(
+            "Revision",
+            self._wait(call, deployment_id, int(revision), timeout, poll_interval, max_poll_interval, progress),
         )
-        return result
 
 
 class BlockWithRawResponse(RawResponses):

@@ -25,7 +25,10 @@ from press_blocks._waiting import Waiter
 from press_blocks.errors import PressBlocksError
 
 if TYPE_CHECKING:
+    import httpx
+
     from press_blocks._calls import Call
+    from press_blocks._sync.block import Block, BlockWithRawResponse
     from press_blocks._sync.transport import Transport
     from press_blocks._waiting import WaitProgress
     from press_blocks.artifacts import Artifact, ArtifactInfo, ProgressCallback
@@ -46,6 +49,43 @@ class Engine:
         self.session, owns = session_of(session)
         self._owns_session = owns if _owns_session is None else _owns_session
         self._options = _options or RequestOptions()
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        deadline: float | None = None,
+        headers: dict[str, str] | None = None,
+        dry_run: bool | None = None,
+    ) -> Block:
+        """Return a client on the same session and connections, with other per-call options.
+
+        Args:
+            timeout: Seconds, or an ``httpx.Timeout``, for each request.
+            max_retries: Retries after a retryable failure (0 disables).
+            deadline: Seconds each attempt may take as a whole, however slowly the server
+                trickles bytes (see :class:`Session`).
+            headers: Extra headers for every request, added to those of this client; any header
+                but ``Authorization`` (the token is the session's).
+            dry_run: True: every method builds its request and returns a
+                :class:`~press_blocks.DryRun` describing it, sending nothing.
+        """
+        options = self._options.merged(
+            timeout=timeout, max_retries=max_retries, deadline=deadline, headers=headers, dry_run=dry_run
+        )
+        return cast("Block", type(self)(self.session, _options=options, _owns_session=False))
+
+    @property
+    def with_raw_response(self) -> BlockWithRawResponse:
+        """Every API method, returning a :class:`~press_blocks.RawResponse` (status, headers, request id, ...).
+
+        ``client.with_raw_response.describe_spec(spec_id)``; ``.parse()`` gives what the
+        plain method returns. List methods give the raw response of one page.
+        """
+        from press_blocks._sync.block import BlockWithRawResponse
+
+        return BlockWithRawResponse(self._observed)
 
     def close(self) -> None:
         """Close the connections, if this client created its session."""
@@ -90,10 +130,10 @@ class Engine:
         return page
 
     def _list(
-        self, build: Callable[..., Call], page_number: int | None, return_iterator: bool, prefetch: int, *arguments: Any
+        self, page: Callable[[int | None], Call], page_number: int | None, return_iterator: bool, prefetch: int
     ) -> Any:
-        """The one page, or an iterator over every page's items; ``build(*arguments, number)`` makes a page's call."""
-        first = build(*arguments, page_number)  # checks the arguments now, not at the first next()
+        """The one page, or an iterator over every page's items; ``page(number)`` makes a page's call."""
+        first = page(page_number)  # checks the arguments now, not at the first next()
         if not return_iterator:
             return self._page(first)
         check_prefetch(prefetch)
@@ -101,9 +141,7 @@ class Engine:
             return cast("Iterator[JSON] | JSON", self._dry_run_pages(first))
         walker = PageWalker(first.operation, OPERATIONS[first.operation].items, page_number)
         pages: Pages[JSON] = Pages()
-        items = iterate(
-            walker, lambda number: self._execute(build(*arguments, number), pages.observe), prefetch=prefetch
-        )
+        items = iterate(walker, lambda number: self._execute(page(number), pages.observe), prefetch=prefetch)
         return pages.start(items)
 
     def _dry_run_pages(self, call: Call) -> Any:
