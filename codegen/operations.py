@@ -4,8 +4,9 @@ What differs between operations and that the hand-written layer needs at run tim
 checks is read here from the document, once: the operation's snake_case name (the generated
 endpoint module, the builder ``<name>_call``, the client method, the emulator's handler), its
 method and path, the client method that sends it, the shape of its answer, a page's items
-key(s), the names of its path and query parameters as the document and as Python spell them,
-and its error statuses (the client's docstrings list them).
+key(s), the names of its path and query parameters as the document and as Python spell them
+(and the query parameters' types), its error statuses (the client's docstrings list them) and its
+summary (a command derived from it shows it).
 
 The answer is ``"page"`` for an operation with a ``pageNumber`` query parameter (its items are
 the page schema's array properties, or the operation's ``x-press-blocks-items`` list when the
@@ -52,14 +53,16 @@ class Operation(NamedTuple):
     items: tuple[str, ...]
     #: The path parameters as (document name, Python name), in path order.
     path_parameters: tuple[tuple[str, str], ...]
-    #: The query parameters as (document name, Python name).
-    query_parameters: tuple[tuple[str, str], ...]
+    #: The query parameters as (document name, Python name, schema type: string, integer, boolean or array).
+    query_parameters: tuple[tuple[str, str, str], ...]
     #: Whether the request has a body (JSON or multipart).
     has_body: bool
     #: The client method that sends it: ``name``, or the operation's ``x-press-blocks-method``.
     client_method: str
     #: The error statuses the document gives it (``"400"``, ..., ``"5XX"``), in the document's order.
     errors: tuple[str, ...]
+    #: The document's one-line summary.
+    summary: str
 
 
 #: By ``name``, in the document's order.
@@ -133,7 +136,9 @@ def rows(document: Mapping[str, Any]) -> Iterator[str]:
             operation = item[method]
             parameters = _parameters(document, item, operation)
             path_names = re.findall(r"\{([^}]+)\}", path)
-            query = [p["name"] for p in parameters if p.get("in") == "query"]
+            in_query = [p for p in parameters if p.get("in") == "query"]
+            query = [p["name"] for p in in_query]
+            types = [resolve(document, p.get("schema", {})).get("type", "string") for p in in_query]
             answer, items = _answer(document, operation, query)
             name = snake(operation["operationId"])
             module = f"press_blocks_api.api.{snake(operation['tags'][0])}.{name}"
@@ -146,10 +151,11 @@ def rows(document: Mapping[str, Any]) -> Iterator[str]:
                 repr(answer),
                 repr(tuple(items)),
                 repr(tuple((p, snake(p)) for p in path_names)),
-                repr(tuple((q, snake(q)) for q in query)),
+                repr(tuple((q, snake(q), t) for q, t in zip(query, types, strict=True))),
                 repr("requestBody" in operation),
                 repr(operation.get("x-press-blocks-method", name)),
                 repr(tuple(str(s) for s in operation.get("responses", {}) if not str(s).startswith("2"))),
+                repr(operation.get("summary", "")),
             ]
             yield f"    {name!r}: Operation({', '.join(fields)}),"
 

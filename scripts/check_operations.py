@@ -6,19 +6,18 @@ The operations are read from ``openapi/press-blocks.yaml`` with the same rules a
 ``codegen/operations.py`` (so the check is right even before ``./codegen.sh``). For each, the
 places are: its generated endpoint module, its builder ``_requests.<name>_call``, its client
 method on ``AsyncBlock`` and ``Block`` (the operation's ``x-press-blocks-method``, or its own
-snake_case name) with its raw form, the emulator's handler, a command calling the method,
-its wire row in ``tests/unit/test_wire_contract.py``, its invalid-argument case in
-``tests/unit/test_requests.py`` and, for an operation with path parameters, its hostile-id case
-in ``tests/unit/test_hostile.py``. The test run calls :func:`missing` (``tests/unit/test_operations.py``).
+snake_case name) with its raw form, the emulator's handler, a command calling the method (one is
+derived from the document for an operation without a request body), its wire row in
+``tests/unit/test_wire_contract.py``, and its argument cases in ``tests/unit/_cases.py`` (an
+invalid-argument call and, with path parameters, hostile ids). The test run calls
+:func:`missing` (``tests/unit/test_operations.py``).
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.util
-import inspect
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType, SimpleNamespace
 from typing import Any
@@ -55,6 +54,7 @@ def document_operations(path: Path = DOCUMENT) -> list[dict[str, Any]]:
                         "method": method.upper(),
                         "path": path_template,
                         "has_path_parameters": "{" in path_template,
+                        "has_body": "requestBody" in operation,
                     }
                 )
     return found
@@ -66,22 +66,6 @@ def _handlers() -> set[str]:
     # No contract: the constructor's own completeness check is this script's to report.
     api = Api(store=SimpleNamespace(), contract=SimpleNamespace(operations={}))  # type: ignore[arg-type]
     return set(api.handlers)
-
-
-def _commanded_methods() -> set[str]:
-    from press_blocks._cli._commands import CALLS
-
-    names: set[str] = set()
-    for run in CALLS.values():
-        names.update(_code_names(run.__code__))
-    return names
-
-
-def _code_names(code: Any) -> Iterator[str]:
-    yield from code.co_names
-    for constant in code.co_consts:
-        if inspect.iscode(constant):
-            yield from _code_names(constant)
 
 
 def _tests_table(module: str, name: str) -> list[Any]:
@@ -105,11 +89,13 @@ def missing(path: Path = DOCUMENT) -> list[str]:
     from press_blocks._sync.block import BlockWithRawResponse
 
     handlers = _handlers()
-    commanded = _commanded_methods()
+    from press_blocks._cli._commands import commanded_methods
+
+    commanded = commanded_methods()
     wire = _tests_table("tests.unit.test_wire_contract", "OPERATION_TABLE")
     invocations = _first_values(_tests_table("tests.unit.test_wire_contract", "INVOCATIONS"))
-    invalid = _first_values(_tests_table("tests.unit.test_requests", "BLOCK_INVALID"))
-    hostile = _first_values(_tests_table("tests.unit.test_hostile", "ID_CALLS"))
+    invalid = _first_values(_tests_table("tests.unit._cases", "BLOCK_INVALID"))
+    hostile = _first_values(_tests_table("tests.unit._cases", "ID_CALLS"))
     wired = {(verb, template) for rows in dict(wire).values() for verb, template in rows}
     lines = []
     for op in document_operations(path):
@@ -133,17 +119,19 @@ def missing(path: Path = DOCUMENT) -> list[str]:
                 lack(f"raw form {method}", "src/press_blocks/_async/block.py, AsyncBlockWithRawResponse")
         if oid not in handlers:
             lack("emulator handler", "src/press_blocks/emulator/_api.py, Api.handlers")
-        if method not in commanded:
+        # An operation without a body gets a command derived from the document (_cli/_parser.py).
+        if method not in commanded and op["has_body"]:
             lack(
                 f"command calling {method}",
                 "src/press_blocks/_cli/_parser.py and CALLS in src/press_blocks/_cli/_commands.py",
             )
         if (op["method"], op["path"]) not in wired or method not in invocations:
             lack(f"wire row for {method}", "OPERATION_TABLE and INVOCATIONS in tests/unit/test_wire_contract.py")
-        if method not in invalid:
-            lack(f"invalid-argument case for {method}", "BLOCK_INVALID in tests/unit/test_requests.py")
-        if op["has_path_parameters"] and method not in hostile:
-            lack(f"hostile-id case for {method}", "ID_CALLS in tests/unit/test_hostile.py")
+        tables = [name for name, rows in (("BLOCK_INVALID", invalid), ("ID_CALLS", hostile)) if method not in rows]
+        if not op["has_path_parameters"] and "ID_CALLS" in tables:
+            tables.remove("ID_CALLS")  # no id to make hostile
+        if tables:
+            lack(f"argument cases for {method}", f"{' and '.join(tables)} in tests/unit/_cases.py")
     return lines
 
 

@@ -26,14 +26,16 @@ class Operation(NamedTuple):
     items: tuple[str, ...]
     #: The path parameters as (document name, Python name), in path order.
     path_parameters: tuple[tuple[str, str], ...]
-    #: The query parameters as (document name, Python name).
-    query_parameters: tuple[tuple[str, str], ...]
+    #: The query parameters as (document name, Python name, schema type: string, integer, boolean or array).
+    query_parameters: tuple[tuple[str, str, str], ...]
     #: Whether the request has a body (JSON or multipart).
     has_body: bool
     #: The client method that sends it: ``name``, or the operation's ``x-press-blocks-method``.
     client_method: str
     #: The error statuses the document gives it (``"400"``, ..., ``"5XX"``), in the document's order.
     errors: tuple[str, ...]
+    #: The document's one-line summary.
+    summary: str
 
 
 #: By ``name``, in the document's order.
@@ -48,18 +50,19 @@ OPERATIONS: dict[str, Operation] = {
         ("specs",),
         (),
         (
-            ("status", "status"),
-            ("featured", "featured"),
-            ("name", "name"),
-            ("title", "title"),
-            ("sort", "sort"),
-            ("scope", "scope"),
-            ("pageSize", "page_size"),
-            ("pageNumber", "page_number"),
+            ("status", "status", "array"),
+            ("featured", "featured", "boolean"),
+            ("name", "name", "string"),
+            ("title", "title", "string"),
+            ("sort", "sort", "array"),
+            ("scope", "scope", "array"),
+            ("pageSize", "page_size", "integer"),
+            ("pageNumber", "page_number", "integer"),
         ),
         False,
         "list_specs",
         ("400", "401", "403", "422", "429", "5XX"),
+        "List block specs",
     ),
     "create_spec": Operation(
         "createSpec",
@@ -70,10 +73,11 @@ OPERATIONS: dict[str, Operation] = {
         "object",
         (),
         (),
-        (("validate", "validate"),),
+        (("validate", "validate", "boolean"),),
         True,
         "create_spec",
         ("400", "401", "403", "409", "413", "422", "429", "5XX"),
+        "Create a block spec",
     ),
     "describe_spec": Operation(
         "describeSpec",
@@ -88,6 +92,7 @@ OPERATIONS: dict[str, Operation] = {
         False,
         "describe_spec",
         ("400", "401", "403", "404", "429", "5XX"),
+        "Describe a block spec",
     ),
     "delete_spec": Operation(
         "deleteSpec",
@@ -102,6 +107,7 @@ OPERATIONS: dict[str, Operation] = {
         False,
         "delete_spec",
         ("400", "401", "403", "404", "409", "422", "429", "5XX"),
+        "Delete a block spec and all its releases",
     ),
     "update_spec_metadata": Operation(
         "updateSpecMetadata",
@@ -116,6 +122,7 @@ OPERATIONS: dict[str, Operation] = {
         True,
         "update_spec_metadata",
         ("400", "401", "403", "404", "409", "422", "429", "5XX"),
+        "Update a block spec's metadata and discoverability",
     ),
     "list_spec_releases": Operation(
         "listSpecReleases",
@@ -126,10 +133,15 @@ OPERATIONS: dict[str, Operation] = {
         "page",
         ("releases",),
         (("specId", "spec_id"),),
-        (("pageSize", "page_size"), ("sort", "sort"), ("pageNumber", "page_number")),
+        (
+            ("pageSize", "page_size", "integer"),
+            ("sort", "sort", "array"),
+            ("pageNumber", "page_number", "integer"),
+        ),
         False,
         "list_spec_releases",
         ("400", "401", "403", "404", "429", "5XX"),
+        "List the releases of a block spec",
     ),
     "create_spec_release": Operation(
         "createSpecRelease",
@@ -140,10 +152,11 @@ OPERATIONS: dict[str, Operation] = {
         "object",
         (),
         (("specId", "spec_id"),),
-        (("validate", "validate"),),
+        (("validate", "validate", "boolean"),),
         True,
         "create_spec_release",
         ("400", "401", "403", "404", "409", "413", "422", "429", "5XX"),
+        "Publish a new release of a block spec",
     ),
     "describe_spec_release": Operation(
         "describeSpecRelease",
@@ -158,6 +171,7 @@ OPERATIONS: dict[str, Operation] = {
         False,
         "describe_spec_release",
         ("400", "401", "403", "404", "429", "5XX"),
+        "Describe a release of a block spec",
     ),
     "list_deployments": Operation(
         "listDeployments",
@@ -169,16 +183,17 @@ OPERATIONS: dict[str, Operation] = {
         ("deployments",),
         (),
         (
-            ("status", "status"),
-            ("name", "name"),
-            ("title", "title"),
-            ("sort", "sort"),
-            ("pageSize", "page_size"),
-            ("pageNumber", "page_number"),
+            ("status", "status", "array"),
+            ("name", "name", "string"),
+            ("title", "title", "string"),
+            ("sort", "sort", "array"),
+            ("pageSize", "page_size", "integer"),
+            ("pageNumber", "page_number", "integer"),
         ),
         False,
         "list_deployments",
         ("400", "401", "403", "422", "429", "5XX"),
+        "List block deployments",
     ),
     "create_deployment": Operation(
         "createDeployment",
@@ -193,6 +208,7 @@ OPERATIONS: dict[str, Operation] = {
         True,
         "create_deployment",
         ("400", "401", "403", "404", "409", "422", "429", "5XX"),
+        "Create a block deployment",
     ),
     "describe_deployment": Operation(
         "describeDeployment",
@@ -207,6 +223,7 @@ OPERATIONS: dict[str, Operation] = {
         False,
         "describe_deployment",
         ("400", "401", "403", "404", "429", "5XX"),
+        "Describe a block deployment",
     ),
     "delete_deployment": Operation(
         "deleteDeployment",
@@ -221,6 +238,7 @@ OPERATIONS: dict[str, Operation] = {
         False,
         "delete_deployment",
         ("400", "401", "403", "404", "422", "429", "5XX"),
+        "Delete a block deployment",
     ),
     "update_deployment_metadata": Operation(
         "updateDeploymentMetadata",
@@ -235,6 +253,7 @@ OPERATIONS: dict[str, Operation] = {
         True,
         "update_deployment_metadata",
         ("400", "401", "403", "404", "409", "422", "429", "5XX"),
+        "Update a block deployment's metadata",
     ),
     "redeploy": Operation(
         "redeploy",
@@ -249,6 +268,7 @@ OPERATIONS: dict[str, Operation] = {
         False,
         "redeploy",
         ("400", "401", "403", "404", "409", "429", "5XX"),
+        "Redeploy a block deployment",
     ),
     "list_deployment_revisions": Operation(
         "listDeploymentRevisions",
@@ -260,14 +280,15 @@ OPERATIONS: dict[str, Operation] = {
         ("revisions", "deployments"),
         (("deploymentId", "deployment_id"),),
         (
-            ("sort", "sort"),
-            ("status", "status"),
-            ("pageSize", "page_size"),
-            ("pageNumber", "page_number"),
+            ("sort", "sort", "array"),
+            ("status", "status", "array"),
+            ("pageSize", "page_size", "integer"),
+            ("pageNumber", "page_number", "integer"),
         ),
         False,
         "list_deployment_revisions",
         ("400", "401", "403", "404", "422", "429", "5XX"),
+        "List the revisions of a block deployment",
     ),
     "create_deployment_revision": Operation(
         "createDeploymentRevision",
@@ -282,6 +303,7 @@ OPERATIONS: dict[str, Operation] = {
         True,
         "create_deployment_revision",
         ("400", "401", "403", "404", "409", "422", "429", "5XX"),
+        "Create a revision of a block deployment",
     ),
     "describe_deployment_revision": Operation(
         "describeDeploymentRevision",
@@ -296,6 +318,7 @@ OPERATIONS: dict[str, Operation] = {
         False,
         "describe_deployment_revision",
         ("400", "401", "403", "404", "429", "5XX"),
+        "Describe a revision of a block deployment",
     ),
     "get_parameters": Operation(
         "getParameters",
@@ -310,6 +333,7 @@ OPERATIONS: dict[str, Operation] = {
         False,
         "get_parameters",
         ("400", "401", "403", "404", "429", "5XX"),
+        "Get a deployment's run parameters",
     ),
     "patch_parameters": Operation(
         "patchParameters",
@@ -324,6 +348,7 @@ OPERATIONS: dict[str, Operation] = {
         True,
         "patch_parameters",
         ("400", "401", "403", "404", "422", "429", "5XX"),
+        "Update a deployment's run parameters",
     ),
     "describe_app_deployment": Operation(
         "describeAppDeployment",
@@ -338,5 +363,6 @@ OPERATIONS: dict[str, Operation] = {
         False,
         "get_related_block_details",
         ("400", "401", "403", "404", "429", "5XX"),
+        "Describe an app deployment",
     ),
 }

@@ -35,6 +35,7 @@ from press_blocks.errors import (
     ResponseDecodeError,
     ResponseTooLargeError,
 )
+from tests.unit._cases import ID_CALLS
 
 TOKEN = "tok-SENTINEL-93ac51"
 BASE = "https://press.example.test"
@@ -98,30 +99,6 @@ def mode(request: pytest.FixtureRequest) -> str:
 
 # --- ids that would leave their path -------------------------------------------------------------
 
-#: Every method taking an id, how to call it with one, and the path template it must stay under.
-ID_CALLS: list[Any] = [
-    ("describe_spec", lambda i: ((i,), {}), "/v1/blocks/specs/{}"),
-    ("delete_spec", lambda i: ((i,), {}), "/v1/blocks/specs/{}"),
-    ("update_spec_metadata", lambda i: ((i, {"featured": True}), {}), "/v1/blocks/specs/{}"),
-    ("create_spec_release", lambda i: ((i, {"release": {"version": "2"}}), {}), "/v1/blocks/specs/{}/releases"),
-    ("list_spec_releases", lambda i: ((i,), {"return_iterator": False}), "/v1/blocks/specs/{}/releases"),
-    ("describe_spec_release", lambda i: (("s", i), {}), "/v1/blocks/specs/s/releases/{}"),
-    ("describe_spec_release", lambda i: ((i, "1.0.0"), {}), "/v1/blocks/specs/{}/releases/1.0.0"),
-    ("describe_deployment", lambda i: ((i,), {}), "/v1/blocks/deployments/{}"),
-    ("update_deployment_metadata", lambda i: ((i, {"title": "t"}), {}), "/v1/blocks/deployments/{}"),
-    ("redeploy", lambda i: ((i,), {}), "/v1/blocks/deployments/{}/redeploy"),
-    ("delete_deployment", lambda i: ((i,), {}), "/v1/blocks/deployments/{}"),
-    ("create_deployment_revision", lambda i: ((i, {}), {}), "/v1/blocks/deployments/{}/revisions"),
-    ("describe_deployment_revision", lambda i: ((i, 2), {}), "/v1/blocks/deployments/{}/revisions/2"),
-    (
-        "list_deployment_revisions",
-        lambda i: ((i,), {"return_iterator": False}),
-        "/v1/blocks/deployments/{}/revisions",
-    ),
-    ("get_parameters", lambda i: ((i,), {}), "/v1/deployments/{}/parameters/run"),
-    ("patch_parameters", lambda i: ((i, {"a": 1}), {}), "/v1/deployments/{}/parameters/run"),
-    ("get_related_block_details", lambda i: ((i,), {}), "/v1/blocks/deployments/{}"),
-]
 HOSTILE_IDS = ["a/b", "a?b=1", "a#b", "100%", "../x", "a/..", "..x", "...", "a b", "ünï", "a\r\nb", "a\nX-Evil: 1"]
 NOT_IDS = ["", " ", ".", ".."]
 

@@ -69,12 +69,21 @@ def test_a_new_operation_gets_every_missing_place_listed_in_one_run(tmp_path: Pa
         "builder list_deployment_revision_logs_call",
         "method list_deployment_revision_logs",
         "emulator handler",
-        "command calling",
         "wire row",
-        "invalid-argument case",
-        "hostile-id case",
+        "argument cases for list_deployment_revision_logs (BLOCK_INVALID and ID_CALLS in tests/unit/_cases.py)",
     ]:
         assert place in places, (place, lines)
+    assert "command" not in places  # a GET without a body gets a command derived from the document
+    assert len(lines) == 6
+
+
+def test_an_operation_with_a_body_needs_a_written_command(tmp_path: Path) -> None:
+    document: dict[str, Any] = yaml.safe_load(DOCUMENT_PATH.read_text(encoding="utf-8"))
+    post = {**LOGS["get"], "operationId": "clearLogs", "requestBody": {"content": {"application/json": {}}}}
+    document["paths"]["/v1/blocks/deployments/{deploymentId}/logs"] = {"post": post}
+    path = tmp_path / "press-blocks.yaml"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    assert any("no command calling clear_logs" in line for line in check_operations.missing(path))
 
 
 def test_an_operation_sent_by_another_method_is_checked_against_that_method() -> None:
@@ -105,3 +114,45 @@ class TestAnswerShapes:
         assert self._session(["a", "b"]).call(describe_spec, spec_id="s") == ["a", "b"]
         with pytest.raises(ResponseDecodeError, match="not the array describe_spec returns"):
             self._session({"id": "s"}).call(describe_spec, spec_id="s")
+
+
+class TestDerivedCommands:
+    """An operation without a request body and without a written command gets one, from the document."""
+
+    def _run(self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+        from press_blocks._cli import _commands
+        from press_blocks._cli._main import main
+
+        written = _commands.commanded_methods()
+        monkeypatch.setattr(
+            _commands, "commanded_methods", lambda: written - {"describe_deployment", "list_deployments"}
+        )
+        monkeypatch.setenv("PEAK_AUTH_TOKEN", "t")
+        assert main(list(argv)) == 0
+        return capsys.readouterr().out
+
+    def test_a_path_parameter_is_a_required_option(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        out = self._run(monkeypatch, capsys, "deployments", "describe-deployment", "--deployment-id", "d1", "--dry-run")
+        assert "GET" in out
+        assert "/v1/blocks/deployments/d1" in out
+
+    def test_query_parameters_are_options_of_their_type(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        out = self._run(
+            monkeypatch,
+            capsys,
+            *("deployments", "list-deployments", "--status", "deployed", "--status", "failed"),
+            *("--page-size", "2", "--dry-run"),
+        )
+        assert "status=deployed&status=failed" in out
+        assert "pageSize=2" in out
+
+    def test_written_commands_are_not_derived_again(self) -> None:
+        from press_blocks._cli._parser import build_parser
+
+        help_text = build_parser()._subparsers._group_actions[0].choices["deployments"].format_help()  # type: ignore[union-attr]
+        assert "describe-deployment" not in help_text
+        assert "describe " in help_text

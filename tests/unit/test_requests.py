@@ -26,6 +26,7 @@ from press_blocks import _requests as builders
 from press_blocks._calls import Call
 from press_blocks._retry import RetryKind
 from press_blocks.errors import InvalidArgumentError
+from tests.unit._cases import BLOCK_INVALID
 
 DOCUMENT_PATH = Path(__file__).resolve().parents[2] / "openapi" / "press-blocks.yaml"
 EXAMPLES: dict[str, Any] = yaml.safe_load(DOCUMENT_PATH.read_text(encoding="utf-8"))["components"]["examples"]
@@ -416,33 +417,6 @@ class TestBuilderArgumentChecks:
 
 
 # --- the same checks through the clients: nothing is sent ------------------------------------------
-
-BLOCK_INVALID: list[Any] = [
-    pytest.param("list_specs", (), {"status": ["nope"]}, id="list_specs-status"),
-    pytest.param("list_specs", (), {"page_size": 0}, id="list_specs-page_size"),
-    pytest.param("list_specs", (), {"page_number": 0}, id="list_specs-page_number"),
-    pytest.param("list_specs", (), {"page_size": 0, "return_iterator": False}, id="list_specs-page"),
-    pytest.param("create_spec", ([SPEC_BODY],), {}, id="create_spec-body"),
-    pytest.param("create_spec", (SPEC_BODY,), {"scope": "everyone"}, id="create_spec-scope"),
-    pytest.param("describe_spec", ("",), {}, id="describe_spec"),
-    pytest.param("update_spec_metadata", ("s", [1]), {}, id="update_spec_metadata"),
-    pytest.param("delete_spec", ("",), {}, id="delete_spec"),
-    pytest.param("create_spec_release", ("s", RELEASE_BODY), {"parameters": {"x": []}}, id="create_spec_release"),
-    pytest.param("list_spec_releases", ("s",), {"page_size": 0}, id="list_spec_releases"),
-    pytest.param("describe_spec_release", ("s", ""), {}, id="describe_spec_release"),
-    pytest.param("create_deployment", ({},), {}, id="create_deployment"),
-    pytest.param("list_deployments", (), {"status": ["nope"]}, id="list_deployments"),
-    pytest.param("describe_deployment", ("",), {}, id="describe_deployment"),
-    pytest.param("update_deployment_metadata", ("d", "x"), {}, id="update_deployment_metadata"),
-    pytest.param("redeploy", ("",), {}, id="redeploy"),
-    pytest.param("delete_deployment", ("",), {}, id="delete_deployment"),
-    pytest.param("create_deployment_revision", ("d", "x"), {}, id="create_deployment_revision"),
-    pytest.param("describe_deployment_revision", ("d", "abc"), {}, id="describe_deployment_revision"),
-    pytest.param("list_deployment_revisions", ("d",), {"status": ["x"]}, id="list_deployment_revisions"),
-    pytest.param("patch_parameters", ("d", [1]), {}, id="patch_parameters"),
-    pytest.param("get_parameters", ([1],), {}, id="get_parameters"),
-    pytest.param("get_related_block_details", ([1],), {}, id="get_related_block_details"),
-]
 
 
 class TestClientsRejectBeforeSending:
