@@ -111,12 +111,12 @@ def missing(path: Path = DOCUMENT) -> list[str]:
         if not callable(getattr(_requests, f"{name}_call", None)):
             lack(f"builder {name}_call", "src/press_blocks/_requests.py")
         if not callable(getattr(AsyncBlock, method, None)):
-            lack(f"method {method}", "src/press_blocks/_async/block.py, then python scripts/unasync.py")
+            lack(f"method {method}", "src/press_blocks/_block.py, then python scripts/unasync.py")
         else:
             if not callable(getattr(Block, method, None)):
                 lack(f"sync method Block.{method}", "run python scripts/unasync.py")
             if method not in vars(AsyncBlockWithRawResponse) or method not in vars(BlockWithRawResponse):
-                lack(f"raw form {method}", "src/press_blocks/_async/block.py, AsyncBlockWithRawResponse")
+                lack(f"raw form {method}", "run python scripts/unasync.py")
         if oid not in handlers:
             lack("emulator handler", "src/press_blocks/emulator/_api.py, Api.handlers")
         # An operation without a body gets a command derived from the document (_cli/_parser.py).

@@ -410,7 +410,7 @@ def _error_body(response: httpx.Response, body: bytes) -> Any:
 def _json_kind(value: object) -> str:
     if value is None:
         return "null"
-    return {list: "array", str: "string", bool: "boolean"}.get(type(value), "number")
+    return {dict: "object", list: "array", str: "string", bool: "boolean"}.get(type(value), "number")
 
 
 _TIMEOUT_PHASES: dict[type[Exception], tuple[str, str]] = {
