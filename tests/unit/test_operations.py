@@ -24,7 +24,7 @@ import check_operations  # noqa: E402
 
 LOGS = {
     "get": {
-        "operationId": "listDeploymentRevisionLogs",
+        "operationId": "exampleOperationOfTheCheck",
         "tags": ["Block Deployments"],
         "summary": "List a revision's logs",
         "description": "The log lines of one revision.",
@@ -58,19 +58,19 @@ def test_the_script_exits_0_when_complete() -> None:
 
 def test_a_new_operation_gets_every_missing_place_listed_in_one_run(tmp_path: Path) -> None:
     document: dict[str, Any] = yaml.safe_load(DOCUMENT_PATH.read_text(encoding="utf-8"))
-    document["paths"]["/v1/blocks/deployments/{deploymentId}/revisions/{revision}/logs"] = LOGS
+    document["paths"]["/v1/blocks/deployments/{deploymentId}/revisions/{revision}/example-of-the-check"] = LOGS
     path = tmp_path / "press-blocks.yaml"
     path.write_text(yaml.safe_dump(document), encoding="utf-8")
     lines = check_operations.missing(path)
-    assert all(line.startswith("listDeploymentRevisionLogs: no ") for line in lines), lines
+    assert all(line.startswith("exampleOperationOfTheCheck: no ") for line in lines), lines
     places = " | ".join(lines)
     for place in [
         "generated endpoint module",
-        "builder list_deployment_revision_logs_call",
-        "method list_deployment_revision_logs",
+        "builder example_operation_of_the_check_call",
+        "method example_operation_of_the_check",
         "emulator handler",
         "wire row",
-        "argument cases for list_deployment_revision_logs (BLOCK_INVALID and ID_CALLS in tests/unit/_cases.py)",
+        "argument cases for example_operation_of_the_check (BLOCK_INVALID and ID_CALLS in tests/unit/_cases.py)",
     ]:
         assert place in places, (place, lines)
     assert "command" not in places  # a GET without a body gets a command derived from the document
@@ -79,11 +79,11 @@ def test_a_new_operation_gets_every_missing_place_listed_in_one_run(tmp_path: Pa
 
 def test_an_operation_with_a_body_needs_a_written_command(tmp_path: Path) -> None:
     document: dict[str, Any] = yaml.safe_load(DOCUMENT_PATH.read_text(encoding="utf-8"))
-    post = {**LOGS["get"], "operationId": "clearLogs", "requestBody": {"content": {"application/json": {}}}}
-    document["paths"]["/v1/blocks/deployments/{deploymentId}/logs"] = {"post": post}
+    post = {**LOGS["get"], "operationId": "exampleBodyOfTheCheck", "requestBody": {"content": {"application/json": {}}}}
+    document["paths"]["/v1/blocks/deployments/{deploymentId}/example-body-of-the-check"] = {"post": post}
     path = tmp_path / "press-blocks.yaml"
     path.write_text(yaml.safe_dump(document), encoding="utf-8")
-    assert any("no command calling clear_logs" in line for line in check_operations.missing(path))
+    assert any("no command calling example_body_of_the_check" in line for line in check_operations.missing(path))
 
 
 def test_an_operation_sent_by_another_method_is_checked_against_that_method() -> None:
