@@ -156,3 +156,13 @@ class TestDerivedCommands:
         help_text = build_parser()._subparsers._group_actions[0].choices["deployments"].format_help()  # type: ignore[union-attr]
         assert "describe-deployment" not in help_text
         assert "describe " in help_text
+
+
+def test_the_command_lines_wait_default_is_a_constant() -> None:
+    from press_blocks import _constants
+    from press_blocks._cli._parser import build_parser
+
+    deployments = build_parser()._subparsers._group_actions[0].choices["deployments"]  # type: ignore[union-attr]
+    create = deployments._subparsers._group_actions[0].choices["create"]  # type: ignore[union-attr]
+    assert create.get_default("wait_timeout") == _constants.CLI_WAIT_TIMEOUT == 900
+    assert _constants.WAIT_TIMEOUT == 600
