@@ -59,8 +59,8 @@ __all__ = [
 
 logger = logging.getLogger("press_blocks")
 
-#: Each operation's answer shape, by endpoint module name.
-ANSWERS: Mapping[str, str] = {name: operation.answer for name, operation in OPERATIONS.items()}
+#: Each operation's answer shape, by endpoint module (its full name: one lookup per answer).
+ANSWERS: Mapping[str, str] = {operation.module: operation.answer for operation in OPERATIONS.values()}
 
 
 @dataclass(frozen=True)
@@ -325,7 +325,7 @@ class TransportCore:
             except RecursionError as exc:
                 raise undecodable(response, "is JSON nested too deeply to decode") from exc
             # The shape the document gives the operation's answer (codegen/operations.py reads it).
-            answer = ANSWERS.get(call.operation)
+            answer = ANSWERS.get(call.endpoint.__name__)
             if answer is not None and not isinstance(result, list if answer == "array" else dict):
                 expected = "array" if answer == "array" else "object"
                 raise undecodable(

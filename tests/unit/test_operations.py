@@ -110,7 +110,7 @@ class TestAnswerShapes:
             self._session([1]).call(describe_spec, spec_id="s")
 
     def test_an_array_operation_takes_an_array_and_refuses_an_object(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        monkeypatch.setitem(_calls.ANSWERS, "describe_spec", "array")  # type: ignore[attr-defined]
+        monkeypatch.setitem(_calls.ANSWERS, describe_spec.__name__, "array")  # type: ignore[attr-defined]
         assert self._session(["a", "b"]).call(describe_spec, spec_id="s") == ["a", "b"]
         with pytest.raises(ResponseDecodeError, match="is a JSON object, not the array describe_spec returns"):
             self._session({"id": "s"}).call(describe_spec, spec_id="s")
