@@ -13,7 +13,7 @@ from press_blocks.emulator._multipart import Part
 from press_blocks.emulator._state import Store
 from press_blocks.emulator._wire import Answer, loads
 
-__all__ = ["Api", "Call"]
+__all__ = ["Api", "ApiRequest"]
 
 
 class Api:
@@ -22,7 +22,7 @@ class Api:
     def __init__(self, store: Store, contract: Contract) -> None:
         self.store = store
         self.contract = contract
-        self.handlers: dict[str, Callable[[Call], Answer]] = {
+        self.handlers: dict[str, Callable[[ApiRequest], Answer]] = {
             "listSpecs": lambda c: Answer(200, self.store.list_specs(c.query)),
             "createSpec": self.create_spec,
             "describeSpec": lambda c: Answer(200, self.store.describe_spec(c.path["specId"])),
@@ -62,7 +62,7 @@ class Api:
         delete(object_id)
         return Answer(204)
 
-    def _form(self, call: Call) -> dict[str, Any]:
+    def _form(self, call: ApiRequest) -> dict[str, Any]:
         """Decode the JSON-bearing parts (checked against their ``x-json-schema``) and the flags of a form."""
         values: dict[str, Any] = {}
         for name, part in call.parts.items():
@@ -85,7 +85,7 @@ class Api:
                 values[name] = True
         return values
 
-    def create_spec(self, call: Call) -> Answer:
+    def create_spec(self, call: ApiRequest) -> Answer:
         form = self._form(call)
         validate_only = bool(call.query.get("validate"))
         spec_id = self.store.create_spec(
@@ -102,7 +102,7 @@ class Api:
             return Answer(200, {"success": True, "message": "The spec is valid."})
         return Answer(201, {"id": spec_id})
 
-    def create_spec_release(self, call: Call) -> Answer:
+    def create_spec_release(self, call: ApiRequest) -> Answer:
         spec_id = call.path["specId"]
         form = self._form(call)
         validate_only = bool(call.query.get("validate"))
@@ -118,7 +118,7 @@ class Api:
             return Answer(200, {"success": True, "message": "The release is valid."})
         return Answer(201, {"id": spec_id, "release": {"version": version}})
 
-    def create_deployment_revision(self, call: Call) -> Answer:
+    def create_deployment_revision(self, call: ApiRequest) -> Answer:
         deployment_id = call.path["deploymentId"]
         number = self.store.create_deployment_revision(deployment_id, call.json())
         return Answer(201, {"id": deployment_id, "revision": number})
@@ -134,7 +134,7 @@ def _check_zip(name: str, data: bytes) -> None:
         raise ApiError(400, f"form part {name!r} is a damaged zip archive (first bad entry: {bad})")
 
 
-class Call:
+class ApiRequest:
     """A validated API call: its operation, typed parameters, and body (JSON or form parts)."""
 
     def __init__(

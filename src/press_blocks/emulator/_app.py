@@ -17,7 +17,7 @@ from urllib.parse import parse_qsl
 import anyio
 from starlette.requests import Request
 
-from press_blocks.emulator._api import Api, Call
+from press_blocks.emulator._api import Api, ApiRequest
 from press_blocks.emulator._constants import CONTROL_PREFIX
 from press_blocks.emulator._contract import Contract, Operation
 from press_blocks.emulator._errors import ApiError
@@ -185,7 +185,7 @@ class EmulatorApp:
         query: Sequence[tuple[str, str]],
         headers: Mapping[str, str],
         body: bytes,
-    ) -> Call:
+    ) -> ApiRequest:
         # Normalise what the official client sends before the document judges it:
         # `True`/`False` query booleans, bodies where none is defined (`{}`), "null" form
         # parts, and empty string filters (`name=`), which mean no filter.
@@ -217,7 +217,7 @@ class EmulatorApp:
             body=core_body if core_body else None,
             content_type=content_type or "application/octet-stream",
         )
-        return Call(operation, validated, body, parts)
+        return ApiRequest(operation, validated, body, parts)
 
     def _normalised_parts(self, operation: Operation, parts: list[Part]) -> list[Part]:
         kept: list[Part] = []
