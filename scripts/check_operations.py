@@ -123,7 +123,7 @@ def missing(path: Path = DOCUMENT) -> list[str]:
         if method not in commanded and op["has_body"]:
             lack(
                 f"command calling {method}",
-                "src/press_blocks/_cli/_parser.py and CALLS in src/press_blocks/_cli/_commands.py",
+                "src/press_blocks/_cli/_parser.py and COMMANDS in src/press_blocks/_cli/_commands.py",
             )
         if (op["method"], op["path"]) not in wired or method not in invocations:
             lack(f"wire row for {method}", "OPERATION_TABLE and INVOCATIONS in tests/unit/test_wire_contract.py")

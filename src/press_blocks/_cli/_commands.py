@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from press_blocks import Block
 
 __all__ = [
-    "CALLS",
+    "COMMANDS",
     "DRY_RUN_TOKEN",
     "commanded_methods",
     "emit",
@@ -32,7 +32,7 @@ __all__ = [
     "split_values",
 ]
 
-Call = Callable[["Block", argparse.Namespace, RequestFile | None], Any]
+Command = Callable[["Block", argparse.Namespace, RequestFile | None], Any]
 
 
 def split_values(values: Sequence[str] | None) -> list[str] | None:
@@ -102,7 +102,7 @@ def run_api_command(args: argparse.Namespace) -> int:
     from press_blocks import DryRun
 
     with open_client(args) as client:
-        result = CALLS[name](client, args, request)
+        result = COMMANDS[name](client, args, request)
         waiting = getattr(args, "wait", False)
         if waiting and isinstance(result, DryRun):
             # A dry run: say what --wait would do after the request.
@@ -164,7 +164,7 @@ def _validate(client: Block, args: argparse.Namespace, request: RequestFile | No
     return client.create_spec(**_file(request), validate=True)
 
 
-CALLS: dict[str, Call] = {
+COMMANDS: dict[str, Command] = {
     "specs list": lambda c, a, _: c.list_specs(
         status=split_values(a.status),
         featured=True if a.featured else None,
@@ -219,9 +219,9 @@ CALLS: dict[str, Call] = {
 
 
 def commanded_methods() -> set[str]:
-    """The client methods some command of :data:`CALLS` calls (read from their code)."""
+    """The client methods some command of :data:`COMMANDS` calls (read from their code)."""
     names: set[str] = set()
-    codes = [run.__code__ for run in CALLS.values()]
+    codes = [run.__code__ for run in COMMANDS.values()]
     while codes:
         code = codes.pop()
         names.update(code.co_names)
