@@ -9,7 +9,8 @@ method on ``AsyncBlock`` and ``Block`` (the operation's ``x-press-blocks-method`
 snake_case name) with its raw form, the emulator's handler, a command calling the method (one is
 derived from the document for an operation without a request body), its wire row in
 ``tests/unit/test_wire_contract.py``, and its argument cases in ``tests/unit/_cases.py`` (an
-invalid-argument call and, with path parameters, hostile ids). The test run calls
+invalid-argument call; hostile ids, with path parameters; a POST's retry safety; a body JSON
+cannot carry). The test run calls
 :func:`missing` (``tests/unit/test_operations.py``).
 """
 
@@ -96,6 +97,8 @@ def missing(path: Path = DOCUMENT) -> list[str]:
     invocations = _first_values(_tests_table("tests.unit.test_wire_contract", "INVOCATIONS"))
     invalid = _first_values(_tests_table("tests.unit._cases", "BLOCK_INVALID"))
     hostile = _first_values(_tests_table("tests.unit._cases", "ID_CALLS"))
+    posts = _first_values(_tests_table("tests.unit._cases", "POST_CALLS"))
+    bodies = _first_values(_tests_table("tests.unit._cases", "BODY_CALLS"))
     wired = {(verb, template) for rows in dict(wire).values() for verb, template in rows}
     lines = []
     for op in document_operations(path):
@@ -127,9 +130,13 @@ def missing(path: Path = DOCUMENT) -> list[str]:
             )
         if (op["method"], op["path"]) not in wired or method not in invocations:
             lack(f"wire row for {method}", "OPERATION_TABLE and INVOCATIONS in tests/unit/test_wire_contract.py")
-        tables = [name for name, rows in (("BLOCK_INVALID", invalid), ("ID_CALLS", hostile)) if method not in rows]
-        if not op["has_path_parameters"] and "ID_CALLS" in tables:
-            tables.remove("ID_CALLS")  # no id to make hostile
+        needed = {
+            "BLOCK_INVALID": invalid,
+            "ID_CALLS": hostile if op["has_path_parameters"] else None,  # an id to make hostile
+            "POST_CALLS": posts if op["method"] == "POST" else None,  # a POST's retry safety
+            "BODY_CALLS": bodies if op["has_body"] else None,  # a body JSON cannot carry
+        }
+        tables = [name for name, rows in needed.items() if rows is not None and method not in rows]
         if tables:
             lack(f"argument cases for {method}", f"{' and '.join(tables)} in tests/unit/_cases.py")
     return lines

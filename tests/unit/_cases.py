@@ -1,7 +1,8 @@
-"""Each client method's argument cases, in one place: arguments it must refuse, and ids that must not leave its path.
+"""Each client method's argument cases, in one place: what it must refuse, and how it must behave.
 
-``tests/unit/test_requests.py`` runs :data:`BLOCK_INVALID` and ``tests/unit/test_hostile.py``
-:data:`ID_CALLS`; ``./scripts/check-operations`` lists a method of the document with no row here.
+``tests/unit/test_requests.py`` runs :data:`BLOCK_INVALID`, ``tests/unit/test_hostile.py``
+:data:`ID_CALLS` and :data:`BODY_CALLS`, ``tests/unit/test_transport.py`` :data:`POST_CALLS`;
+``./scripts/check-operations`` lists a method of the document without the rows it needs here.
 """
 
 from __future__ import annotations
@@ -68,4 +69,40 @@ ID_CALLS: list[Any] = [
     ("get_parameters", lambda i: ((i,), {}), "/v1/deployments/{}/parameters/run"),
     ("patch_parameters", lambda i: ((i, {"a": 1}), {}), "/v1/deployments/{}/parameters/run"),
     ("get_related_block_details", lambda i: ((i,), {}), "/v1/blocks/deployments/{}"),
+]
+
+#: The bodies the retry tests send (test_transport.py).
+POST_DEPLOYMENT_BODY = {
+    "metadata": {"name": "new-deployment", "summary": "Creating new deployment."},
+    "revision": {"notes": "first"},
+    "spec": {"id": "spec-1", "release": {"version": "1.0.0"}},
+}
+POST_SPEC_BODY = {
+    "version": "1",
+    "kind": "service",
+    "metadata": {"name": "svc", "summary": "A service."},
+    "release": {"version": "1.0.0", "notes": "First"},
+    "config": {"serviceType": "api", "imageDetails": {"id": 1, "versionId": 1}},
+}
+POST_RELEASE_BODY = {"release": {"version": "2.0.0", "notes": "Second"}, "config": {"serviceType": "api"}}
+
+#: Every method that POSTs: a POST is retried only when nothing was sent (test_transport.py).
+POST_CALLS = [
+    pytest.param("create_deployment", (POST_DEPLOYMENT_BODY,), id="create_deployment"),
+    pytest.param("redeploy", ("d",), id="redeploy"),
+    pytest.param("create_deployment_revision", ("d", {"revision": {"notes": "n"}}), id="create_deployment_revision"),
+    pytest.param("create_spec", (POST_SPEC_BODY,), id="create_spec"),
+    pytest.param("create_spec_release", ("s", POST_RELEASE_BODY), id="create_spec_release"),
+]
+
+#: Every method with a JSON body, and where a value JSON cannot carry goes (test_hostile.py).
+BODY_CALLS: list[Any] = [
+    ("create_spec", lambda bad: ((bad,), {})),
+    ("create_spec", lambda bad: (({"version": "1", "kind": "service"},), {"parameters": {"run": [bad]}})),
+    ("create_spec_release", lambda bad: (("s", bad), {})),
+    ("update_spec_metadata", lambda bad: (("s", bad), {})),
+    ("create_deployment", lambda bad: ((bad,), {})),
+    ("update_deployment_metadata", lambda bad: (("d", bad), {})),
+    ("create_deployment_revision", lambda bad: (("d", bad), {})),
+    ("patch_parameters", lambda bad: (("d", bad), {})),
 ]

@@ -36,7 +36,7 @@ from press_blocks.errors import (
     ResponseDecodeError,
     ResponseTooLargeError,
 )
-from tests.unit._cases import ID_CALLS
+from tests.unit._cases import BODY_CALLS, ID_CALLS
 
 TOKEN = "tok-SENTINEL-93ac51"
 BASE = "https://press.example.test"
@@ -489,16 +489,6 @@ class TestConnectionErrors:
 
 # --- bodies that cannot be sent -----------------------------------------------------------------------------
 
-BODY_CALLS: list[Any] = [
-    ("create_spec", lambda bad: ((bad,), {})),
-    ("create_spec", lambda bad: (({"version": "1", "kind": "service"},), {"parameters": {"run": [bad]}})),
-    ("create_spec_release", lambda bad: (("s", bad), {})),
-    ("update_spec_metadata", lambda bad: (("s", bad), {})),
-    ("create_deployment", lambda bad: ((bad,), {})),
-    ("update_deployment_metadata", lambda bad: (("d", bad), {})),
-    ("create_deployment_revision", lambda bad: (("d", bad), {})),
-    ("patch_parameters", lambda bad: (("d", bad), {})),
-]
 UNSENDABLE: list[Any] = [
     pytest.param(datetime.datetime(2024, 1, 1, tzinfo=datetime.UTC), "datetime", id="datetime"),
     pytest.param({1, 2}, "set", id="set"),

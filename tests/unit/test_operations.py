@@ -83,7 +83,11 @@ def test_an_operation_with_a_body_needs_a_written_command(tmp_path: Path) -> Non
     document["paths"]["/v1/blocks/deployments/{deploymentId}/example-body-of-the-check"] = {"post": post}
     path = tmp_path / "press-blocks.yaml"
     path.write_text(yaml.safe_dump(document), encoding="utf-8")
-    assert any("no command calling example_body_of_the_check" in line for line in check_operations.missing(path))
+    lines = check_operations.missing(path)
+    assert any("no command calling example_body_of_the_check" in line for line in lines)
+    assert any(
+        "BLOCK_INVALID and ID_CALLS and POST_CALLS and BODY_CALLS in tests/unit/_cases.py" in line for line in lines
+    )
 
 
 def test_an_operation_sent_by_another_method_is_checked_against_that_method() -> None:
