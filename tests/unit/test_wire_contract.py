@@ -1,4 +1,4 @@
-"""Every request each of the 20 Block methods sends is valid against the OpenAPI contract (openapi-core).
+"""Every request each Block method sends is valid against the OpenAPI contract (openapi-core).
 
 The requests are captured from a real Block over ``httpx.MockTransport``, presented to
 openapi-core through a small adapter, and checked for method, path template (§1.2 of the
@@ -141,7 +141,7 @@ def _artifact(tmp_path: Path) -> dict[str, str]:
     return {"path": str(root)}
 
 
-# --- the 20 methods ------------------------------------------------------------------------------------
+# --- the methods ---------------------------------------------------------------------------------------
 
 #: §1.2 of the facts: each Block method's HTTP method and path (relative to the press base).
 OPERATION_TABLE: dict[str, list[tuple[str, str]]] = {
