@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Write the sync clients from their async source: ``press_blocks/_async/*.py`` -> ``press_blocks/_sync/*.py``.
+"""Write both clients from one source: ``_block.py`` -> ``_async/block.py``, then ``_async/*.py`` -> ``_sync/``.
 
-    python scripts/unasync.py           rewrite the sync files
-    python scripts/unasync.py --check   exit 1 with a diff when a sync file is stale or was edited by hand,
+    python scripts/unasync.py           rewrite the written files
+    python scripts/unasync.py --check   exit 1 with a diff when a written file is stale or was edited by hand,
                                         or when a rule of SUBSTITUTIONS matches nothing
 
-The technique of httpcore's ``scripts/unasync.py``: the async code is the one source; the
-sync code is the same text with the async words taken out, by the ordered substitutions in
-``SUBSTITUTIONS``, then tidied by ruff (imports only the async side needs are dropped, the
-result formatted). The output is committed, marked as generated, and checked in the test run.
+First ``_block.py``, the hand-written API methods, becomes ``_async/block.py``: each method with
+a result-selecting keyword gets its overloads (``OVERLOADS``), each docstring's ``(API errors)``
+line the common error lines of its operations' statuses in the document (``ERROR_LINES``), and
+``AsyncBlockWithRawResponse`` the raw form of every public method. Then, with the technique of
+httpcore's ``scripts/unasync.py``, each async file becomes its sync twin: the same text with the
+async words taken out by the ordered substitutions in ``SUBSTITUTIONS``, tidied by ruff (imports
+only the async side needs are dropped, the result formatted). The output is committed, marked as
+generated, and checked in the test run.
 """
 
 from __future__ import annotations
