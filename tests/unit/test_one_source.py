@@ -135,3 +135,68 @@ print(loaded)
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip() == "[]"
+
+
+# --- what unasync.py writes into the async client ---------------------------------------------------
+
+ERRORS_SOURCE = '''
+    async def delete_spec(self, spec_id: str) -> JSON:
+        """Delete.
+
+        Raises:
+            NotFoundException: No such spec.
+            ConflictException: The spec still has deployments.
+            (API errors)
+            InvalidArgumentError: A bad id.
+        """
+'''
+
+
+def test_api_errors_become_the_documents_statuses_less_those_named_for_a_reason() -> None:
+    from press_blocks_api.operations import OPERATIONS
+
+    lines = _unasync().expand_errors(ERRORS_SOURCE).splitlines()
+    raises = [line.strip().split(":")[0] for line in lines[lines.index("        Raises:") + 1 : -1]]
+    statuses = OPERATIONS["delete_spec"].errors
+    assert "409" in statuses  # the document's Conflict is named above for its own reason
+    assert raises == [
+        "NotFoundException",
+        "ConflictException",
+        "BadRequestException",
+        "UnauthorizedException",
+        "ForbiddenException",
+        "UnprocessableEntityException",
+        "InternalServerErrorException",
+        "InvalidArgumentError",
+    ]
+
+
+def test_listed_statuses_replace_the_documents() -> None:
+    text = ERRORS_SOURCE.replace("(API errors)", "(API errors: 401, 403)")
+    written = _unasync().expand_errors(text)
+    assert "UnauthorizedException" in written
+    assert "ForbiddenException" in written
+    assert "BadRequestException" not in written
+
+
+def test_api_errors_in_a_method_that_sends_no_operation_is_an_error() -> None:
+    with pytest.raises(SystemExit, match="sends no operation"):
+        _unasync().expand_errors(ERRORS_SOURCE.replace("delete_spec", "not_an_operation"))
+
+
+def test_a_result_selecting_keyword_gets_three_overloads() -> None:
+    source = (
+        "    async def make(\n"
+        "        self,\n"
+        "        body: dict[str, str],\n"
+        "        *,\n"
+        "        validate: bool = False,\n"
+        "    ) -> IdResponse | ValidationResult:\n"
+        '        """Make."""\n'
+    )
+    written = _unasync().expand_overloads(source)
+    assert written.count("@overload") == 3
+    assert "validate: Literal[False] = False,\n    ) -> IdResponse: ..." in written
+    assert "validate: Literal[True],\n    ) -> ValidationResult: ..." in written
+    assert "validate: bool,\n    ) -> IdResponse | ValidationResult: ..." in written
+    assert written.endswith(source)
