@@ -1,7 +1,9 @@
 """The client: every method of ``peak.press.blocks.Block``, with the same names, parameters and results.
 
-Both clients have one hand-written source, the async one; ``scripts/unasync.py`` writes the
-sync one from it, and the test run checks that the copy is fresh.
+Both clients have one hand-written source, ``press_blocks/_block.py``: ``scripts/unasync.py``
+writes ``_async/block.py`` from it (adding the overloads, each docstring's common error lines and
+the raw forms), then ``_sync/block.py``; the test run checks that both are fresh. What every
+method sends through is the engine's (``_async/engine.py``).
 """
 
 from __future__ import annotations
