@@ -1,9 +1,8 @@
 """The client: every method of ``peak.press.blocks.Block``, with the same names, parameters and results.
 
-Both clients have one hand-written source, ``press_blocks/_block.py``: ``scripts/unasync.py``
-writes ``_async/block.py`` from it (adding the overloads, each docstring's common error lines and
-the raw forms), then ``_sync/block.py``; the test run checks that both are fresh. What every
-method sends through is the engine's (``_async/engine.py``).
+Both clients have one hand-written source, this file: ``scripts/unasync.py`` writes
+``_async/block.py`` from it (adding overloads, common error lines and raw forms), then
+``_sync/block.py``. What every method sends through is the engine's (``_async/engine.py``).
 """
 
 from __future__ import annotations
