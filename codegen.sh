@@ -58,6 +58,9 @@ fi
 "$venv/bin/python" "$root/codegen/typed_dicts.py" "$doc" "$out/typed_dicts.py"
 (cd "$scratch" && ruff check --isolated --fix-only --extend-select=I --quiet "$out/typed_dicts.py" \
   && ruff format --isolated --quiet "$out/typed_dicts.py")
+# The table of operations (names, answer shapes, parameters) the ergonomic layer reads.
+"$venv/bin/python" "$root/codegen/operations.py" "$doc" "$out/operations.py"
+(cd "$scratch" && ruff format --isolated --quiet "$out/operations.py")
 rm -rf "$out/.ruff_cache"
 # --meta none emits no py.typed; the package is typed, so say so.
 : >"$out/py.typed"

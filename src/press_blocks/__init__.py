@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import types
 from typing import TYPE_CHECKING, Any
 
 from press_blocks import _constants
@@ -91,11 +92,19 @@ _LAZY = {
 }
 
 
+def _public(value: Any) -> Any:
+    # As httpx does: reprs, tracebacks and help() name press_blocks.Block, not the private or
+    # generated module it is defined in (_sync/block.py is written from _async/block.py).
+    if isinstance(value, type | types.FunctionType):
+        value.__module__ = __name__
+    return value
+
+
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'press_blocks' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    value = _public(getattr(importlib.import_module(module), name))
     globals()[name] = value
     return value
 
@@ -169,6 +178,11 @@ __all__ = [
     "preview_artifact",
 ]
 
+
+for _name in __all__:
+    if _name not in _LAZY and not _name.startswith("__"):
+        _public(globals()[_name])
+del _name
 
 # PRESS_BLOCKS_LOG=debug|info shows the client's log on stderr, with no code (as OPENAI_LOG does).
 # The logging package is only imported for it when the variable is set: a plain import stays light.

@@ -24,6 +24,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 import httpx
+from press_blocks_api.operations import OPERATIONS
 
 from press_blocks import _constants
 from press_blocks._config import Settings, redacted_url, upload_timeout_for
@@ -58,6 +59,9 @@ __all__ = [
 
 logger = logging.getLogger("press_blocks")
 
+#: Each operation's answer shape, by endpoint module (its full name: one lookup per answer).
+ANSWERS: Mapping[str, str] = {operation.module: operation.answer for operation in OPERATIONS.values()}
+
 
 @dataclass(frozen=True)
 class Call:
@@ -69,16 +73,18 @@ class Call:
 
     endpoint: ModuleType
     arguments: Callable[[], dict[str, Any]]
-    retry: RetryKind = RetryKind.IDEMPOTENT
     upload: bool = False
-    #: Whether a 2xx must carry a JSON object (every method's answer); False takes any JSON.
-    returns_object: bool = True
 
     @property
     def method(self) -> str:
         """The HTTP method, as the document declares it."""
         method: str = self.endpoint.METHOD
         return method
+
+    @property
+    def retry(self) -> RetryKind:
+        """How safe the call is to retry: a POST creates something, so only when nothing was sent."""
+        return RetryKind.UNSAFE if self.endpoint.METHOD == "POST" else RetryKind.IDEMPOTENT
 
     @property
     def operation(self) -> str:
@@ -101,8 +107,7 @@ def operation_call(operation: object, arguments: Mapping[str, Any]) -> Call:
             f"press_blocks_api.api.block_specs.describe_spec; not {operation!r}."
         )
     fixed = dict(arguments)
-    retry = RetryKind.UNSAFE if method == "POST" else RetryKind.IDEMPOTENT
-    return Call(operation, lambda: dict(fixed), retry=retry, returns_object=False)
+    return Call(operation, lambda: dict(fixed))
 
 
 def async_client_options(settings: Settings) -> dict[str, Any]:
@@ -325,8 +330,13 @@ class TransportCore:
                 raise undecodable(response, f"is not JSON ({kind}, {len(body)} bytes)") from exc
             except RecursionError as exc:
                 raise undecodable(response, "is JSON nested too deeply to decode") from exc
-            if call.returns_object and not isinstance(result, dict):
-                raise undecodable(response, f"is a JSON {_json_kind(result)}, not the object {call.operation} returns")
+            # The shape the document gives the operation's answer (codegen/operations.py reads it).
+            answer = ANSWERS.get(call.endpoint.__name__)
+            if answer is not None and not isinstance(result, list if answer == "array" else dict):
+                expected = "array" if answer == "array" else "object"
+                raise undecodable(
+                    response, f"is a JSON {_json_kind(result)}, not the {expected} {call.operation} returns"
+                )
             if self._validate_responses:
                 self._check_response(call, request, response, data=result)
             return result
@@ -435,7 +445,7 @@ def _error_body(response: httpx.Response, body: bytes) -> Any:
 def _json_kind(value: object) -> str:
     if value is None:
         return "null"
-    return {list: "array", str: "string", bool: "boolean"}.get(type(value), "number")
+    return {dict: "object", list: "array", str: "string", bool: "boolean"}.get(type(value), "number")
 
 
 _TIMEOUT_PHASES: dict[type[Exception], tuple[str, str]] = {

@@ -88,6 +88,10 @@ WAIT_TIMEOUT: Final = 600.0
 #: The first wait between two describes; later waits double, with jitter, up to WAIT_MAX_POLL_INTERVAL.
 WAIT_POLL_INTERVAL: Final = 2.0
 WAIT_MAX_POLL_INTERVAL: Final = 30.0
+#: ``--wait``'s default, in seconds. Longer than WAIT_TIMEOUT on purpose: the command waits right
+#: after the create, redeploy or revision it sent, so the image build is inside the wait, and a
+#: terminal session gives up less readily than a program that chose to call a wait method.
+CLI_WAIT_TIMEOUT: Final = 900.0
 #: Each wait is uniform in [WAIT_JITTER_FLOOR * c, c] for the doubled interval c ("equal jitter").
 WAIT_JITTER_FLOOR: Final = 0.5
 #: The status a wait ends on, successfully.

@@ -41,44 +41,33 @@ from press_blocks_api.types import UNSET, File, Unset
 
 from press_blocks import _constants
 from press_blocks._calls import Call
-from press_blocks._retry import RetryKind
 from press_blocks.errors import InvalidArgumentError
 
 if TYPE_CHECKING:
     from press_blocks.artifacts import Artifact, ProgressCallback
 
 __all__ = [
-    "LIST_KEYS",
     "create_deployment_call",
-    "create_revision_call",
+    "create_deployment_revision_call",
     "create_spec_call",
     "create_spec_release_call",
     "delete_deployment_call",
     "delete_spec_call",
     "describe_app_deployment_call",
     "describe_deployment_call",
-    "describe_revision_call",
+    "describe_deployment_revision_call",
     "describe_spec_call",
     "describe_spec_release_call",
     "get_parameters_call",
+    "list_deployment_revisions_call",
     "list_deployments_call",
-    "list_releases_call",
-    "list_revisions_call",
+    "list_spec_releases_call",
     "list_specs_call",
     "patch_parameters_call",
     "redeploy_call",
     "update_deployment_metadata_call",
     "update_spec_metadata_call",
 ]
-
-#: The key holding each list operation's items; revisions also accept ``deployments``,
-#: the key the official SDK reads.
-LIST_KEYS: Mapping[str, tuple[str, ...]] = {
-    "list_specs": ("specs",),
-    "list_spec_releases": ("releases",),
-    "list_deployments": ("deployments",),
-    "list_deployment_revisions": ("revisions", "deployments"),
-}
 
 E = TypeVar("E", bound=enum.Enum)
 
@@ -308,7 +297,7 @@ def create_spec_call(
         )
         return {"body": form, "validate": query}
 
-    return Call(create_spec, arguments, retry=RetryKind.UNSAFE, upload=artifact is not None)
+    return Call(create_spec, arguments, upload=artifact is not None)
 
 
 def _parameter_definitions(parameters: object) -> object:
@@ -368,10 +357,10 @@ def create_spec_release_call(
         )
         return {"spec_id": identifier, "body": form, "validate": query}
 
-    return Call(create_spec_release, arguments, retry=RetryKind.UNSAFE, upload=artifact is not None)
+    return Call(create_spec_release, arguments, upload=artifact is not None)
 
 
-def list_releases_call(spec_id: object, sort: object, page_size: object, page_number: object) -> Call:
+def list_spec_releases_call(spec_id: object, sort: object, page_size: object, page_number: object) -> Call:
     """Build ``GET /v1/blocks/specs/{specId}/releases`` for one page."""
     arguments = _fixed(
         spec_id=_identifier(spec_id, "spec_id"),
@@ -394,7 +383,7 @@ def describe_spec_release_call(spec_id: object, version: object) -> Call:
 def create_deployment_call(body: object) -> Call:
     """Build ``POST /v1/blocks/deployments/``."""
     arguments = _fixed(body=_model(models.CreateDeploymentBody.from_dict, body, "body"))
-    return Call(create_deployment, arguments, retry=RetryKind.UNSAFE)
+    return Call(create_deployment, arguments)
 
 
 def list_deployments_call(
@@ -429,7 +418,7 @@ def update_deployment_metadata_call(deployment_id: object, body: object) -> Call
 def redeploy_call(deployment_id: object) -> Call:
     """Build ``POST /v1/blocks/deployments/{deploymentId}/redeploy``."""
     arguments = _fixed(deployment_id=_identifier(deployment_id, "deployment_id"))
-    return Call(redeploy, arguments, retry=RetryKind.UNSAFE)
+    return Call(redeploy, arguments)
 
 
 def delete_deployment_call(deployment_id: object) -> Call:
@@ -437,22 +426,22 @@ def delete_deployment_call(deployment_id: object) -> Call:
     return Call(delete_deployment, _fixed(deployment_id=_identifier(deployment_id, "deployment_id")))
 
 
-def create_revision_call(deployment_id: object, body: object) -> Call:
+def create_deployment_revision_call(deployment_id: object, body: object) -> Call:
     """Build ``POST /v1/blocks/deployments/{deploymentId}/revisions``."""
     arguments = _fixed(
         deployment_id=_identifier(deployment_id, "deployment_id"),
         body=_model(models.CreateRevisionBody.from_dict, body, "body"),
     )
-    return Call(create_deployment_revision, arguments, retry=RetryKind.UNSAFE)
+    return Call(create_deployment_revision, arguments)
 
 
-def describe_revision_call(deployment_id: object, revision: object) -> Call:
+def describe_deployment_revision_call(deployment_id: object, revision: object) -> Call:
     """Build ``GET /v1/blocks/deployments/{deploymentId}/revisions/{revision}``."""
     arguments = _fixed(deployment_id=_identifier(deployment_id, "deployment_id"), revision=_revision(revision))
     return Call(describe_deployment_revision, arguments)
 
 
-def list_revisions_call(
+def list_deployment_revisions_call(
     deployment_id: object, sort: object, status: object, page_size: object, page_number: object
 ) -> Call:
     """Build ``GET /v1/blocks/deployments/{deploymentId}/revisions`` for one page."""

@@ -26,6 +26,8 @@ ROWS = (
     "per call: client CPU per call",
     "per call: the same, peak-sdk with its telemetry patched out",
     "per call: TCP connections",
+    "per call: 21 sequential describe_spec, each client in its own process",
+    "per call: 61 sequential describe_spec, each client in its own process",
     "artifact: create_spec with a 1 MB tree",
     "artifact: peak RSS of that process",
     "artifact: peak RSS above the bare floor",

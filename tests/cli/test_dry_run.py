@@ -32,11 +32,15 @@ def _subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.Argument
 
 
 def commands_with(option: str) -> dict[str, argparse.ArgumentParser]:
-    """Every ``specs``/``deployments`` command of the real parser that has ``option``."""
+    """Every written ``specs``/``deployments`` command of the real parser that has ``option``.
+
+    Commands derived from the document (a body-less operation without a written command) are
+    tested in tests/unit/test_operations.py.
+    """
     found = {}
     for group in ("specs", "deployments"):
         for name, parser in _subcommands(_subcommands(build_parser())[group]).items():
-            if option in parser._option_string_actions:
+            if option in parser._option_string_actions and parser.get_default("operation") is None:
                 found[f"{group} {name}"] = parser
     return found
 

@@ -188,14 +188,8 @@ def test_every_method_has_a_raw_form(driver: Driver, tmp_path: Path, press_emula
         assert (name, answer.status_code) == (name, status)
     public = {n for n in dir(driver.client) if not n.startswith("_")} - {"session", "with_options", "with_raw_response"}
     public -= {"close", "aclose"}
-    assert public == {"create_spec", "create_deployment"} | {n for n, _, _ in calls} | {
-        "describe_spec",
-        "update_spec_metadata",
-        "create_spec_release",
-        "list_spec_releases",
-        "describe_spec_release",
-        "list_specs",
-    }
+    # Every method of the client has its raw form (what each one returns is tests/unit/test_raw_forms.py's).
+    assert public <= {n for n in dir(raw) if not n.startswith("_")}
 
 
 def test_raw_list_methods_give_one_page(driver: Driver) -> None:

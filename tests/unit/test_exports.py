@@ -82,6 +82,24 @@ class TestAll:
         for name in classes:
             assert getattr(press_blocks, name) is getattr(errors, name)
 
+    def test_every_exported_name_reports_the_package_as_its_module(self) -> None:
+        """As httpx's: ``press_blocks.Block``, not the generated ``press_blocks._sync.block``."""
+        checked = 0
+        for name in press_blocks.__all__:
+            value = getattr(press_blocks, name)
+            if isinstance(value, type | types.FunctionType):
+                assert value.__module__ == "press_blocks", name
+                checked += 1
+        assert checked == len(press_blocks.__all__) - 1  # all but __version__
+        assert repr(press_blocks.Block) == "<class 'press_blocks.Block'>"
+
+    def test_an_exported_error_pickles_through_the_package(self) -> None:
+        import pickle
+
+        error = pickle.loads(pickle.dumps(InvalidArgumentError("bad")))
+        assert type(error) is InvalidArgumentError
+        assert str(error) == "bad"
+
     def test_unknown_attribute_raises_attribute_error(self) -> None:
         with pytest.raises(AttributeError, match="no_such_thing"):
             press_blocks.no_such_thing  # noqa: B018

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from press_blocks_api.operations import OPERATIONS
 
 from press_blocks import AsyncBlock, Block
 
@@ -29,9 +30,13 @@ def _unasync() -> ModuleType:
 
 
 def _public(cls: type) -> dict[str, object]:
+    # The client's own methods and those of its engine (the session, closing, the context manager).
+    members: dict[str, object] = {}
+    for klass in reversed(cls.__mro__[:-1]):
+        members.update(vars(klass))
     return {
         name: member
-        for name, member in vars(cls).items()
+        for name, member in members.items()
         if callable(member) and (not name.startswith("_") or name in {"__init__", *RENAMED, *RENAMED.values()})
     }
 
@@ -56,11 +61,24 @@ def test_the_check_catches_a_hand_edit(tmp_path: Path, monkeypatch: pytest.Monke
     assert unasync.main(["--check"]) == 0
 
 
+def test_the_check_fails_on_a_rule_that_matches_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    unasync = _unasync()
+    for path in (ROOT / "src" / "press_blocks" / "_sync").glob("*.py"):
+        (tmp_path / path.name).write_text(path.read_text())
+    monkeypatch.setattr(unasync, "TARGET", tmp_path)
+    assert unasync.main(["--check"]) == 0
+    monkeypatch.setattr(unasync, "SUBSTITUTIONS", [*unasync.SUBSTITUTIONS, (r"\bAsyncNothing\b", "Nothing")])
+    assert unasync.main(["--check"]) == 1
+    assert "the rule '\\\\bAsyncNothing\\\\b' matches nothing" in capsys.readouterr().err
+
+
 def test_the_same_methods_in_both() -> None:
     sync, asynchronous = _public(Block), _public(AsyncBlock)
     assert {RENAMED.get(name, name) for name in asynchronous} == set(sync)
-    # The 20 methods of the seed, plus wait_for_deployment and wait_for_revision.
-    assert len([n for n in sync if not n.startswith("_") and n not in {"close", "with_options"}]) == 22
+    # Every operation of the document has its method (or the method that sends it) in both.
+    assert {operation.client_method for operation in OPERATIONS.values()} <= set(sync)
 
 
 @pytest.mark.parametrize("name", sorted(_public(AsyncBlock)))
@@ -117,3 +135,68 @@ print(loaded)
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
     assert result.returncode == 0, result.stderr[-3000:]
     assert result.stdout.strip() == "[]"
+
+
+# --- what unasync.py writes into the async client ---------------------------------------------------
+
+ERRORS_SOURCE = '''
+    async def delete_spec(self, spec_id: str) -> JSON:
+        """Delete.
+
+        Raises:
+            NotFoundException: No such spec.
+            ConflictException: The spec still has deployments.
+            (API errors)
+            InvalidArgumentError: A bad id.
+        """
+'''
+
+
+def test_api_errors_become_the_documents_statuses_less_those_named_for_a_reason() -> None:
+    from press_blocks_api.operations import OPERATIONS
+
+    lines = _unasync().expand_errors(ERRORS_SOURCE).splitlines()
+    raises = [line.strip().split(":")[0] for line in lines[lines.index("        Raises:") + 1 : -1]]
+    statuses = OPERATIONS["delete_spec"].errors
+    assert "409" in statuses  # the document's Conflict is named above for its own reason
+    assert raises == [
+        "NotFoundException",
+        "ConflictException",
+        "BadRequestException",
+        "UnauthorizedException",
+        "ForbiddenException",
+        "UnprocessableEntityException",
+        "InternalServerErrorException",
+        "InvalidArgumentError",
+    ]
+
+
+def test_listed_statuses_replace_the_documents() -> None:
+    text = ERRORS_SOURCE.replace("(API errors)", "(API errors: 401, 403)")
+    written = _unasync().expand_errors(text)
+    assert "UnauthorizedException" in written
+    assert "ForbiddenException" in written
+    assert "BadRequestException" not in written
+
+
+def test_api_errors_in_a_method_that_sends_no_operation_is_an_error() -> None:
+    with pytest.raises(SystemExit, match="sends no operation"):
+        _unasync().expand_errors(ERRORS_SOURCE.replace("delete_spec", "not_an_operation"))
+
+
+def test_a_result_selecting_keyword_gets_three_overloads() -> None:
+    source = (
+        "    async def make(\n"
+        "        self,\n"
+        "        body: dict[str, str],\n"
+        "        *,\n"
+        "        validate: bool = False,\n"
+        "    ) -> IdResponse | ValidationResult:\n"
+        '        """Make."""\n'
+    )
+    written = _unasync().expand_overloads(source)
+    assert written.count("@overload") == 3
+    assert "validate: Literal[False] = False,\n    ) -> IdResponse: ..." in written
+    assert "validate: Literal[True],\n    ) -> ValidationResult: ..." in written
+    assert "validate: bool,\n    ) -> IdResponse | ValidationResult: ..." in written
+    assert written.endswith(source)

@@ -20,12 +20,14 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from press_blocks_api.operations import OPERATIONS
 
 from press_blocks import AsyncBlock, Block, Session
 from press_blocks import _requests as builders
 from press_blocks._calls import Call
 from press_blocks._retry import RetryKind
 from press_blocks.errors import InvalidArgumentError
+from tests.unit._cases import BLOCK_INVALID
 
 DOCUMENT_PATH = Path(__file__).resolve().parents[2] / "openapi" / "press-blocks.yaml"
 EXAMPLES: dict[str, Any] = yaml.safe_load(DOCUMENT_PATH.read_text(encoding="utf-8"))["components"]["examples"]
@@ -279,9 +281,11 @@ INVALID: list[Any] = [
         ["validate"],
         id="create_release-validate",
     ),
-    pytest.param(lambda: builders.list_releases_call("", None, None, None), ["spec_id"], id="list_releases-id"),
-    pytest.param(lambda: builders.list_releases_call("s", None, 0, None), ["page_size"], id="list_releases-size"),
-    pytest.param(lambda: builders.list_releases_call("s", "x", None, -2), ["page_number"], id="list_releases-page"),
+    pytest.param(lambda: builders.list_spec_releases_call("", None, None, None), ["spec_id"], id="list_releases-id"),
+    pytest.param(lambda: builders.list_spec_releases_call("s", None, 0, None), ["page_size"], id="list_releases-size"),
+    pytest.param(
+        lambda: builders.list_spec_releases_call("s", "x", None, -2), ["page_number"], id="list_releases-page"
+    ),
     pytest.param(lambda: builders.describe_spec_release_call("s", ""), ["version"], id="describe_release-version"),
     pytest.param(lambda: builders.describe_spec_release_call("", "1.0.0"), ["spec_id"], id="describe_release-id"),
     # deployments
@@ -319,23 +323,31 @@ INVALID: list[Any] = [
     pytest.param(lambda: builders.update_deployment_metadata_call(None, {}), ["deployment_id"], id="update_dep-id"),
     pytest.param(lambda: builders.redeploy_call(""), ["deployment_id"], id="redeploy"),
     pytest.param(lambda: builders.delete_deployment_call(" "), ["deployment_id"], id="delete_deployment"),
-    pytest.param(lambda: builders.create_revision_call("d", [1]), ["body", "dict"], id="create_revision-body"),
-    pytest.param(lambda: builders.create_revision_call("", {}), ["deployment_id"], id="create_revision-id"),
-    pytest.param(lambda: builders.describe_revision_call("d", "abc"), ["revision", "'abc'"], id="revision-abc"),
-    pytest.param(lambda: builders.describe_revision_call("d", 0), ["revision"], id="revision-0"),
-    pytest.param(lambda: builders.describe_revision_call("d", -1), ["revision"], id="revision-negative"),
-    pytest.param(lambda: builders.describe_revision_call("d", True), ["revision"], id="revision-bool"),
-    pytest.param(lambda: builders.describe_revision_call("d", "1.5"), ["revision"], id="revision-decimal"),
-    pytest.param(lambda: builders.describe_revision_call("d", 2.0), ["revision"], id="revision-float"),
-    pytest.param(lambda: builders.describe_revision_call("d", None), ["revision"], id="revision-none"),
-    pytest.param(lambda: builders.describe_revision_call("", 1), ["deployment_id"], id="revision-id"),
     pytest.param(
-        lambda: builders.list_revisions_call("d", None, ["redeploying"], None, None),
+        lambda: builders.create_deployment_revision_call("d", [1]), ["body", "dict"], id="create_revision-body"
+    ),
+    pytest.param(lambda: builders.create_deployment_revision_call("", {}), ["deployment_id"], id="create_revision-id"),
+    pytest.param(
+        lambda: builders.describe_deployment_revision_call("d", "abc"), ["revision", "'abc'"], id="revision-abc"
+    ),
+    pytest.param(lambda: builders.describe_deployment_revision_call("d", 0), ["revision"], id="revision-0"),
+    pytest.param(lambda: builders.describe_deployment_revision_call("d", -1), ["revision"], id="revision-negative"),
+    pytest.param(lambda: builders.describe_deployment_revision_call("d", True), ["revision"], id="revision-bool"),
+    pytest.param(lambda: builders.describe_deployment_revision_call("d", "1.5"), ["revision"], id="revision-decimal"),
+    pytest.param(lambda: builders.describe_deployment_revision_call("d", 2.0), ["revision"], id="revision-float"),
+    pytest.param(lambda: builders.describe_deployment_revision_call("d", None), ["revision"], id="revision-none"),
+    pytest.param(lambda: builders.describe_deployment_revision_call("", 1), ["deployment_id"], id="revision-id"),
+    pytest.param(
+        lambda: builders.list_deployment_revisions_call("d", None, ["redeploying"], None, None),
         ["'redeploying'", "superseded"],
         id="list_revisions-status",
     ),
-    pytest.param(lambda: builders.list_revisions_call("", None, None, None, None), ["deployment_id"], id="revs-id"),
-    pytest.param(lambda: builders.list_revisions_call("d", None, None, 0, None), ["page_size"], id="revs-size"),
+    pytest.param(
+        lambda: builders.list_deployment_revisions_call("", None, None, None, None), ["deployment_id"], id="revs-id"
+    ),
+    pytest.param(
+        lambda: builders.list_deployment_revisions_call("d", None, None, 0, None), ["page_size"], id="revs-size"
+    ),
     # parameters and apps
     pytest.param(lambda: builders.get_parameters_call(""), ["deployment_id"], id="get_parameters"),
     pytest.param(lambda: builders.patch_parameters_call("d", [("a", 1)]), ["body", "dict"], id="patch-body"),
@@ -356,11 +368,17 @@ class TestBuilderArgumentChecks:
             assert fragment in str(error), (fragment, str(error))
 
     def test_every_builder_is_covered(self) -> None:
-        """A builder added to _requests.py must get its own invalid-argument case above."""
+        """Every builder has an invalid-argument case: above, or through its method's in BLOCK_INVALID."""
+        through_methods = {
+            f"{operation.name}_call"
+            for operation in OPERATIONS.values()
+            if operation.client_method in {p.values[0] for p in BLOCK_INVALID}
+        }
         covered = {
             name
             for name in builders.__all__
-            if name.endswith("_call") and any(f"builders.{name}(" in inspect.getsource(p.values[0]) for p in INVALID)
+            if name.endswith("_call")
+            and (name in through_methods or any(f"builders.{name}(" in inspect.getsource(p.values[0]) for p in INVALID))
         }
         assert covered == {name for name in builders.__all__ if name.endswith("_call")}
 
@@ -384,7 +402,7 @@ class TestBuilderArgumentChecks:
             (lambda: builders.patch_parameters_call("d", {}), "PATCH", RetryKind.IDEMPOTENT),
             (lambda: builders.update_deployment_metadata_call("d", {}), "PATCH", RetryKind.IDEMPOTENT),
             (lambda: builders.create_deployment_call(DEPLOYMENT_BODY), "POST", RetryKind.UNSAFE),
-            (lambda: builders.create_revision_call("d", {}), "POST", RetryKind.UNSAFE),
+            (lambda: builders.create_deployment_revision_call("d", {}), "POST", RetryKind.UNSAFE),
             (lambda: builders.redeploy_call("d"), "POST", RetryKind.UNSAFE),
             (
                 lambda: builders.create_spec_call(SPEC_BODY, None, None, None, None, None, None, False),
@@ -406,31 +424,6 @@ class TestBuilderArgumentChecks:
 
 
 # --- the same checks through the clients: nothing is sent ------------------------------------------
-
-BLOCK_INVALID: list[Any] = [
-    pytest.param("list_specs", (), {"status": ["nope"]}, id="list_specs-status"),
-    pytest.param("list_specs", (), {"page_size": 0}, id="list_specs-page_size"),
-    pytest.param("list_specs", (), {"page_number": 0}, id="list_specs-page_number"),
-    pytest.param("list_specs", (), {"page_size": 0, "return_iterator": False}, id="list_specs-page"),
-    pytest.param("create_spec", ([SPEC_BODY],), {}, id="create_spec-body"),
-    pytest.param("create_spec", (SPEC_BODY,), {"scope": "everyone"}, id="create_spec-scope"),
-    pytest.param("describe_spec", ("",), {}, id="describe_spec"),
-    pytest.param("update_spec_metadata", ("s", [1]), {}, id="update_spec_metadata"),
-    pytest.param("delete_spec", ("",), {}, id="delete_spec"),
-    pytest.param("create_spec_release", ("s", RELEASE_BODY), {"parameters": {"x": []}}, id="create_spec_release"),
-    pytest.param("list_spec_releases", ("s",), {"page_size": 0}, id="list_spec_releases"),
-    pytest.param("describe_spec_release", ("s", ""), {}, id="describe_spec_release"),
-    pytest.param("create_deployment", ({},), {}, id="create_deployment"),
-    pytest.param("list_deployments", (), {"status": ["nope"]}, id="list_deployments"),
-    pytest.param("describe_deployment", ("",), {}, id="describe_deployment"),
-    pytest.param("update_deployment_metadata", ("d", "x"), {}, id="update_deployment_metadata"),
-    pytest.param("redeploy", ("",), {}, id="redeploy"),
-    pytest.param("delete_deployment", ("",), {}, id="delete_deployment"),
-    pytest.param("create_deployment_revision", ("d", "x"), {}, id="create_deployment_revision"),
-    pytest.param("describe_deployment_revision", ("d", "abc"), {}, id="describe_deployment_revision"),
-    pytest.param("list_deployment_revisions", ("d",), {"status": ["x"]}, id="list_deployment_revisions"),
-    pytest.param("patch_parameters", ("d", [1]), {}, id="patch_parameters"),
-]
 
 
 class TestClientsRejectBeforeSending:

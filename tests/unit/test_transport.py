@@ -46,6 +46,7 @@ from press_blocks.errors import (
     UnexpectedStatusException,
     UnprocessableEntityException,
 )
+from tests.unit._cases import POST_CALLS
 from tests.unit.test_requests import boundary_of, parse_multipart
 
 TOKEN = "tok-SENTINEL-5b2e09d4c1"
@@ -687,13 +688,6 @@ IDEMPOTENT_CALLS = [
     pytest.param("delete_deployment", ("d",), "DELETE", id="DELETE"),
     pytest.param("patch_parameters", ("d", {"agg_type": "MAX"}), "PATCH", id="PATCH"),
     pytest.param("update_spec_metadata", ("s", {"featured": True}), "PATCH", id="PATCH-spec"),
-]
-POST_CALLS = [
-    pytest.param("create_deployment", (DEPLOYMENT_BODY,), id="create_deployment"),
-    pytest.param("redeploy", ("d",), id="redeploy"),
-    pytest.param("create_deployment_revision", ("d", {"revision": {"notes": "n"}}), id="create_deployment_revision"),
-    pytest.param("create_spec", (SPEC_BODY,), id="create_spec"),
-    pytest.param("create_spec_release", ("s", RELEASE_BODY), id="create_spec_release"),
 ]
 
 

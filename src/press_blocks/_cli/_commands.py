@@ -21,9 +21,18 @@ from press_blocks._constants import TOKEN_VARIABLES
 if TYPE_CHECKING:
     from press_blocks import Block
 
-__all__ = ["CALLS", "DRY_RUN_TOKEN", "emit", "open_client", "run_api_command", "split_values"]
+__all__ = [
+    "COMMANDS",
+    "DRY_RUN_TOKEN",
+    "commanded_methods",
+    "emit",
+    "open_client",
+    "run_api_command",
+    "run_derived_command",
+    "split_values",
+]
 
-Call = Callable[["Block", argparse.Namespace, RequestFile | None], Any]
+Command = Callable[["Block", argparse.Namespace, RequestFile | None], Any]
 
 
 def split_values(values: Sequence[str] | None) -> list[str] | None:
@@ -93,7 +102,7 @@ def run_api_command(args: argparse.Namespace) -> int:
     from press_blocks import DryRun
 
     with open_client(args) as client:
-        result = CALLS[name](client, args, request)
+        result = COMMANDS[name](client, args, request)
         waiting = getattr(args, "wait", False)
         if waiting and isinstance(result, DryRun):
             # A dry run: say what --wait would do after the request.
@@ -155,7 +164,7 @@ def _validate(client: Block, args: argparse.Namespace, request: RequestFile | No
     return client.create_spec(**_file(request), validate=True)
 
 
-CALLS: dict[str, Call] = {
+COMMANDS: dict[str, Command] = {
     "specs list": lambda c, a, _: c.list_specs(
         status=split_values(a.status),
         featured=True if a.featured else None,
@@ -207,3 +216,26 @@ CALLS: dict[str, Call] = {
         a.deployment_id, a.fallback_details_file
     ),
 }
+
+
+def commanded_methods() -> set[str]:
+    """The client methods some command of :data:`COMMANDS` calls (read from their code)."""
+    names: set[str] = set()
+    codes = [run.__code__ for run in COMMANDS.values()]
+    while codes:
+        code = codes.pop()
+        names.update(code.co_names)
+        codes.extend(c for c in code.co_consts if hasattr(c, "co_names"))
+    return names
+
+
+def run_derived_command(args: argparse.Namespace) -> int:
+    """Run a command derived from the document: its options are the method's arguments."""
+    operation = args.operation
+    names = [name for _, name in operation.path_parameters] + [name for _, name, _ in operation.query_parameters]
+    arguments = {name: getattr(args, name) for name in names if getattr(args, name, None) is not None}
+    if operation.answer == "page":
+        arguments["return_iterator"] = False
+    with open_client(args) as client:
+        emit(args, getattr(client, operation.client_method)(**arguments))
+    return ExitCode.OK

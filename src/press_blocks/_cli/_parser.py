@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from typing import NoReturn
 
 from press_blocks._cli._wait import DEFAULT_WAIT_INTERVAL, DEFAULT_WAIT_TIMEOUT
@@ -300,6 +301,51 @@ def _deployments(tree: _Tree) -> None:
     _output(p)
 
 
+def _derived(specs: _Tree, deployments: _Tree) -> None:
+    """A command for each operation of the document that no command above sends, derived from the document.
+
+    It is named after the client method (``list_x`` -> ``list-x``), under ``specs`` when the path
+    is a spec's and ``deployments`` otherwise; each path and query parameter is an option of the
+    method's own name. An operation with a request body needs a command written above.
+    """
+    from press_blocks_api.operations import OPERATIONS
+
+    from press_blocks._cli._commands import commanded_methods, run_derived_command
+
+    called = commanded_methods()
+    for operation in OPERATIONS.values():
+        if operation.client_method in called or operation.has_body:
+            continue
+        tree = specs if operation.path.startswith("/v1/blocks/specs") else deployments
+        parser = tree.add(operation.client_method.replace("_", "-"), f"{operation.summary}.")
+        for _, name in operation.path_parameters:
+            parser.add_argument(f"--{name.replace('_', '-')}", dest=name, required=True, help=f"the {name}")
+        for document_name, name, kind in operation.query_parameters:
+            if name not in ("page_size", "page_number"):
+                parser.add_argument(
+                    f"--{name.replace('_', '-')}",
+                    dest=name,
+                    action="append" if kind == "array" else "store",
+                    type=_CONVERT.get(kind, str),
+                    help=f"the {document_name} query parameter" + (" (repeatable)" if kind == "array" else ""),
+                )
+        if operation.answer == "page":
+            _pages(parser)
+        _dry_run(parser)
+        _output(parser)
+        parser.set_defaults(run=run_derived_command, operation=operation)
+
+
+def _boolean(text: str) -> bool:
+    if text.lower() not in ("true", "false"):
+        raise argparse.ArgumentTypeError(f"expected true or false, not {text!r}")
+    return text.lower() == "true"
+
+
+#: How a derived command reads a query parameter of each schema type (others stay strings).
+_CONVERT: dict[str, Callable[[str], object]] = {"integer": int, "boolean": _boolean}
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the whole ``press-blocks`` argument parser."""
     parser = _Parser(
@@ -312,9 +358,14 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     specs = commands.add_parser("specs", help="create and manage block specs and releases")
-    _specs(_Tree(specs.add_subparsers(dest="subcommand", required=True, metavar="COMMAND"), "specs"))
+    specs_tree = _Tree(specs.add_subparsers(dest="subcommand", required=True, metavar="COMMAND"), "specs")
+    _specs(specs_tree)
     deployments = commands.add_parser("deployments", help="create and manage block deployments and revisions")
-    _deployments(_Tree(deployments.add_subparsers(dest="subcommand", required=True, metavar="COMMAND"), "deployments"))
+    deployments_tree = _Tree(
+        deployments.add_subparsers(dest="subcommand", required=True, metavar="COMMAND"), "deployments"
+    )
+    _deployments(deployments_tree)
+    _derived(specs_tree, deployments_tree)
 
     plan = commands.add_parser(
         "plan",

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_WAIT_INTERVAL", "DEFAULT_WAIT_TIMEOUT", "wait_until_settled"]
 
-DEFAULT_WAIT_TIMEOUT = 900.0  # seconds; a build and deploy of a workflow takes minutes
+DEFAULT_WAIT_TIMEOUT = _constants.CLI_WAIT_TIMEOUT
 DEFAULT_WAIT_INTERVAL = _constants.WAIT_POLL_INTERVAL
 
 

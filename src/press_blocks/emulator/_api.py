@@ -13,7 +13,7 @@ from press_blocks.emulator._multipart import Part
 from press_blocks.emulator._state import Store
 from press_blocks.emulator._wire import Answer, loads
 
-__all__ = ["Api", "Call"]
+__all__ = ["Api", "ApiRequest"]
 
 
 class Api:
@@ -22,35 +22,35 @@ class Api:
     def __init__(self, store: Store, contract: Contract) -> None:
         self.store = store
         self.contract = contract
-        self.handlers: dict[str, Callable[[Call], Answer]] = {
+        self.handlers: dict[str, Callable[[ApiRequest], Answer]] = {
             "listSpecs": lambda c: Answer(200, self.store.list_specs(c.query)),
             "createSpec": self.create_spec,
             "describeSpec": lambda c: Answer(200, self.store.describe_spec(c.path["specId"])),
-            "updateSpecMetadata": lambda c: Answer(200, self.store.update_spec(c.path["specId"], c.json())),
+            "updateSpecMetadata": lambda c: Answer(200, self.store.update_spec_metadata(c.path["specId"], c.json())),
             "deleteSpec": lambda c: self._deleted(self.store.delete_spec, c.path["specId"]),
-            "listSpecReleases": lambda c: Answer(200, self.store.list_releases(c.path["specId"], c.query)),
-            "createSpecRelease": self.create_release,
+            "listSpecReleases": lambda c: Answer(200, self.store.list_spec_releases(c.path["specId"], c.query)),
+            "createSpecRelease": self.create_spec_release,
             "describeSpecRelease": lambda c: Answer(
-                200, self.store.describe_release(c.path["specId"], c.path["release"])
+                200, self.store.describe_spec_release(c.path["specId"], c.path["release"])
             ),
             "listDeployments": lambda c: Answer(200, self.store.list_deployments(c.query)),
             "createDeployment": lambda c: Answer(201, {"id": self.store.create_deployment(c.json())}),
             "describeDeployment": lambda c: Answer(200, self.store.describe_deployment(c.path["deploymentId"])),
             "updateDeploymentMetadata": lambda c: Answer(
-                200, self.store.update_deployment(c.path["deploymentId"], c.json())
+                200, self.store.update_deployment_metadata(c.path["deploymentId"], c.json())
             ),
             "deleteDeployment": lambda c: self._deleted(self.store.delete_deployment, c.path["deploymentId"]),
             "redeploy": lambda c: Answer(201, self.store.redeploy(c.path["deploymentId"])),
             "listDeploymentRevisions": lambda c: Answer(
-                200, self.store.list_revisions(c.path["deploymentId"], c.query)
+                200, self.store.list_deployment_revisions(c.path["deploymentId"], c.query)
             ),
-            "createDeploymentRevision": self.create_revision,
+            "createDeploymentRevision": self.create_deployment_revision,
             "describeDeploymentRevision": lambda c: Answer(
-                200, self.store.describe_revision(c.path["deploymentId"], int(c.path["revision"]))
+                200, self.store.describe_deployment_revision(c.path["deploymentId"], int(c.path["revision"]))
             ),
-            "getParameters": lambda c: Answer(200, self.store.run_parameters(c.path["deploymentId"])),
-            "patchParameters": lambda c: Answer(200, self.store.patch_run_parameters(c.path["deploymentId"], c.json())),
-            "describeAppDeployment": lambda c: Answer(200, self.store.describe_app(c.path["deploymentId"])),
+            "getParameters": lambda c: Answer(200, self.store.get_parameters(c.path["deploymentId"])),
+            "patchParameters": lambda c: Answer(200, self.store.patch_parameters(c.path["deploymentId"], c.json())),
+            "describeAppDeployment": lambda c: Answer(200, self.store.describe_app_deployment(c.path["deploymentId"])),
         }
         missing = set(self.contract.operations) - set(self.handlers)
         if missing:
@@ -62,7 +62,7 @@ class Api:
         delete(object_id)
         return Answer(204)
 
-    def _form(self, call: Call) -> dict[str, Any]:
+    def _form(self, call: ApiRequest) -> dict[str, Any]:
         """Decode the JSON-bearing parts (checked against their ``x-json-schema``) and the flags of a form."""
         values: dict[str, Any] = {}
         for name, part in call.parts.items():
@@ -85,13 +85,13 @@ class Api:
         return values
 
     @staticmethod
-    def check_archives(call: Call) -> None:
+    def check_archives(call: ApiRequest) -> None:
         """Raise a 400 unless every zip the call uploads unpacks safely; slow, so callers run it in a thread."""
         for name in call.operation.binary_parts:
             if name in call.parts:
                 check_zip(name, call.parts[name].content, max_total=MAX_UNZIPPED_BYTES, max_ratio=MAX_UNZIP_RATIO)
 
-    def create_spec(self, call: Call) -> Answer:
+    def create_spec(self, call: ApiRequest) -> Answer:
         form = self._form(call)
         validate_only = bool(call.query.get("validate"))
         spec_id = self.store.create_spec(
@@ -108,11 +108,11 @@ class Api:
             return Answer(200, {"success": True, "message": "The spec is valid."})
         return Answer(201, {"id": spec_id})
 
-    def create_release(self, call: Call) -> Answer:
+    def create_spec_release(self, call: ApiRequest) -> Answer:
         spec_id = call.path["specId"]
         form = self._form(call)
         validate_only = bool(call.query.get("validate"))
-        version = self.store.create_release(
+        version = self.store.create_spec_release(
             spec_id,
             form["spec"],
             parameters=form.get("parameters"),
@@ -124,13 +124,13 @@ class Api:
             return Answer(200, {"success": True, "message": "The release is valid."})
         return Answer(201, {"id": spec_id, "release": {"version": version}})
 
-    def create_revision(self, call: Call) -> Answer:
+    def create_deployment_revision(self, call: ApiRequest) -> Answer:
         deployment_id = call.path["deploymentId"]
-        number = self.store.create_revision(deployment_id, call.json())
+        number = self.store.create_deployment_revision(deployment_id, call.json())
         return Answer(201, {"id": deployment_id, "revision": number})
 
 
-class Call:
+class ApiRequest:
     """A validated API call: its operation, typed parameters, and body (JSON or form parts)."""
 
     def __init__(

@@ -18,7 +18,7 @@ import anyio
 import anyio.to_thread
 from starlette.datastructures import Headers
 
-from press_blocks.emulator._api import Api, Call
+from press_blocks.emulator._api import Api, ApiRequest
 from press_blocks.emulator._constants import BODY_OVERHEAD_BYTES, CONTROL_PREFIX
 from press_blocks.emulator._contract import Contract, Operation
 from press_blocks.emulator._errors import ApiError
@@ -227,7 +227,7 @@ class EmulatorApp:
         query: Sequence[tuple[str, str]],
         headers: Mapping[str, str],
         body: bytes,
-    ) -> Call:
+    ) -> ApiRequest:
         # Normalise what the official client sends before the document judges it:
         # `True`/`False` query booleans, bodies where none is defined (`{}`), "null" form
         # parts, and empty string filters (`name=`), which mean no filter.
@@ -259,7 +259,7 @@ class EmulatorApp:
             content_type=content_type or "application/octet-stream",
             form=parts,
         )
-        return Call(operation, validated, body, parts or {})
+        return ApiRequest(operation, validated, body, parts or {})
 
     def _normalised_parts(self, operation: Operation, parts: list[Part]) -> list[Part]:
         kept: list[Part] = []

@@ -143,7 +143,7 @@ class _Seeder:
             r_where = f"{where}.releases[{r_index}]"
             release = _entry(raw_release, r_where, _RELEASE_KEYS)
             self.check_form("createSpecRelease", release, r_where)
-            self.store.create_release(
+            self.store.create_spec_release(
                 created,
                 release["spec"],
                 parameters=release.get("parameters"),
@@ -165,7 +165,7 @@ class _Seeder:
         for r_index, revision in enumerate(revisions):
             r_where = f"{where}.revisions[{r_index}]"
             self.check(self.contract.request_schema_pointer("createDeploymentRevision"), revision, r_where)
-            self.store.create_revision(created, revision)
+            self.store.create_deployment_revision(created, revision)
         if parent is not None:
             if not isinstance(parent, dict) or not isinstance(parent.get("id"), str):
                 raise SeedError(f"{where}.parent must be a mapping with a string id")

@@ -214,7 +214,7 @@ class Store:
         with self.lock:
             return spec_view(self._spec(spec_id), full=True)
 
-    def update_spec(self, spec_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    def update_spec_metadata(self, spec_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
         """Merge a metadata/discoverability update into a spec and return the spec."""
         with self.lock:
             spec = self._spec(spec_id)
@@ -245,7 +245,7 @@ class Store:
                 raise ApiError(409, f"Spec {spec_id} still has {len(using)} deployment(s); delete them first")
             del self.specs[spec_id]
 
-    def create_release(
+    def create_spec_release(
         self,
         spec_id: str,
         body: Mapping[str, Any],
@@ -266,7 +266,7 @@ class Store:
             spec.releases.append(release)
             return release.version
 
-    def list_releases(self, spec_id: str, query: Mapping[str, Any]) -> dict[str, Any]:
+    def list_spec_releases(self, spec_id: str, query: Mapping[str, Any]) -> dict[str, Any]:
         """Return one page of a spec's releases, newest first unless sorted otherwise."""
         with self.lock:
             spec = self._spec(spec_id)
@@ -277,7 +277,7 @@ class Store:
             views = [release_view(r, full=False) for r in ordered(spec.releases, query.get("sort"), keys)]
             return page(views, query, "releases", "releaseCount")
 
-    def describe_release(self, spec_id: str, version: str) -> dict[str, Any]:
+    def describe_spec_release(self, spec_id: str, version: str) -> dict[str, Any]:
         """Return one release of a spec, with its config, parameters and artifact."""
         with self.lock:
             release = self._spec(spec_id).release(version)
@@ -429,7 +429,7 @@ class Store:
             deployment = self._deployment(deployment_id, described=True)
             return deployment_view(deployment, self.specs[deployment.spec_id], full=True)
 
-    def update_deployment(self, deployment_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
+    def update_deployment_metadata(self, deployment_id: str, body: Mapping[str, Any]) -> dict[str, Any]:
         """Merge a metadata update into a deployment and return the deployment."""
         with self.lock:
             deployment = self._deployment(deployment_id)
@@ -447,7 +447,7 @@ class Store:
             self._deployment(deployment_id)
             del self.deployments[deployment_id]
 
-    def create_revision(self, deployment_id: str, body: Mapping[str, Any]) -> int:
+    def create_deployment_revision(self, deployment_id: str, body: Mapping[str, Any]) -> int:
         """Publish a new revision from a release (the spec's latest when none is given); return its number.
 
         Parameters not given are carried over from the deployment where the release still
@@ -490,7 +490,7 @@ class Store:
             )
             return {"deploymentId": deployment.id, "revision": revision.number, "revisionId": revision.id}
 
-    def list_revisions(self, deployment_id: str, query: Mapping[str, Any]) -> dict[str, Any]:
+    def list_deployment_revisions(self, deployment_id: str, query: Mapping[str, Any]) -> dict[str, Any]:
         """Return one page of a deployment's revisions, newest first unless sorted otherwise."""
         with self.lock:
             deployment = self._deployment(deployment_id)
@@ -505,7 +505,7 @@ class Store:
             ]
             return page(views, query, "revisions", "revisionCount")
 
-    def describe_revision(self, deployment_id: str, number: int) -> dict[str, Any]:
+    def describe_deployment_revision(self, deployment_id: str, number: int) -> dict[str, Any]:
         """Return one revision; counts as a describe of its deployment."""
         with self.lock:
             deployment = self._deployment(deployment_id, described=True)
@@ -514,12 +514,12 @@ class Store:
                 raise ApiError(404, f"Revision {number} of deployment {deployment_id} not found")
             return revision_view(revision, deployment, self.specs[deployment.spec_id], full=True)
 
-    def run_parameters(self, deployment_id: str) -> dict[str, Any]:
+    def get_parameters(self, deployment_id: str) -> dict[str, Any]:
         """Return a deployment's run-parameter values, unmasked."""
         with self.lock:
             return dict(self._deployment(deployment_id).run_values)
 
-    def patch_run_parameters(self, deployment_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
+    def patch_parameters(self, deployment_id: str, values: Mapping[str, Any]) -> dict[str, Any]:
         """Merge values into a deployment's run parameters, checked against its current release; return them all."""
         with self.lock:
             deployment = self._deployment(deployment_id)
@@ -533,7 +533,7 @@ class Store:
 
     # --- app deployments ----------------------------------------------------------------------
 
-    def describe_app(self, app_id: str) -> dict[str, Any]:
+    def describe_app_deployment(self, app_id: str) -> dict[str, Any]:
         """Return an app deployment with the blocks of its latest revision."""
         with self.lock:
             app = self.apps.get(app_id)

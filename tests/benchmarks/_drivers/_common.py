@@ -24,6 +24,11 @@ def arguments(tasks: tuple[str, ...]) -> argparse.Namespace:
     parser.add_argument("--concurrency", type=int, default=20)
     parser.add_argument("--singles", type=int, default=5)
     parser.add_argument("--block", type=int, default=25, help="calls per turn when two clients take turns")
+    parser.add_argument(
+        "--first",
+        action="store_true",
+        help="calls: time from the client's construction, the first call (lazy imports, connection) included",
+    )
     parser.add_argument("--rounds", type=int, default=3, help="turns each when two clients take turns")
     parser.add_argument("--tree", default="")
     parser.add_argument("--body", default="", help="a JSON file holding the create_spec body")
