@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
-import types
+import types as _types
 from typing import TYPE_CHECKING, Any
 
 from press_blocks import _constants
@@ -95,7 +95,7 @@ _LAZY = {
 def _public(value: Any) -> Any:
     # As httpx does: reprs, tracebacks and help() name press_blocks.Block, not the private or
     # generated module it is defined in (_sync/block.py is written from _async/block.py).
-    if isinstance(value, type | types.FunctionType):
+    if isinstance(value, type | _types.FunctionType):
         value.__module__ = __name__
     return value
 

@@ -273,3 +273,23 @@ class TestOwnership:
         assert not pool.is_closed
         asyncio.run(session.aclose())
         assert pool.is_closed
+
+
+def test_the_public_modules_are_what_from_press_blocks_import_gives_in_a_fresh_interpreter() -> None:
+    # A module-level ``import types`` in the package's __init__ once shadowed press_blocks.types:
+    # ``from press_blocks import types`` gave the standard library's module until something else
+    # had imported the submodule.
+    code = (
+        "from press_blocks import types, errors, artifacts, parameters, deploy\n"
+        "print(types.__name__, errors.__name__, artifacts.__name__, parameters.__name__, deploy.__name__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60, check=True
+    )
+    assert result.stdout.split() == [
+        "press_blocks.types",
+        "press_blocks.errors",
+        "press_blocks.artifacts",
+        "press_blocks.parameters",
+        "press_blocks.deploy",
+    ]
