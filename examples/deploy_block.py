@@ -1,4 +1,4 @@
-"""Deploy a whole block as code: its spec and a deployment of it, planned, reviewed, applied.
+"""Deploy a block as code: its spec and a deployment, planned, then applied.
 
 Re-run it as often as you like: the second run's plan is empty and apply changes nothing.
 Change the summary, a run parameter or a file under my-block/ and the plan says exactly what
@@ -43,7 +43,7 @@ with get_client() as client:
     print(plan.render())
     if not plan.changes:
         sys.exit(0)
-    # apply re-reads what the plan read and refuses (PlanStaleError) if it changed meanwhile.
+    # apply re-reads what the plan read and raises PlanStaleError if it changed.
     result = deploy.apply(client, plan, wait=True, timeout=60, poll_interval=0.2)
     for resource in result.to_dict()["resources"]:
         print(f"{resource['kind']} {resource['name']}: {', '.join(resource['actions'])} ({resource['id']})")

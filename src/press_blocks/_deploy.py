@@ -242,8 +242,8 @@ def compare_version(file_version: str, latest: str) -> int:
 
 PAST = {"create": "created", "release": "released", "revise": "revised", "update": "updated"}
 
-#: A source of desired state: a request file or directory, a request mapping, or a list of them.
 Source = str | os.PathLike[str] | Mapping[str, Any] | Sequence[str | os.PathLike[str] | Mapping[str, Any]]
+"""A source of desired state: a request file or directory, a request mapping, or a list of them."""
 
 
 @dataclass

@@ -37,14 +37,17 @@
     │   ├── EmptyFallbackFileError      (also a ValueError)
     │   └── InvalidFallbackFileError    (also a TypeError)
     │       └── FallbackValueError      a value YAML cannot build (also a ValueError)
-    └── WaitError                       wait_for_deployment / wait_for_revision
-        ├── DeploymentFailedError       a failure status; carries the description and resource errors
-        └── WaitTimeoutError            the deadline passed (also a TimeoutError)
+    ├── WaitError                       wait_for_deployment / wait_for_revision
+    │   ├── DeploymentFailedError       a failure status; carries the description and resource errors
+    │   └── WaitTimeoutError            the deadline passed (also a TimeoutError)
+    └── DeployError                     press_blocks.deploy will not carry out a plan
+        ├── DeployRefusedError          a change the service only takes as a new release; carries ``fields``
+        └── PlanStaleError              the service changed since the plan read it: plan again
 
 The HTTP exception names are the ones ``peak.press.blocks`` users already catch; the
 builtin second bases keep ``except TypeError`` style code written for the seed working.
 
-Two warning classes sit beside the tree: ``ArtifactWarning`` (a ``UserWarning``), issued
+Warning classes sit beside the tree: ``ArtifactWarning`` (a ``UserWarning``), issued
 when packaging skips something, such as a socket or a fifo, instead of failing; its
 subclass ``SecretFilesWarning``, issued when files that look secret are about to be uploaded;
 ``DeploymentWarning``, issued when a wait ends on the ``warning`` status; and

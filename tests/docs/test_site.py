@@ -185,8 +185,8 @@ def test_the_api_reference_shows_the_pytest_marker(site: Path) -> None:
 
 
 def test_the_command_line_page_has_its_topics_in_the_table_of_contents(site: Path) -> None:
-    """Exit codes, apply, --wait, --dry-run and request files are headings a reader can jump to, not bold text."""
+    """Exit codes, plan and apply, --wait, --dry-run and request files are headings to jump to, not bold text."""
     page = (site / "cli" / "index.html").read_text(encoding="utf-8")
-    for anchor in ("request-files", "dry-runs-dry-run", "exit-codes", "waiting-wait", "apply"):
+    for anchor in ("request-files", "dry-runs-dry-run", "exit-codes", "waiting-wait", "plan-and-apply"):
         assert f'<h2 id="{anchor}"' in page, anchor
         assert f'href="#{anchor}"' in page, f"{anchor} is not in the table of contents"
