@@ -315,7 +315,7 @@ class TransportCore:
             try:
                 result = json.loads(body)
             except ValueError as exc:
-                kind = response.headers.get("content-type", "no content type")
+                kind = self.settings.token.mask(response.headers.get("content-type", "no content type"))
                 raise undecodable(response, f"is not JSON ({kind}, {len(body)} bytes)") from exc
             except RecursionError as exc:
                 raise undecodable(response, "is JSON nested too deeply to decode") from exc
@@ -329,7 +329,8 @@ class TransportCore:
             method=method,
             url=url,
             request_id=request_id,
-            body=_error_body(response, body),
+            # The server's text goes into the message: a body that echoes the token must not carry it there.
+            body=self.settings.token.mask_data(_error_body(response, body)),
             response=response,
         )
 
@@ -340,7 +341,7 @@ class TransportCore:
             f"{method} {request.url.raw_path.decode()}, request {request_id}; "
             f"base URL {redacted_url(self._base_url)}, stage {self.settings.stage}"
         )
-        reason = str(error) or type(error).__name__
+        reason = self.settings.token.mask(str(error)) or type(error).__name__
         timeout_reason = _timeout_reason(request, error)
         if timeout_reason is not None and timeout_reason != reason:
             reason = f"{timeout_reason}: {reason}"

@@ -88,6 +88,9 @@ WAIT_TIMEOUT: Final = 600.0
 #: The first wait between two describes; later waits double, with jitter, up to WAIT_MAX_POLL_INTERVAL.
 WAIT_POLL_INTERVAL: Final = 2.0
 WAIT_MAX_POLL_INTERVAL: Final = 30.0
+#: Each describe of a wait gets at most the time the wait has left, but never less than this: the
+#: describe sent as the last sleep ends at the deadline still gets its chance (a wait overruns by at most this).
+WAIT_LAST_DESCRIBE: Final = 1.0
 #: Each wait is uniform in [WAIT_JITTER_FLOOR * c, c] for the doubled interval c ("equal jitter").
 WAIT_JITTER_FLOOR: Final = 0.5
 #: The status a wait ends on, successfully.
@@ -111,9 +114,11 @@ LOGGER_NAME: Final = "press_blocks"
 #: ``debug`` or ``info``: put a stderr handler on the logger at that level, without code.
 LOG_VARIABLE: Final = "PRESS_BLOCKS_LOG"
 
-# --- dry runs -------------------------------------------------------------------------------
+# --- dry runs and masking ------------------------------------------------------------------
 #: What a dry run shows in place of the token.
 MASKED_TOKEN: Final = "***"
+#: Shorter tokens are not masked in server text: replacing every "ab" would garble messages, not hide a secret.
+MIN_MASKED_SECRET_LENGTH: Final = 4
 
 # --- artifacts ------------------------------------------------------------------------------
 #: The Press API accepts at most 10 MiB of compressed artifact.
