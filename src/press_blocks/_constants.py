@@ -131,3 +131,16 @@ IGNORE_FILE: Final = ".dockerignore"
 # --- fallback files (run parameters, related blocks) ----------------------------------------
 #: Larger fallback files are refused before they are read.
 MAX_FALLBACK_FILE_SIZE: Final = 8 * 2**20
+#: Aliases (``*name``) may add at most this many values to a YAML document once expanded: a few
+#: hundred bytes of nested aliases (a billion laughs) would otherwise become gigabytes downstream.
+MAX_YAML_ALIAS_EXPANSION: Final = 100_000
+
+# --- the command line's files and templates -------------------------------------------------
+#: The largest request, params, description or included file the command line reads.
+MAX_INPUT_FILE_SIZE: Final = 8 * 2**20
+#: A request file's template may render at most this much text...
+MAX_RENDERED_SIZE: Final = 8 * 2**20
+#: ...in at most this many seconds (a loop of loops is a usage error, not a hang).
+MAX_RENDER_SECONDS: Final = 10.0
+#: Extra directories ``{% include %}`` may read from, besides the top request file's (os.pathsep-separated).
+INCLUDE_PATH_VARIABLE: Final = "PRESS_BLOCKS_INCLUDE_PATH"

@@ -9,7 +9,7 @@ import warnings
 from collections.abc import Sequence
 from typing import TextIO
 
-from press_blocks._cli._errors import ExitCode, error_line, exit_code_for, needs_emulator_extra, scrub
+from press_blocks._cli._errors import ExitCode, error_line, exit_code_for, needs_emulator_extra, printable, scrub
 
 __all__ = ["main"]
 
@@ -65,7 +65,7 @@ def _one_line_warnings() -> None:
         file: TextIO | None = None,
         line: str | None = None,
     ) -> None:
-        print(scrub(f"press-blocks: warning: {' '.join(str(message).split())}"), file=file or sys.stderr)
+        print(scrub(printable(f"press-blocks: warning: {' '.join(str(message).split())}")), file=file or sys.stderr)
 
     warnings.showwarning = show
 
