@@ -31,6 +31,7 @@ from press_blocks._retry import Outcome, RetryKind, RetryPolicy
 from press_blocks.errors import (
     APIConnectionError,
     APITimeoutError,
+    ClientClosedError,
     InvalidArgumentError,
     ResponseDecodeError,
     ResponseTooLargeError,
@@ -351,6 +352,18 @@ class TransportCore:
             )
         return APIConnectionError(
             f"Connection failed: {reason} ({where})", method=method, url=url, request_id=request_id
+        )
+
+    def closed_error(self, request: httpx.Request) -> ClientClosedError:
+        """The error of a call that met a closed connection pool (httpx's bare ``RuntimeError``)."""
+        method, url, request_id = describe(request)
+        return ClientClosedError(
+            f"The connection pool is closed, so {method} {request.url.raw_path.decode()} was not sent (request "
+            f"{request_id}): the session or client was closed while calls were still running, on another "
+            "thread. Close it only once its calls have returned.",
+            method=method,
+            url=url,
+            request_id=request_id,
         )
 
     def log_retry(self, call: Call, attempt: int, outcome: Outcome, delay: float) -> None:

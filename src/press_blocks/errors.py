@@ -9,7 +9,8 @@
     ├── InvalidArgumentError            an argument that cannot be sent (also a ValueError and TypeError)
     ├── APIError                        anything about talking to the API
     │   ├── APIConnectionError          the request got no HTTP answer
-    │   │   └── APITimeoutError
+    │   │   ├── APITimeoutError
+    │   │   └── ClientClosedError       the connection pool was closed (also a RuntimeError)
     │   ├── ResponseDecodeError         a 2xx whose body is not the JSON it should be
     │   ├── ResponseTooLargeError       a body over ``max_response_bytes``, decompressed
     │   ├── PaginationError             a page without its list or ``pageCount``
@@ -68,6 +69,7 @@ __all__ = [
     "ArtifactTooLargeError",
     "ArtifactWarning",
     "BadRequestException",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictException",
     "DeploymentFailedError",
@@ -146,6 +148,13 @@ class APIConnectionError(APIError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write or pool)."""
+
+
+class ClientClosedError(APIConnectionError, RuntimeError):
+    """The call met a closed connection pool (the session was closed while it ran, on another thread); nothing was sent.
+
+    Also a ``RuntimeError``, which httpx raised for this before.
+    """
 
 
 class ResponseDecodeError(APIError):
