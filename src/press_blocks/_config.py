@@ -127,10 +127,21 @@ def resolve_token(auth_token: str | None, environ: Mapping[str, str]) -> Secret:
 
 def resolve_stage(stage: str | None, environ: Mapping[str, str]) -> str:
     """Return the stage from the argument, else ``PEAK__STAGE``, else ``STAGE``, else ``prod``."""
-    chosen = stage if stage else (_env(environ, *_constants.STAGE_VARIABLES) or _constants.DEFAULT_STAGE)
+    source = "the stage argument"
+    chosen = stage
+    if not chosen:
+        # Which variable it came from: the user may not know PEAK__STAGE or STAGE is set at all.
+        source, chosen = next(
+            (
+                (f"the {name} environment variable", environ[name].strip())
+                for name in _constants.STAGE_VARIABLES
+                if environ.get(name, "").strip()
+            ),
+            ("the default", _constants.DEFAULT_STAGE),
+        )
     if chosen not in _constants.STAGE_HOSTS:
         valid = ", ".join(_constants.STAGE_HOSTS)
-        raise InvalidStageError(f"Unknown stage {chosen!r}; valid stages are: {valid}.")
+        raise InvalidStageError(f"Unknown stage {chosen!r} (from {source}); valid stages are: {valid}.")
     return chosen
 
 

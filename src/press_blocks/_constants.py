@@ -144,3 +144,5 @@ MAX_RENDERED_SIZE: Final = 8 * 2**20
 MAX_RENDER_SECONDS: Final = 10.0
 #: Extra directories ``{% include %}`` may read from, besides the top request file's (os.pathsep-separated).
 INCLUDE_PATH_VARIABLE: Final = "PRESS_BLOCKS_INCLUDE_PATH"
+#: Set (to anything but 0) to silence the command line's warning about files that look secret.
+ALLOW_SECRET_FILES_VARIABLE: Final = "PRESS_BLOCKS_ALLOW_SECRET_FILES"
