@@ -106,3 +106,23 @@ def test_the_command_line_page_names_the_statuses_a_wait_rides_out() -> None:
     statuses = "/".join(str(code) for code in sorted(_constants.IDEMPOTENT_RETRY_STATUSES))
     assert f"riding out {statuses} answers" in text
     assert "riding out 429/5xx" not in text
+
+
+def test_a_500_ends_a_wait_at_once_and_exits_6_on_the_command_line() -> None:
+    # What docs/cli.md now says: 502-504 are ridden out, a 500 is the service failing.
+    from press_blocks._cli._errors import ExitCode, exit_code_for
+    from press_blocks.errors import InternalServerErrorException
+
+    calls: list[int] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        calls.append(1)
+        return httpx.Response(500, json={"message": "boom"})
+
+    session = Session(
+        TOKEN, base_url="http://waits.test", http_client=httpx.Client(transport=httpx.MockTransport(answer))
+    )
+    with pytest.raises(InternalServerErrorException) as caught:
+        Block(session).wait_for_deployment("d", timeout=5, poll_interval=0.01, progress=False)
+    assert calls == [1]
+    assert exit_code_for(caught.value) is ExitCode.API

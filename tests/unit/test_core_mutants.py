@@ -262,3 +262,10 @@ def test_a_retry_after_exactly_at_the_cap_is_honoured() -> None:
     assert policy.delay(RetryKind.IDEMPOTENT, 0, _outcome(429, **{"retry-after": "60"})) == 60.0
     assert policy.delay(RetryKind.IDEMPOTENT, 0, _outcome(429, **{"retry-after-ms": "60000"})) == 60.0
     assert policy.delay(RetryKind.IDEMPOTENT, 0, _outcome(429, **{"retry-after": "60.5"})) is None
+
+
+def test_an_unreadable_retry_after_ms_falls_back_to_retry_after() -> None:
+    """Mutant (found by scripts/mutation-test): without ``except ValueError`` a bad Retry-After-Ms escaped."""
+    policy = RetryPolicy()
+    outcome = _outcome(503, **{"retry-after-ms": "soon", "retry-after": "2"})
+    assert policy.delay(RetryKind.IDEMPOTENT, 0, outcome) == 2.0
