@@ -180,6 +180,9 @@ class TestUnusableFiles:
             err = capsys.readouterr().err
             assert special in err
             assert "not a regular file" in err or "is a directory" in err
+        # The request file itself, too.
+        assert run(str(fifo)) == 2
+        assert "not a regular file" in capsys.readouterr().err
 
     def test_a_file_over_the_limit_is_refused_unread(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]

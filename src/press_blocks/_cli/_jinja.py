@@ -48,7 +48,7 @@ def render(path: str, variables: Mapping[str, Any]) -> str:
     Every undefined variable is named at once; a ``-p``/``-v`` key no template uses is warned about on stderr.
     """
     root = Path(path).resolve()
-    if not root.is_file():
+    if not root.exists():
         raise UsageError(f"no such file: {path}")
     text, sources = _render(root, path, variables, strict=False)
     _warn_unused(path, variables, sources)
@@ -319,7 +319,7 @@ class _Loader(jinja2.BaseLoader):
                     f"{{% include %}} of {template!r}, which is outside {shown}; include files under the request "
                     f"file's directory, or add a directory to {_constants.INCLUDE_PATH_VARIABLE}"
                 )
-        if not file.is_file():
+        if not file.exists():
             raise jinja2.TemplateNotFound(template, f"no such file to include: {_display(template)}")
         text = read_text_file(template, "the included file" if self.loaded else "the request file")
         if self.loaded and file.parent != self.root_dir:
