@@ -57,7 +57,7 @@ def open_client(args: argparse.Namespace, *, dry_run: bool | None = None) -> Ite
             # The library's advice is auth_token=...; on the command line the token comes from the environment.
             raise MissingCredentialsError(
                 f"No API token: set the {' or '.join(TOKEN_VARIABLES)} environment variable "
-                "(export PEAK_AUTH_TOKEN=...), or use --dry-run to see the request without sending it."
+                "(export PEAK_AUTH_TOKEN=...); --dry-run, on the commands that send something, needs none."
             ) from None
         session = Session(DRY_RUN_TOKEN, dry_run=True)
         print(
