@@ -26,6 +26,7 @@ from press_blocks.errors import (
     InternalServerErrorException,
     InvalidArgumentError,
     InvalidFallbackFileError,
+    PaginationError,
     ResponseDecodeError,
 )
 from tests.unit.test_pagination import Pages, walker
@@ -223,6 +224,61 @@ def test_async_prefetch_stopped_early_leaves_no_task_behind() -> None:
         assert pages.in_flight == 0
 
     asyncio.run(go())
+
+
+def test_async_prefetch_stopped_early_cancels_what_is_in_flight() -> None:
+    """Mutant (found by scripts/mutation-test): without ``task.cancel()`` closing waited for every page in flight."""
+    pages = Pages([2] * 10)
+
+    async def fetch(number: int) -> Any:
+        pages.delay = 0.0 if number <= 2 else 30.0
+        return await pages.afetch(number)
+
+    async def go() -> float:
+        iterator = aiterate(walker(), fetch, prefetch=3)
+        for _ in range(3):
+            await iterator.__anext__()
+        started = time.monotonic()
+        await iterator.aclose()
+        return time.monotonic() - started
+
+    assert asyncio.run(go()) < 5
+
+
+def test_page_number_one_is_a_start_page() -> None:
+    """Mutant (found by scripts/mutation-test): ``<= 1`` for ``< 1`` refused the first page."""
+    pages = Pages([1, 1])
+    assert list(iterate(walker(start=1), pages.fetch)) == ["p1-i0", "p2-i0"]
+
+
+class _GrowingPages(Pages):
+    """Each page announces one more page than the last, up to ``top``."""
+
+    def __init__(self, top: int) -> None:
+        super().__init__([1] * (top + 5))
+        self.top = top
+
+    def page(self, number: int) -> Any:
+        page = super().page(number)
+        page["pageCount"] = min(number + 1, self.top)
+        return page
+
+
+def test_the_walk_follows_a_growing_page_count_up_to_extra_pages_and_no_further() -> None:
+    """Mutants (found by scripts/mutation-test): ``>=``/``==`` for ``>`` at the EXTRA_PAGES limit."""
+    limit = 2 + _constants.EXTRA_PAGES  # the first page announces two pages
+    assert len(list(iterate(walker(), _GrowingPages(limit).fetch))) == limit
+    with pytest.raises(PaginationError, match="announced 2 page\\(s\\) on its first page and now 13"):
+        list(iterate(walker(), _GrowingPages(limit + 1).fetch))
+
+
+def test_a_revisions_page_error_carries_the_first_key() -> None:
+    """Mutant (found by scripts/mutation-test): ``keys[-1]`` for ``keys[0]`` in ``PaginationError.key``."""
+    pages = Pages([1])
+    pages.broken[1] = {"items": [], "pageCount": 1}
+    with pytest.raises(PaginationError) as caught:
+        list(iterate(walker("revisions"), pages.fetch))
+    assert caught.value.key == "revisions"
 
 
 @pytest.mark.parametrize("prefetch", [1, 2, 3])
