@@ -325,3 +325,25 @@ def test_an_unreadable_retry_after_ms_falls_back_to_retry_after() -> None:
     policy = RetryPolicy()
     outcome = _outcome(503, **{"retry-after-ms": "soon", "retry-after": "2"})
     assert policy.delay(RetryKind.IDEMPOTENT, 0, outcome) == 2.0
+
+
+def test_a_fallback_file_exactly_at_the_size_limit_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Mutant (found by scripts/mutation-test): ``>=`` for ``>`` refused a file of exactly the limit."""
+    file = tmp_path / "params.yaml"
+    file.write_text("a: 12345\n", encoding="utf-8")  # 9 bytes
+    monkeypatch.setattr(parameters, "MAX_FALLBACK_FILE_SIZE", 9)
+    assert parameters.load_parameters_file(file) == {"a": 12345}
+    monkeypatch.setattr(parameters, "MAX_FALLBACK_FILE_SIZE", 8)
+    with pytest.raises(InvalidFallbackFileError, match="over the limit of 8 bytes"):
+        parameters.load_parameters_file(file)
+
+
+def test_fallback_aliases_may_expand_up_to_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Mutants (found by scripts/mutation-test): ``>=``, ``==`` and ``is`` for ``>`` at the alias bound."""
+    file = tmp_path / "params.yaml"
+    file.write_text("a: &x [1, 2, 3]\nb: *x\n", encoding="utf-8")  # the alias adds 4 values (the list and its 3)
+    monkeypatch.setattr(_constants, "MAX_YAML_ALIAS_EXPANSION", 4)
+    assert parameters.load_parameters_file(file) == {"a": [1, 2, 3], "b": [1, 2, 3]}
+    monkeypatch.setattr(_constants, "MAX_YAML_ALIAS_EXPANSION", 3)
+    with pytest.raises(InvalidFallbackFileError, match="uses aliases"):
+        parameters.load_parameters_file(file)
