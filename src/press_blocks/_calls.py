@@ -32,6 +32,7 @@ from press_blocks._retry import Outcome, RetryKind, RetryPolicy
 from press_blocks.errors import (
     APIConnectionError,
     APITimeoutError,
+    ClientClosedError,
     InvalidArgumentError,
     ResponseDecodeError,
     ResponseTooLargeError,
@@ -326,7 +327,7 @@ class TransportCore:
             try:
                 result = json.loads(body)
             except ValueError as exc:
-                kind = response.headers.get("content-type", "no content type")
+                kind = self.settings.token.mask(response.headers.get("content-type", "no content type"))
                 raise undecodable(response, f"is not JSON ({kind}, {len(body)} bytes)") from exc
             except RecursionError as exc:
                 raise undecodable(response, "is JSON nested too deeply to decode") from exc
@@ -349,7 +350,8 @@ class TransportCore:
             method=method,
             url=url,
             request_id=request_id,
-            body=_error_body(response, body),
+            # The server's text goes into the message: a body that echoes the token must not carry it there.
+            body=self.settings.token.mask_data(_error_body(response, body)),
             response=response,
         )
 
@@ -385,7 +387,7 @@ class TransportCore:
             f"{method} {request.url.raw_path.decode()}, request {request_id}; "
             f"base URL {redacted_url(self._base_url)}, stage {self.settings.stage}"
         )
-        reason = str(error) or type(error).__name__
+        reason = self.settings.token.mask(str(error)) or type(error).__name__
         timeout_reason = _timeout_reason(request, error)
         if timeout_reason is not None and timeout_reason != reason:
             reason = f"{timeout_reason}: {reason}"
@@ -395,6 +397,18 @@ class TransportCore:
             )
         return APIConnectionError(
             f"Connection failed: {reason} ({where})", method=method, url=url, request_id=request_id
+        )
+
+    def closed_error(self, request: httpx.Request) -> ClientClosedError:
+        """The error of a call that met a closed connection pool (httpx's bare ``RuntimeError``)."""
+        method, url, request_id = describe(request)
+        return ClientClosedError(
+            f"The connection pool is closed, so {method} {request.url.raw_path.decode()} was not sent (request "
+            f"{request_id}): the session or client was closed while calls were still running, on another "
+            "thread. Close it only once its calls have returned.",
+            method=method,
+            url=url,
+            request_id=request_id,
         )
 
     def log_retry(self, call: Call, attempt: int, outcome: Outcome, delay: float) -> None:

@@ -6,9 +6,11 @@ shows up in a repr, a log line or an exception message.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
@@ -48,6 +50,32 @@ class Secret:
         return "Secret('********')"
 
     __str__ = __repr__
+
+    def mask(self, text: str) -> str:
+        """``text`` with every occurrence of the secret replaced by ``***`` (for server text copied into messages)."""
+        if len(self._value) < _constants.MIN_MASKED_SECRET_LENGTH or self._value not in text:
+            return text
+        return text.replace(self._value, _constants.MASKED_TOKEN)
+
+    def mask_data(self, value: Any) -> Any:
+        """``value`` (decoded JSON) with the secret masked in every string, keys included; unchanged when absent."""
+        if isinstance(value, str):
+            return self.mask(value)
+        if not isinstance(value, dict | list) or len(self._value) < _constants.MIN_MASKED_SECRET_LENGTH:
+            return value
+        try:
+            text = json.dumps(value, ensure_ascii=False)
+        except (TypeError, ValueError, RecursionError):
+            return value
+        # The secret as it appears inside a JSON string (a quote or backslash in it is escaped there).
+        escaped = json.dumps(self._value, ensure_ascii=False)[1:-1]
+        if escaped not in text:
+            return value
+        try:
+            return json.loads(text.replace(escaped, _constants.MASKED_TOKEN))
+        except (ValueError, RecursionError):
+            # The secret also matched outside a string (a token of digits inside a number): keep text only.
+            return self.mask(text)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Secret) and other._value == self._value
@@ -101,10 +129,21 @@ def resolve_token(auth_token: str | None, environ: Mapping[str, str]) -> Secret:
 
 def resolve_stage(stage: str | None, environ: Mapping[str, str]) -> str:
     """Return the stage from the argument, else ``PEAK__STAGE``, else ``STAGE``, else ``prod``."""
-    chosen = stage if stage else (_env(environ, *_constants.STAGE_VARIABLES) or _constants.DEFAULT_STAGE)
+    source = "the stage argument"
+    chosen = stage
+    if not chosen:
+        # Which variable it came from: the user may not know PEAK__STAGE or STAGE is set at all.
+        source, chosen = next(
+            (
+                (f"the {name} environment variable", environ[name].strip())
+                for name in _constants.STAGE_VARIABLES
+                if environ.get(name, "").strip()
+            ),
+            ("the default", _constants.DEFAULT_STAGE),
+        )
     if chosen not in _constants.STAGE_HOSTS:
         valid = ", ".join(_constants.STAGE_HOSTS)
-        raise InvalidStageError(f"Unknown stage {chosen!r}; valid stages are: {valid}.")
+        raise InvalidStageError(f"Unknown stage {chosen!r} (from {source}); valid stages are: {valid}.")
     return chosen
 
 
@@ -118,6 +157,14 @@ def resolve_base_url(base_url: str | None, stage: str, environ: Mapping[str, str
         raise ConfigurationError(problem) from exc
     if url.scheme not in ("http", "https") or not url.host:
         raise ConfigurationError(problem)
+    if url.userinfo:
+        # httpx would send them as Basic auth in place of the token, and every printed URL would show them.
+        where = "PRESS_BASE_URL" if not base_url else "base_url"
+        shown = str(url.copy_with(username="***", password="***" if url.password else None))
+        raise ConfigurationError(
+            f"The base URL {shown} holds a user name or password ({where}); press-blocks authenticates with the API "
+            "token alone. Remove the credentials from the URL and give the token as the token."
+        )
     return chosen.rstrip("/")
 
 

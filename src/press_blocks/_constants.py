@@ -92,6 +92,9 @@ WAIT_MAX_POLL_INTERVAL: Final = 30.0
 #: after the create, redeploy or revision it sent, so the image build is inside the wait, and a
 #: terminal session gives up less readily than a program that chose to call a wait method.
 CLI_WAIT_TIMEOUT: Final = 900.0
+#: Each describe of a wait gets at most the time the wait has left, but never less than this: the
+#: describe sent as the last sleep ends at the deadline still gets its chance (a wait overruns by at most this).
+WAIT_LAST_DESCRIBE: Final = 1.0
 #: Each wait is uniform in [WAIT_JITTER_FLOOR * c, c] for the doubled interval c ("equal jitter").
 WAIT_JITTER_FLOOR: Final = 0.5
 #: The status a wait ends on, successfully.
@@ -130,8 +133,11 @@ VERIFY_LIMIT: Final = 10
 VERIFY_MAX_PAGE_SIZE: Final = 100
 
 # --- dry runs -------------------------------------------------------------------------------
+# --- dry runs and masking ------------------------------------------------------------------
 #: What a dry run shows in place of the token.
 MASKED_TOKEN: Final = "***"
+#: Shorter tokens are not masked in server text: replacing every "ab" would garble messages, not hide a secret.
+MIN_MASKED_SECRET_LENGTH: Final = 4
 
 # --- artifacts ------------------------------------------------------------------------------
 #: The Press API accepts at most 10 MiB of compressed artifact.
@@ -152,3 +158,18 @@ DEPLOY_KEY_VARIABLE: Final = "PRESS_BLOCKS_DEPLOY_KEY"
 DEPLOY_KEY_MIN_LENGTH: Final = 16
 #: ``deploy.apply(wait=True)``: seconds for every deployment it touched to settle, in all.
 DEPLOY_WAIT_TIMEOUT: Final = 600.0
+#: Aliases (``*name``) may add at most this many values to a YAML document once expanded: a few
+#: hundred bytes of nested aliases (a billion laughs) would otherwise become gigabytes downstream.
+MAX_YAML_ALIAS_EXPANSION: Final = 100_000
+
+# --- the command line's files and templates -------------------------------------------------
+#: The largest request, params, description or included file the command line reads.
+MAX_INPUT_FILE_SIZE: Final = 8 * 2**20
+#: A request file's template may render at most this much text...
+MAX_RENDERED_SIZE: Final = 8 * 2**20
+#: ...in at most this many seconds (a loop of loops is a usage error, not a hang).
+MAX_RENDER_SECONDS: Final = 10.0
+#: Extra directories ``{% include %}`` may read from, besides the top request file's (os.pathsep-separated).
+INCLUDE_PATH_VARIABLE: Final = "PRESS_BLOCKS_INCLUDE_PATH"
+#: Set (to anything but 0) to silence the command line's warning about files that look secret.
+ALLOW_SECRET_FILES_VARIABLE: Final = "PRESS_BLOCKS_ALLOW_SECRET_FILES"

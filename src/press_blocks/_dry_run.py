@@ -146,8 +146,11 @@ def dry_run_of(
 ) -> DryRun:
     """Build ``call``'s request as the transport would send it, and describe it without sending it."""
     request = transport.prepare(call, timeout, headers)
+    # The token is masked wherever it shows, not only in Authorization: a template may have written
+    # it into the body (os_env.PEAK_AUTH_TOKEN), or an extra header or the URL may carry it.
+    secret = transport.settings.token
     shown = {
-        name: (_constants.MASKED_TOKEN if name.lower() == "authorization" else value)
+        name: (_constants.MASKED_TOKEN if name.lower() == "authorization" else secret.mask(value))
         for name, value in ((k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw)
     }
     content_type = request.headers.get("content-type", "")
@@ -155,7 +158,10 @@ def dry_run_of(
     parts: tuple[DryRunPart, ...] = ()
     if content_type.startswith("multipart/form-data"):
         # The parts exactly as the endpoint handed them to httpx (reading the stream would read the whole zip).
-        parts = _parts(call.build().files or [])
+        parts = tuple(
+            replace(part, value=secret.mask(part.value)) if part.value is not None else part
+            for part in _parts(call.build().files or [])
+        )
     else:
         content = request.read()
         if content:
@@ -163,10 +169,11 @@ def dry_run_of(
                 body = json.loads(content)
             except ValueError:
                 body = content.decode("utf-8", "replace")
+            body = secret.mask_data(body)
     return DryRun(
         operation=call.operation,
         method=request.method,
-        url=str(request.url),
+        url=secret.mask(str(request.url)),
         headers=shown,
         json=body,
         parts=parts,

@@ -35,6 +35,7 @@ from press_blocks.errors import (
 if TYPE_CHECKING:
     import httpx
 
+    from press_blocks._config import Secret
     from press_blocks._retry import RetryPolicy
 
 __all__ = ["WaitProgress", "Waiter"]
@@ -64,8 +65,11 @@ class Waiter:
         poll_interval: float,
         max_poll_interval: float,
         progress: WaitProgress | bool | None,
+        secret: Secret | None = None,
     ) -> None:
         self.deployment_id = deployment_id
+        #: The session's token, masked in the server's text before it reaches a message, a log or a callback.
+        self.secret = secret
         self.revision = revision
         self.timeout = _seconds(timeout, "timeout")
         self.poll_interval = _seconds(poll_interval, "poll_interval")
@@ -98,16 +102,15 @@ class Waiter:
         """Read one description: True when it is settled and should be returned; raise when it failed."""
         self.polls += 1
         self.failures = 0
-        self.status = _status_of(described, revision=self.revision is not None)
+        self.status = self._masked(_status_of(described, revision=self.revision is not None))
         if self.progress is not None:
             self.progress(self.status, self.elapsed)
         failures = (
             _constants.DEPLOYMENT_FAILURE_STATUSES if self.revision is None else _constants.REVISION_FAILURE_STATUSES
         )
         if self.status in failures:
-            raise DeploymentFailedError(
-                self.deployment_id, self.revision, self.status, described if isinstance(described, dict) else {}
-            )
+            description = self._masked(described) if isinstance(described, dict) else {}
+            raise DeploymentFailedError(self.deployment_id, self.revision, self.status, description)
         if self.status == _constants.WARNING_STATUS:
             message = f"{self.subject} settled with status 'warning' after {self.elapsed:.1f}s; see its resources."
             logger.warning(message)
@@ -131,6 +134,14 @@ class Waiter:
         logger.info("waiting for %s: describe failed (%s), polling again in %.2fs", self.subject, error, delay)
         return self._bounded(delay, error)
 
+    def describe_deadline(self, deadline: float) -> float:
+        """The deadline of the next describe: at most what the wait has left (``deadline`` is the client's).
+
+        Retries, read timeouts and a server that never answers all end there; the last describe,
+        sent when the last sleep ends at the deadline, still gets ``WAIT_LAST_DESCRIBE`` seconds.
+        """
+        return min(deadline, max(self.timeout - self.elapsed, _constants.WAIT_LAST_DESCRIBE))
+
     def next_delay(self) -> float:
         """How long to sleep before the next describe; raise WaitTimeoutError when the deadline has passed."""
         if self.retry_after is not None and self.retry_after <= self.policy.max_retry_after:
@@ -151,6 +162,9 @@ class Waiter:
             elapsed = self.elapsed
             raise WaitTimeoutError(self.deployment_id, self.revision, self.status, elapsed, self.timeout) from error
         return min(delay, remaining)
+
+    def _masked(self, value: Any) -> Any:
+        return value if self.secret is None else self.secret.mask_data(value)
 
     def close(self) -> None:
         """Close the spinner, if one was drawn."""

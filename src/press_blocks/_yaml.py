@@ -34,7 +34,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-__all__ = ["MAX_FAST_DEPTH", "YAMLLimitError", "bounded_load", "reference_loader", "safe_load"]
+__all__ = ["MAX_FAST_DEPTH", "YAMLLimitError", "alias_expansion", "bounded_load", "reference_loader", "safe_load"]
 
 MAX_FAST_DEPTH: Final = 100
 """Deeper documents go to the reference loader, so that its limits (libyaml's nesting error, the
@@ -278,3 +278,37 @@ def _check_values(value: Any, max_values: int, max_depth: int) -> None:
             stack.extend((child, depth + 1) for pair in item.items() for child in pair)
         elif isinstance(item, list):
             stack.extend((child, depth + 1) for child in item)
+
+
+def alias_expansion(value: Any, limit: int) -> int:
+    """How many values ``value`` would gain if every shared list or mapping (a YAML alias) were copied.
+
+    A billion laughs is a few hundred bytes that PyYAML loads as shared references, and that a
+    template, ``json.dumps`` or a deep copy then expands to gigabytes. Counting stops past
+    ``limit`` (returning ``limit + 1``), as does a structure that contains itself. Iterative:
+    documents nested as deep as the loaders allow are counted without recursion.
+    """
+    if not isinstance(value, dict | list):
+        return 0
+    sizes: dict[int, int] = {}  # id -> values in the container, aliases expanded
+    open_ids: set[int] = set()  # containers whose contents are being counted
+    distinct = 0  # values, each container counted once
+    stack: list[tuple[Any, bool]] = [(value, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        children = list(node.values()) if isinstance(node, dict) else node
+        if finished:
+            open_ids.discard(key)
+            expanded = 1 + sum(sizes.get(id(child), 1) for child in children)
+            sizes[key] = expanded
+            if expanded - distinct > limit:
+                return limit + 1
+        elif key in open_ids:
+            return limit + 1  # it contains itself: endless once expanded
+        elif key not in sizes:
+            open_ids.add(key)
+            distinct += 1 + sum(1 for child in children if not isinstance(child, dict | list))
+            stack.append((node, True))
+            stack.extend((child, False) for child in children if isinstance(child, dict | list))
+    return max(0, sizes[id(value)] - distinct)

@@ -9,7 +9,8 @@
     ├── InvalidArgumentError            an argument that cannot be sent (also a ValueError and TypeError)
     ├── APIError                        anything about talking to the API
     │   ├── APIConnectionError          the request got no HTTP answer
-    │   │   └── APITimeoutError
+    │   │   ├── APITimeoutError
+    │   │   └── ClientClosedError       the connection pool was closed (also a RuntimeError)
     │   ├── ResponseDecodeError         a 2xx whose body is not the JSON it should be
     │   ├── ResponseTooLargeError       a body over ``max_response_bytes``, decompressed
     │   ├── PaginationError             a page without its list or ``pageCount``
@@ -74,6 +75,7 @@ __all__ = [
     "ArtifactTooLargeError",
     "ArtifactWarning",
     "BadRequestException",
+    "ClientClosedError",
     "ConfigurationError",
     "ConflictException",
     "ContractDriftError",
@@ -200,6 +202,13 @@ class ContractDriftWarning(UserWarning):
         self.differences = list(differences)
 
 
+class ClientClosedError(APIConnectionError, RuntimeError):
+    """The call met a closed connection pool (the session was closed while it ran, on another thread); nothing was sent.
+
+    Also a ``RuntimeError``, which httpx raised for this before.
+    """
+
+
 class ResponseDecodeError(APIError):
     """A successful status came with a body that is not the JSON it should be."""
 
@@ -238,7 +247,10 @@ class APIStatusError(APIError):
     """The API answered with a non-2xx status.
 
     Carries ``status_code``, ``method``, ``url``, ``request_id``, the parsed ``body``
-    (JSON when it decodes, else text) and the ``response`` itself.
+    (JSON when it decodes, else text) and the ``response`` itself. ``str(exc)`` is the message;
+    ``exc.args[0]`` is what ``peak.press.blocks`` puts there: the body (so
+    ``exc.args[0]["message"]`` works as it did), or for a 413 with a JSON object peak's sentence
+    around its ``detail``.
     """
 
     status_code: int = 0
@@ -262,6 +274,12 @@ class APIStatusError(APIError):
             url=url,
             request_id=request_id,
         )
+        # peak-sdk raises its HTTP errors with the parsed body as the one argument; code written for
+        # it reads e.args[0]["message"]. The message stays what str() shows.
+        self.args = (_peak_payload(status_code, body),)
+
+    def __str__(self) -> str:
+        return self.message
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Keyword-only constructors do not pickle by default; errors cross process
@@ -344,6 +362,17 @@ def status_error_class(status_code: int) -> type[APIStatusError]:
     if 500 <= status_code <= 599:
         return InternalServerErrorException
     return UnexpectedStatusException
+
+
+def _peak_payload(status_code: int, body: Any) -> Any:
+    """What peak-sdk 1.29 passes as ``args[0]``: the body (JSON, else text); a 413 object becomes its sentence."""
+    if status_code == 413 and isinstance(body, dict):
+        detail = body.get("detail", "")
+        return (
+            f"{detail}. Please use '--dry-run' with your command to preview the file tree and optimize the file "
+            "contents."
+        )
+    return body
 
 
 def _detail_of(body: Any) -> str | None:

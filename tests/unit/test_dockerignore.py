@@ -15,6 +15,19 @@ from press_blocks._dockerignore import IgnoreMatcher, MatchInfo, parse_ignore_fi
 from press_blocks.artifacts import preview_artifact
 from press_blocks.errors import IgnoreFileError
 
+# A matcher that loops (a mutant of _parents did) is stopped in seconds, not by the machine running
+# out of memory; each matcher test takes milliseconds, the two oracle runs about a second.
+pytestmark = pytest.mark.timeout(2)
+
+
+def test_a_path_without_parent_results_is_matched_through_its_parents() -> None:
+    # The first test, so that a _parents that never ends fails here within the timeout.
+    matcher = IgnoreMatcher(parse_ignore_file("a\n", ".dockerignore"))
+    pattern, _ = matcher.match("a/b/c/d.txt", None)
+    assert pattern is not None
+    assert pattern.pattern == "a"
+    assert matcher.match("b/a/c", None)[0] is None
+
 
 def excluded(lines: list[str], path: str) -> bool:
     return IgnoreMatcher(parse_ignore_file("\n".join(lines), ".dockerignore")).excludes(path)
@@ -341,6 +354,7 @@ def deliberate_refusal(ours: list[str] | IgnoreFileError) -> bool:
     )
 
 
+@pytest.mark.timeout(10)
 def test_the_selection_is_buildkits_on_thousands_of_generated_cases() -> None:
     cases = oracle_cases()
     assert len(cases) >= 4000
@@ -366,6 +380,7 @@ def test_the_selection_is_buildkits_on_thousands_of_generated_cases() -> None:
     assert outcomes["deliberately refused"] < len(cases) // 20
 
 
+@pytest.mark.timeout(10)
 def test_the_packaged_files_are_buildkits_on_disk(tmp_path: Path, recwarn: pytest.WarningsRecorder) -> None:
     # The real walk over real trees, for a sample of the table (the whole table is checked in memory above).
     for case in oracle_cases()[::40]:

@@ -99,6 +99,11 @@ class AsyncTransport(TransportCore):
             response = await async_send_headers(self.http_client, request, deadline_at, own_client=self.owns_client)
         except httpx.TransportError as exc:
             return Outcome(error=exc)
+        except RuntimeError as exc:
+            # httpx's "Cannot send a request, as the client has been closed": closed on another thread.
+            if not self.http_client.is_closed:
+                raise
+            raise self.closed_error(request) from exc
         try:
             reader = BodyReader(response, self.max_response_bytes, deadline_at, deadline)
             async for chunk in response.aiter_bytes():

@@ -63,7 +63,11 @@ def open_client(args: argparse.Namespace, *, dry_run: bool | None = None) -> Ite
         session = Session(dry_run=dry_run)
     except MissingCredentialsError:
         if not dry_run:
-            raise
+            # The library's advice is auth_token=...; on the command line the token comes from the environment.
+            raise MissingCredentialsError(
+                f"No API token: set the {' or '.join(TOKEN_VARIABLES)} environment variable "
+                "(export PEAK_AUTH_TOKEN=...); --dry-run, on the commands that send something, needs none."
+            ) from None
         session = Session(DRY_RUN_TOKEN, dry_run=True)
         print(
             f"press-blocks: no API token is set ({' or '.join(TOKEN_VARIABLES)}): "

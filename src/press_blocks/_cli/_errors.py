@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import enum
 import os
+import re
 from collections.abc import Iterator
 
 from press_blocks import _constants
@@ -18,6 +19,7 @@ __all__ = [
     "error_line",
     "exit_code_for",
     "needs_emulator_extra",
+    "printable",
     "scrub",
 ]
 
@@ -112,7 +114,16 @@ def error_line(exc: BaseException) -> str:
             text += f" (request {exc.request_id})"
         if exit_code_for(exc) is ExitCode.INTERNAL:
             text += " (an unexpected error in press-blocks: rerun with --debug for the traceback)"
-    return "press-blocks: " + scrub(" ".join(text.split()))
+    return "press-blocks: " + scrub(printable(" ".join(text.split())))
+
+
+# C0 and C1 control characters, DEL, and the bidirectional overrides that reorder what a terminal shows.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: control characters (ESC sequences from a server) shown escaped, as ``\\x1b``."""
+    return _CONTROL.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)
 
 
 def scrub(text: str) -> str:

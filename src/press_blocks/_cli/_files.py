@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from press_blocks._cli._errors import UsageError
-from press_blocks._cli._templates import load_params, one_line, parse_params, render_template
+from press_blocks._cli._reading import load_yaml, load_yaml_documents, read_text_file
+from press_blocks._cli._templates import load_params, parse_params, render_template
 
 __all__ = ["SHAPES", "FileShape", "RequestFile", "read_request_file"]
 
@@ -73,10 +72,7 @@ def read_request_file(
     """Render ``path``, parse it, add the ``-d``/``-n`` files and check its keys against ``shape``."""
     variables = {**load_params(params_file), **parse_params(params)}
     text = render_template(path, variables)
-    try:
-        data = yaml.safe_load(text)
-    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # ValueError: 2020-13-45
-        raise UsageError(f"{path} is not valid YAML once rendered: {one_line(exc)}") from None
+    data = load_yaml(text, path, rendered=True)
     if data is None:
         raise UsageError(f"{path} is empty; it needs at least a 'body' mapping")
     if not isinstance(data, dict):
@@ -108,10 +104,7 @@ def _check_keys(data: Mapping[str, Any], shape: FileShape, path: str, command: s
 def _markdown(path: str) -> str:
     if Path(path).suffix not in (".md", ".txt"):
         raise UsageError(f"{path}: -d/-n files must be .md or .txt")
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return read_text_file(path, "the -d/-n file")
 
 
 def _put(data: dict[str, Any], where: tuple[str, ...] | None, value: str, path: str) -> None:
@@ -148,10 +141,7 @@ def read_request_documents(path: str, variables: Mapping[str, Any]) -> list[tupl
     Deploy as code reads a whole block from one file: a spec and the deployments of it.
     """
     text = render_template(path, variables)
-    try:
-        loaded = [item for item in yaml.safe_load_all(text) if item is not None]
-    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # ValueError: 2020-13-45
-        raise UsageError(f"{path} is not valid YAML once rendered: {one_line(exc)}") from None
+    loaded = [item for item in load_yaml_documents(text, path, rendered=True) if item is not None]
     if not loaded:
         raise UsageError(f"{path} is empty; it needs at least a 'body' mapping")
     documents = []

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 import warnings
 from collections.abc import Sequence
 from typing import TextIO
 
-from press_blocks._cli._errors import ExitCode, error_line, exit_code_for, needs_emulator_extra, scrub
+from press_blocks._cli._errors import ExitCode, error_line, exit_code_for, needs_emulator_extra, printable, scrub
 
 __all__ = ["main"]
 
@@ -65,9 +66,28 @@ def _one_line_warnings() -> None:
         file: TextIO | None = None,
         line: str | None = None,
     ) -> None:
-        print(scrub(f"press-blocks: warning: {' '.join(str(message).split())}"), file=file or sys.stderr)
+        text = warning_line(message, category)
+        if text is not None:
+            print(text, file=file or sys.stderr)
 
     warnings.showwarning = show
+
+
+def warning_line(message: Warning | str, category: type[Warning]) -> str | None:
+    """The one stderr line of a library warning, with command-line advice; None when the user silenced it."""
+    from press_blocks import _constants
+    from press_blocks.errors import SecretFilesWarning
+
+    text = " ".join(str(message).split())
+    if issubclass(category, SecretFilesWarning):
+        if os.environ.get(_constants.ALLOW_SECRET_FILES_VARIABLE, "").strip() not in ("", "0"):
+            return None
+        # The library's advice is Python's (preview_artifact(), warnings.filterwarnings); this is a shell.
+        text = text.replace("preview_artifact() lists", "'press-blocks preview DIR' lists")
+        head, found, _ = text.partition(" or silence this warning with")
+        if found:
+            text = f"{head} or silence this warning with {_constants.ALLOW_SECRET_FILES_VARIABLE}=1."
+    return scrub(printable(f"press-blocks: warning: {text}"))
 
 
 def _emulator(argv: list[str]) -> int:

@@ -10,6 +10,8 @@ from typing import Any, TextIO
 
 import yaml
 
+from press_blocks._cli._errors import printable
+
 __all__ = ["TABLES", "Table", "format_result", "write"]
 
 
@@ -99,9 +101,11 @@ def _table(page: Mapping[str, Any], table: Table) -> str:
     rows_data: Sequence[Any] = next((page[key] for key in table.items if isinstance(page.get(key), list)), [])
     title = table.title
     if table.count in page:
-        title += f" (Total = {page[table.count]})"
+        title += f" (Total = {_cell(page[table.count])})"
     caption = (
-        f"Page {page['pageNumber']} of {page['pageCount']}" if "pageNumber" in page and "pageCount" in page else ""
+        f"Page {_cell(page['pageNumber'])} of {_cell(page['pageCount'])}"
+        if "pageNumber" in page and "pageCount" in page
+        else ""
     )
     lines = [title]
     if not rows_data:
@@ -127,9 +131,10 @@ def _dig(item: Any, path: str) -> Any:
 
 
 def _cell(value: Any) -> str:
+    # The server's text goes to a terminal: its escape sequences are shown, not obeyed.
     if value is None:
         return ""
     if isinstance(value, list):
         # Tags are [{"name": ...}]; peak shows their names joined.
-        return ", ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value)
-    return " ".join(str(value).split())
+        return printable(", ".join(str(v.get("name", v)) if isinstance(v, dict) else str(v) for v in value))
+    return printable(" ".join(str(value).split()))

@@ -9,10 +9,7 @@ file and the line, instead of rendering as nothing and silently dropping the key
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
-
-import yaml
 
 from press_blocks._cli._errors import UsageError
 
@@ -36,14 +33,9 @@ def load_params(path: str | None) -> dict[str, Any]:
     """Read a ``-v/--params-file``: a YAML mapping; an empty file means no parameters."""
     if path is None:
         return {}
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot read the params file {path}: {exc.strerror or exc}") from None
-    try:
-        data = yaml.safe_load(text)
-    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # ValueError: 2020-13-45
-        raise UsageError(f"the params file {path} is not valid YAML: {one_line(exc)}") from None
+    from press_blocks._cli._reading import load_yaml, read_text_file
+
+    data = load_yaml(read_text_file(path, "the params file"), path, what="the params file ")
     if data is None:
         return {}
     if not isinstance(data, dict):

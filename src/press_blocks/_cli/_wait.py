@@ -12,7 +12,7 @@ import warnings
 from typing import TYPE_CHECKING, Any
 
 from press_blocks import _constants
-from press_blocks._cli._errors import WaitFailed
+from press_blocks._cli._errors import WaitFailed, printable
 
 if TYPE_CHECKING:
     from press_blocks import Block
@@ -61,7 +61,10 @@ def wait_until_settled(
         raise WaitFailed(f"{type(exc).__name__}: {exc}") from exc
     except WaitTimeoutError as exc:
         raise WaitFailed(f"{subject} is still {exc.status or 'unknown'} after {timeout:g}s (--wait-timeout)") from exc
+    # What the server said is printed: shown, never obeyed, by the terminal.
+    deployment_id = printable(deployment_id)
     number = revision if revision is not None else (described.get("latestRevision") or {}).get("revision")
+    number = None if number is None else printable(str(number))
     status = _status_of(described, revision=revision is not None)
     where = f"deployment {deployment_id}" + ("" if number is None else f" revision {number}")
     if status == _constants.DEPLOYED_STATUS:
@@ -70,6 +73,6 @@ def wait_until_settled(
         print(f"press-blocks: {where} was superseded by a newer revision", file=sys.stderr)
     else:
         # `warning`: it runs, with a problem (the library's DeploymentWarning says so); not a failure.
-        said = [str(w.message) for w in caught if issubclass(w.category, DeploymentWarning)]
+        said = [printable(str(w.message)) for w in caught if issubclass(w.category, DeploymentWarning)]
         print(f"press-blocks: warning: {said[0] if said else f'{where} settled with status {status}'}", file=sys.stderr)
     return described

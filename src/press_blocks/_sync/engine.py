@@ -112,15 +112,20 @@ class Engine:
     def _dry_run(self) -> bool:
         return self._options.dry_run or self.session.dry_run
 
-    def _execute(self, call: Call, observer: ResponseObserver | None = None) -> Any:
+    def _execute(self, call: Call, observer: ResponseObserver | None = None, waiter: Waiter | None = None) -> Any:
         options = self._options
         if self._dry_run():
             return dry_run_of(self._transport(), call, options.timeout, options.headers)
+        deadline, max_retries = options.deadline, options.max_retries
+        if waiter is not None:
+            # A wait's describe ends with the wait, and the wait itself rides out what a retry would.
+            deadline = waiter.describe_deadline(deadline or self._transport().deadline_for(call, None))
+            max_retries = 0
         return self._transport().execute(
             call,
             timeout=options.timeout,
-            max_retries=options.max_retries,
-            deadline=options.deadline,
+            max_retries=max_retries,
+            deadline=deadline,
             headers=options.headers,
             on_response=observers(observer, options.observer),
         )
@@ -187,11 +192,12 @@ class Engine:
             poll_interval=poll_interval,
             max_poll_interval=max_poll_interval,
             progress=progress,
+            secret=self.session.settings.token,
         )
         try:
             while True:
                 try:
-                    described = self._execute(call, waiter.observe)
+                    described = self._execute(call, waiter.observe, waiter)
                 except PressBlocksError as exc:
                     delay = waiter.after_error(exc)
                 else:

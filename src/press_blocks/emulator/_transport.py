@@ -11,7 +11,7 @@ import concurrent.futures
 import contextlib
 import threading
 import weakref
-from typing import Any
+from typing import Any, Self
 
 import anyio
 import httpx
@@ -37,6 +37,10 @@ class AsyncEmulatorTransport(httpx.AsyncBaseTransport):
     A dropped or truncated connection (a fault) raises ``httpx.RemoteProtocolError``; the
     client's read timeout is honoured (``httpx.ReadTimeout``), so latency faults can be tested.
     """
+
+    def __call__(self) -> Self:
+        """This transport: the ``press_emulator`` fixture's attribute also reads as ``Emulator``'s method does."""
+        return self
 
     def __init__(self, app: Any) -> None:
         self._inner = httpx.ASGITransport(app=app, client=_CLIENT)
@@ -88,6 +92,10 @@ class EmulatorTransport(httpx.BaseTransport):
     The loop's daemon thread starts with the first request and stops on ``close()`` (which
     ``httpx.Client.close()`` calls) within a bounded time, or when the transport is collected.
     """
+
+    def __call__(self) -> Self:
+        """This transport: the ``press_emulator`` fixture's attribute also reads as ``Emulator``'s method does."""
+        return self
 
     def __init__(self, app: Any) -> None:
         self._async = AsyncEmulatorTransport(app)

@@ -3,7 +3,8 @@
 Installed with press-blocks (a ``pytest11`` entry point), so any suite can use them:
 
 * ``press_emulator``: a fresh in-process emulator per test; ``.base_url``, ``.transport``
-  (for ``httpx.Client``), ``.async_transport`` (for ``httpx.AsyncClient``), ``.reset()``,
+  (for ``httpx.Client``), ``.async_transport`` (for ``httpx.AsyncClient``) — attributes, also
+  callable (``.transport()`` returns the same transport, as ``Emulator.transport()`` returns one) —, ``.reset()``,
   ``.seed(...)``, ``.faults``, ``.requests``, ``.set_transition(...)``, ``.add_app_deployment(...)``
   and ``.emulator``.
 * ``press_emulator_server``: a fresh emulator served on ``127.0.0.1`` (a free port) per test;
@@ -24,6 +25,7 @@ This module imports nothing heavy: the emulator (and its extra) loads only when 
 
 from __future__ import annotations
 
+import inspect
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -59,6 +61,16 @@ def _emulator(request: pytest.FixtureRequest) -> Emulator:
         if marker.args:
             pytest.fail(f"@pytest.mark.{_MARKER} takes keyword arguments only", pytrace=False)
         options = dict(marker.kwargs)
+    valid = [name for name in inspect.signature(Emulator).parameters if name != "self"]
+    unknown = sorted(set(options) - set(valid))
+    if unknown:
+        # Emulator(**options) would say only "unexpected keyword argument", without naming the marker.
+        pytest.fail(
+            f"@pytest.mark.{_MARKER}({', '.join(f'{name}=...' for name in unknown)}): unknown keyword"
+            f"{'s' if len(unknown) > 1 else ''} {', '.join(map(repr, unknown))}; "
+            f"the marker takes: {', '.join(valid)}",
+            pytrace=False,
+        )
     fixture = options.get("fixture")
     if isinstance(fixture, str | os.PathLike):
         options["fixture"] = _fixture_path(request, Path(fixture))
@@ -72,7 +84,8 @@ def _fixture_path(request: pytest.FixtureRequest, path: Path) -> Path:
     """
     if path.is_absolute():
         return path
-    tried = [Path(request.node.path).parent / path, Path(request.config.rootpath) / path]
+    # The same directory once, when the test sits in the rootdir.
+    tried = list(dict.fromkeys([Path(request.node.path).parent / path, Path(request.config.rootpath) / path]))
     for candidate in tried:
         if candidate.is_file():
             return candidate
