@@ -1,10 +1,10 @@
-"""A call, and everything about sending one that the sync and async transports share.
+"""A call, and everything about sending one that the sync and async senders share.
 
 A :class:`Call` is a generated endpoint module (its ``build_request`` makes the request
-without sending it) with the arguments to build it from. :class:`TransportCore` turns a
+without sending it) with the arguments to build it from. :class:`SenderCore` turns a
 call into an ``httpx.Request`` for one attempt — our headers, a fresh request id, the
 token, the timeout — and turns what came back into JSON or a typed error. The two
-transports (``_async/transport.py`` and the ``_sync`` copy generated from it) only send,
+senders (``_async/sender.py`` and the ``_sync`` copy generated from it) only send,
 read and wait.
 
 Nothing here changes the ``httpx`` client it is given: every setting travels on the
@@ -46,7 +46,7 @@ __all__ = [
     "BodyReader",
     "Call",
     "DeadlineExceeded",
-    "TransportCore",
+    "SenderCore",
     "async_attempt_deadline",
     "async_client_options",
     "async_send_headers",
@@ -144,7 +144,7 @@ class DeadlineExceeded(httpx.TimeoutException):
 
 
 def attempt_deadline(at: float) -> contextlib.AbstractContextManager[None]:
-    """The sync transport's deadline scope: socket operations of a client we built end by ``at``."""
+    """The sync sender's deadline scope: socket operations of a client we built end by ``at``."""
     from press_blocks._sync_deadline import deadline_scope
 
     return deadline_scope(at)
@@ -246,8 +246,8 @@ def describe(request: httpx.Request) -> tuple[str, str, str | None]:
     return request.method, redacted_url(str(request.url)), request.headers.get(_constants.REQUEST_ID_HEADER)
 
 
-class TransportCore:
-    """What both transports do around sending: build each attempt's request, and read the outcome."""
+class SenderCore:
+    """What both senders do around sending: build each attempt's request, and read the outcome."""
 
     http_client: httpx.Client | httpx.AsyncClient
     owns_client: bool

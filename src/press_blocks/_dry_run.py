@@ -19,7 +19,7 @@ from press_blocks import _constants
 if TYPE_CHECKING:
     import httpx
 
-    from press_blocks._calls import Call, TransportCore
+    from press_blocks._calls import Call, SenderCore
     from press_blocks.artifacts import Artifact
 
 __all__ = ["ArtifactManifest", "DryRun", "DryRunPart", "dry_run_of"]
@@ -139,16 +139,16 @@ class DryRun:
 
 
 def dry_run_of(
-    transport: TransportCore,
+    sender: SenderCore,
     call: Call,
     timeout: httpx.Timeout | None = None,
     headers: Mapping[str, str] | None = None,
 ) -> DryRun:
-    """Build ``call``'s request as the transport would send it, and describe it without sending it."""
-    request = transport.prepare(call, timeout, headers)
+    """Build ``call``'s request as the sender would send it, and describe it without sending it."""
+    request = sender.prepare(call, timeout, headers)
     # The token is masked wherever it shows, not only in Authorization: a template may have written
     # it into the body (os_env.PEAK_AUTH_TOKEN), or an extra header or the URL may carry it.
-    secret = transport.settings.token
+    secret = sender.settings.token
     shown = {
         name: (_constants.MASKED_TOKEN if name.lower() == "authorization" else secret.mask(value))
         for name, value in ((k.decode("latin-1"), v.decode("latin-1")) for k, v in request.headers.raw)

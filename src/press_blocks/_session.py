@@ -12,9 +12,9 @@ from press_blocks.errors import ConfigurationError
 if TYPE_CHECKING:
     import httpx
 
-    from press_blocks._async.transport import AsyncTransport
+    from press_blocks._async.sender import AsyncSender
     from press_blocks._retry import RetryPolicy
-    from press_blocks._sync.transport import Transport
+    from press_blocks._sync.sender import Sender
 
 __all__ = ["Session"]
 
@@ -100,8 +100,8 @@ class Session:
         if not isinstance(dry_run, bool):
             raise ConfigurationError(f"dry_run must be True or False, not {dry_run!r}.")
         self.dry_run = dry_run
-        self._transport: Transport | None = None
-        self._async_transport: AsyncTransport | None = None
+        self._sender: Sender | None = None
+        self._async_sender: AsyncSender | None = None
         self._lock = threading.Lock()
 
     @property
@@ -114,25 +114,25 @@ class Session:
         """The base URL every request goes to."""
         return self.settings.base_url
 
-    def transport(self) -> Transport:
-        """Return the sync transport, creating its connection pool on first use."""
+    def sender(self) -> Sender:
+        """Return the sync sender, creating its connection pool on first use."""
         with self._lock:
-            if self._transport is None:
-                from press_blocks._sync.transport import Transport
+            if self._sender is None:
+                from press_blocks._sync.sender import Sender
 
-                self._transport = Transport(self.settings, http_client=self._http_client, policy=self._retry_policy)
-            return self._transport
+                self._sender = Sender(self.settings, http_client=self._http_client, policy=self._retry_policy)
+            return self._sender
 
-    def async_transport(self) -> AsyncTransport:
-        """Return the async transport, creating its connection pool on first use."""
+    def async_sender(self) -> AsyncSender:
+        """Return the async sender, creating its connection pool on first use."""
         with self._lock:
-            if self._async_transport is None:
-                from press_blocks._async.transport import AsyncTransport
+            if self._async_sender is None:
+                from press_blocks._async.sender import AsyncSender
 
-                self._async_transport = AsyncTransport(
+                self._async_sender = AsyncSender(
                     self.settings, http_client=self._async_http_client, policy=self._retry_policy
                 )
-            return self._async_transport
+            return self._async_sender
 
     def call(self, operation: ModuleType, /, **arguments: Any) -> Any:
         """Send any generated operation through this session; return its JSON or raise a typed error.
@@ -148,8 +148,8 @@ class Session:
         if self.dry_run:
             from press_blocks._dry_run import dry_run_of
 
-            return dry_run_of(self.transport(), call)
-        return self.transport().execute(call)
+            return dry_run_of(self.sender(), call)
+        return self.sender().execute(call)
 
     async def acall(self, operation: ModuleType, /, **arguments: Any) -> Any:
         """The async form of :meth:`call`."""
@@ -159,23 +159,23 @@ class Session:
         if self.dry_run:
             from press_blocks._dry_run import dry_run_of
 
-            return dry_run_of(self.async_transport(), call)
-        return await self.async_transport().execute(call)
+            return dry_run_of(self.async_sender(), call)
+        return await self.async_sender().execute(call)
 
     def close(self) -> None:
         """Close the sync connection pool (the async one closes with :meth:`aclose`)."""
         with self._lock:
-            transport, self._transport = self._transport, None
-        if transport is not None:
-            transport.close()
+            sender, self._sender = self._sender, None
+        if sender is not None:
+            sender.close()
 
     async def aclose(self) -> None:
         """Close both connection pools."""
         self.close()
         with self._lock:
-            transport, self._async_transport = self._async_transport, None
-        if transport is not None:
-            await transport.aclose()
+            sender, self._async_sender = self._async_sender, None
+        if sender is not None:
+            await sender.aclose()
 
     def __enter__(self) -> Self:
         return self

@@ -1,7 +1,7 @@
 """Each client method's argument cases, in one place: what it must refuse, and how it must behave.
 
 ``tests/unit/test_requests.py`` runs :data:`BLOCK_INVALID`, ``tests/unit/test_hostile.py``
-:data:`ID_CALLS` and :data:`BODY_CALLS`, ``tests/unit/test_transport.py`` :data:`POST_CALLS`;
+:data:`ID_CALLS` and :data:`BODY_CALLS`, ``tests/unit/test_sender.py`` :data:`POST_CALLS`;
 ``./scripts/check-operations`` lists a method of the document without the rows it needs here.
 """
 
@@ -71,7 +71,7 @@ ID_CALLS: list[Any] = [
     ("get_related_block_details", lambda i: ((i,), {}), "/v1/blocks/deployments/{}"),
 ]
 
-#: The bodies the retry tests send (test_transport.py).
+#: The bodies the retry tests send (test_sender.py).
 POST_DEPLOYMENT_BODY = {
     "metadata": {"name": "new-deployment", "summary": "Creating new deployment."},
     "revision": {"notes": "first"},
@@ -86,7 +86,7 @@ POST_SPEC_BODY = {
 }
 POST_RELEASE_BODY = {"release": {"version": "2.0.0", "notes": "Second"}, "config": {"serviceType": "api"}}
 
-#: Every method that POSTs: a POST is retried only when nothing was sent (test_transport.py).
+#: Every method that POSTs: a POST is retried only when nothing was sent (test_sender.py).
 POST_CALLS = [
     pytest.param("create_deployment", (POST_DEPLOYMENT_BODY,), id="create_deployment"),
     pytest.param("redeploy", ("d",), id="redeploy"),

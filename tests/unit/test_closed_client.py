@@ -2,7 +2,7 @@
 
 Closing a session while 8 threads call through it let ``RuntimeError: Cannot send a request, as
 the client has been closed`` escape now and then (2 of 480 calls in one run). The first tests
-make the race certain (the transport is taken, then closed); the last one runs the threads.
+make the race certain (the sender is taken, then closed); the last one runs the threads.
 """
 
 from __future__ import annotations
@@ -46,13 +46,13 @@ def base_url() -> Iterator[str]:
 
 def test_a_sync_call_on_a_closed_pool(base_url: str) -> None:
     session = Session("closed-token", base_url=base_url)
-    transport = session.transport()
+    sender = session.sender()
     Block(session).describe_spec("s")
-    session.close()  # what another thread's close does while this one holds the transport
+    session.close()  # what another thread's close does while this one holds the sender
     from press_blocks._requests import describe_spec_call
 
     with pytest.raises(ClientClosedError, match="connection pool is closed") as caught:
-        transport.execute(describe_spec_call("s"))
+        sender.execute(describe_spec_call("s"))
     assert isinstance(caught.value, APIConnectionError)
     assert isinstance(caught.value, RuntimeError)
 
@@ -62,11 +62,11 @@ def test_an_async_call_on_a_closed_pool(base_url: str) -> None:
 
     async def scenario() -> None:
         session = Session("closed-token", base_url=base_url)
-        transport = session.async_transport()
+        sender = session.async_sender()
         await AsyncBlock(session).describe_spec("s")
         await session.aclose()
         with pytest.raises(ClientClosedError):
-            await transport.execute(describe_spec_call("s"))
+            await sender.execute(describe_spec_call("s"))
 
     asyncio.run(scenario())
 

@@ -325,7 +325,7 @@ class TestNoNetworkOnConstruction:
         session = Session(TOKEN, http_client=_failing_client())
         block = Block(session)
         block.with_options(timeout=3, max_retries=0)
-        session.transport()  # building the transport (and its hooks) still sends nothing
+        session.sender()  # building the transport (and its hooks) still sends nothing
         session.close()
 
     def test_default_session_opens_no_socket(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -339,4 +339,4 @@ class TestNoNetworkOnConstruction:
         monkeypatch.setattr(socket.socket, "connect", no_network)
         monkeypatch.setenv("PEAK_AUTH_TOKEN", TOKEN)
         with Block() as block:
-            block.session.transport()
+            block.session.sender()

@@ -166,20 +166,20 @@ class TestSessionArgument:
 class TestOwnership:
     def test_session_close_closes_the_pool_it_built(self) -> None:
         session = Session("t")
-        pool = session.transport().http_client
+        pool = session.sender().http_client
         assert not pool.is_closed
         session.close()
         assert pool.is_closed
 
     def test_session_context_manager_closes_its_pool(self) -> None:
         with Session("t") as session:
-            pool = session.transport().http_client
+            pool = session.sender().http_client
         assert pool.is_closed
 
     def test_session_never_closes_a_user_client(self) -> None:
         user = _ok_client()
         with Session("t", http_client=user) as session:
-            session.transport()
+            session.sender()
         session.close()
         assert not user.is_closed
         user.close()
@@ -194,18 +194,18 @@ class TestOwnership:
 
     def test_block_owning_its_session_closes_the_pool(self, token: str) -> None:
         with Block() as block:
-            pool = block.session.transport().http_client
+            pool = block.session.sender().http_client
         assert pool.is_closed
 
     def test_get_client_close(self, token: str) -> None:
         block = get_client()
-        pool = block.session.transport().http_client
+        pool = block.session.sender().http_client
         block.close()
         assert pool.is_closed
 
     def test_block_on_a_given_session_leaves_it_open(self) -> None:
         session = Session("t")
-        pool = session.transport().http_client
+        pool = session.sender().http_client
         with Block(session):
             pass
         Block(session).close()
@@ -215,7 +215,7 @@ class TestOwnership:
 
     def test_with_options_clients_never_close_the_session(self, token: str) -> None:
         block = Block()
-        pool = block.session.transport().http_client
+        pool = block.session.sender().http_client
         with block.with_options(timeout=1):
             pass
         assert not pool.is_closed
@@ -234,7 +234,7 @@ class TestOwnership:
     def test_async_block_owning_its_session_closes_the_pool(self, token: str) -> None:
         async def go() -> httpx.AsyncClient:
             async with AsyncBlock() as block:
-                pool = block.session.async_transport().http_client
+                pool = block.session.async_sender().http_client
                 assert not pool.is_closed
             return pool
 
@@ -242,8 +242,8 @@ class TestOwnership:
 
     def test_session_aclose_closes_both_pools(self) -> None:
         session = Session("t")
-        sync_pool = session.transport().http_client
-        async_pool = session.async_transport().http_client
+        sync_pool = session.sender().http_client
+        async_pool = session.async_sender().http_client
         asyncio.run(session.aclose())
         assert sync_pool.is_closed
         assert async_pool.is_closed
@@ -254,7 +254,7 @@ class TestOwnership:
         async def go() -> None:
             async with Session("t", http_client=user_sync, async_http_client=user_async) as session:
                 await AsyncBlock(session).describe_spec("s")
-                session.transport()
+                session.sender()
 
         asyncio.run(go())
         assert not user_sync.is_closed
@@ -264,7 +264,7 @@ class TestOwnership:
         session = Session("t")
 
         async def go() -> httpx.AsyncClient:
-            pool = session.async_transport().http_client
+            pool = session.async_sender().http_client
             async with AsyncBlock(session):
                 pass
             return pool

@@ -458,8 +458,8 @@ class TestSecrets:
     def test_the_token_is_never_plain_in_an_objects_repr_or_vars(self, mode: str) -> None:
         recorder = Recorder(mode)
         recorder.call("describe_spec", "s")
-        transport = recorder.session.transport() if mode == "sync" else recorder.session.async_transport()
-        for thing in (recorder.session, recorder.client, transport, recorder.session.settings):
+        sender = recorder.session.sender() if mode == "sync" else recorder.session.async_sender()
+        for thing in (recorder.session, recorder.client, sender, recorder.session.settings):
             assert TOKEN not in repr(thing)
             assert TOKEN not in repr(vars(thing) if hasattr(thing, "__dict__") else thing)
 

@@ -114,7 +114,7 @@ def test_nothing_is_imported_when_off() -> None:
     code = (
         "import sys, press_blocks\n"
         "s = press_blocks.Session('t', base_url='http://127.0.0.1:9')\n"
-        "s.transport()\n"
+        "s.sender()\n"
         "print(sorted(m for m in ('jsonschema', 'press_blocks._response_validation', "
         "'press_blocks._contract_validation') if m in sys.modules))\n"
     )
@@ -129,7 +129,7 @@ def test_without_the_extra_the_error_says_what_to_install() -> None:
         "sys.modules['openapi_schema_validator'] = None\n"
         "import press_blocks\n"
         "try:\n"
-        "    press_blocks.Session('t', base_url='http://127.0.0.1:9', validate_responses='warn').transport()\n"
+        "    press_blocks.Session('t', base_url='http://127.0.0.1:9', validate_responses='warn').sender()\n"
         "except ImportError as exc:\n"
         "    print(exc)\n"
     )

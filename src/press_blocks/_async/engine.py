@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     import httpx
 
     from press_blocks._async.block import AsyncBlock, AsyncBlockWithRawResponse
-    from press_blocks._async.transport import AsyncTransport
+    from press_blocks._async.sender import AsyncSender
     from press_blocks._calls import Call
     from press_blocks._waiting import WaitProgress
     from press_blocks.artifacts import Artifact, ArtifactInfo, ProgressCallback
@@ -102,8 +102,8 @@ class AsyncEngine:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.session!r})"
 
-    def _transport(self) -> AsyncTransport:
-        return self.session.async_transport()
+    def _sender(self) -> AsyncSender:
+        return self.session.async_sender()
 
     def _observed(self, observer: ResponseObserver) -> Self:
         return type(self)(self.session, _options=self._options.observed_by(observer), _owns_session=False)
@@ -114,13 +114,13 @@ class AsyncEngine:
     async def _execute(self, call: Call, observer: ResponseObserver | None = None, waiter: Waiter | None = None) -> Any:
         options = self._options
         if self._dry_run():
-            return dry_run_of(self._transport(), call, options.timeout, options.headers)
+            return dry_run_of(self._sender(), call, options.timeout, options.headers)
         deadline, max_retries = options.deadline, options.max_retries
         if waiter is not None:
             # A wait's describe ends with the wait, and the wait itself rides out what a retry would.
-            deadline = waiter.describe_deadline(deadline or self._transport().deadline_for(call, None))
+            deadline = waiter.describe_deadline(deadline or self._sender().deadline_for(call, None))
             max_retries = 0
-        return await self._transport().execute(
+        return await self._sender().execute(
             call,
             timeout=options.timeout,
             max_retries=max_retries,
@@ -186,7 +186,7 @@ class AsyncEngine:
         waiter = Waiter(
             deployment_id,
             revision,
-            policy=self._transport().policy,
+            policy=self._sender().policy,
             timeout=timeout,
             poll_interval=poll_interval,
             max_poll_interval=max_poll_interval,
@@ -205,7 +205,7 @@ class AsyncEngine:
                     if waiter.settled(described):
                         return described
                     delay = waiter.next_delay()
-                # The transport's sleep: one place to replace in tests, for retries and polls alike.
-                await self._transport()._sleep(delay)
+                # The sender's sleep: one place to replace in tests, for retries and polls alike.
+                await self._sender()._sleep(delay)
         finally:
             waiter.close()

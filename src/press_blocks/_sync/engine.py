@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from press_blocks._calls import Call
     from press_blocks._sync.block import Block, BlockWithRawResponse
-    from press_blocks._sync.transport import Transport
+    from press_blocks._sync.sender import Sender
     from press_blocks._waiting import WaitProgress
     from press_blocks.artifacts import Artifact, ArtifactInfo, ProgressCallback
 
@@ -103,8 +103,8 @@ class Engine:
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.session!r})"
 
-    def _transport(self) -> Transport:
-        return self.session.transport()
+    def _sender(self) -> Sender:
+        return self.session.sender()
 
     def _observed(self, observer: ResponseObserver) -> Self:
         return type(self)(self.session, _options=self._options.observed_by(observer), _owns_session=False)
@@ -115,13 +115,13 @@ class Engine:
     def _execute(self, call: Call, observer: ResponseObserver | None = None, waiter: Waiter | None = None) -> Any:
         options = self._options
         if self._dry_run():
-            return dry_run_of(self._transport(), call, options.timeout, options.headers)
+            return dry_run_of(self._sender(), call, options.timeout, options.headers)
         deadline, max_retries = options.deadline, options.max_retries
         if waiter is not None:
             # A wait's describe ends with the wait, and the wait itself rides out what a retry would.
-            deadline = waiter.describe_deadline(deadline or self._transport().deadline_for(call, None))
+            deadline = waiter.describe_deadline(deadline or self._sender().deadline_for(call, None))
             max_retries = 0
-        return self._transport().execute(
+        return self._sender().execute(
             call,
             timeout=options.timeout,
             max_retries=max_retries,
@@ -187,7 +187,7 @@ class Engine:
         waiter = Waiter(
             deployment_id,
             revision,
-            policy=self._transport().policy,
+            policy=self._sender().policy,
             timeout=timeout,
             poll_interval=poll_interval,
             max_poll_interval=max_poll_interval,
@@ -206,7 +206,7 @@ class Engine:
                     if waiter.settled(described):
                         return described
                     delay = waiter.next_delay()
-                # The transport's sleep: one place to replace in tests, for retries and polls alike.
-                self._transport()._sleep(delay)
+                # The sender's sleep: one place to replace in tests, for retries and polls alike.
+                self._sender()._sleep(delay)
         finally:
             waiter.close()

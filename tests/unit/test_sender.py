@@ -139,7 +139,7 @@ class Harness:
         self.client: Block | AsyncBlock
         if mode == "sync":
             self.session = Session(token, http_client=httpx.Client(transport=transport), **options)
-            self.session.transport()._sleep = self.sleeps.append
+            self.session.sender()._sleep = self.sleeps.append
             self.client = Block(self.session)
         else:
             self.session = Session(token, async_http_client=httpx.AsyncClient(transport=transport), **options)
@@ -147,7 +147,7 @@ class Harness:
             async def sleep(delay: float) -> None:
                 self.sleeps.append(delay)
 
-            self.session.async_transport()._sleep = sleep
+            self.session.async_sender()._sleep = sleep
             self.client = AsyncBlock(self.session)
 
     def call(self, method: str, *args: Any, client: Block | AsyncBlock | None = None, **kwargs: Any) -> Any:

@@ -1,7 +1,7 @@
 """Sending calls over one ``httpx.AsyncClient``: one attempt at a time, with retries as the policy allows.
 
-Building each attempt's request and reading its outcome is shared by the two transports
-(:class:`~press_blocks._calls.TransportCore`); this module only sends, reads and waits.
+Building each attempt's request and reading its outcome is shared by the two senders
+(:class:`~press_blocks._calls.SenderCore`); this module only sends, reads and waits.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import httpx
 from press_blocks._calls import (
     BodyReader,
     Call,
-    TransportCore,
+    SenderCore,
     async_attempt_deadline,
     async_client_options,
     async_send_headers,
@@ -29,10 +29,10 @@ from press_blocks._logging import clock, log_attempt
 from press_blocks._raw import ResponseObserver
 from press_blocks._retry import Outcome, RetryPolicy
 
-__all__ = ["AsyncTransport"]
+__all__ = ["AsyncSender"]
 
 
-class AsyncTransport(TransportCore):
+class AsyncSender(SenderCore):
     """Runs calls over one ``httpx.AsyncClient`` (kept alive, shared by every call of a session).
 
     A client handed in is used as it is, never changed, and never closed here.
@@ -118,6 +118,6 @@ class AsyncTransport(TransportCore):
             await response.aclose()
 
     async def aclose(self) -> None:
-        """Close the connection pool, if this transport created it."""
+        """Close the connection pool, if this sender created it."""
         if self.owns_client:
             await self.http_client.aclose()
