@@ -173,7 +173,11 @@ def send_headers(client: httpx.Client, request: httpx.Request, at: float, *, own
 async def async_send_headers(
     client: httpx.AsyncClient, request: httpx.Request, at: float, *, own_client: bool
 ) -> httpx.Response:
-    """The same for an ``httpx.AsyncClient``: the attempt's deadline scope cancels it, whoever built the client."""
+    """The same for an ``httpx.AsyncClient``: the attempt's deadline scope cancels it, whoever built the client.
+
+    ``own_client`` changes nothing here; it is taken so that the sender's one call line, written
+    once in ``_async/sender.py``, becomes the sync call by unasync's renaming alone.
+    """
     return await client.send(request, stream=True, follow_redirects=False)
 
 
