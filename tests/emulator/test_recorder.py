@@ -179,3 +179,20 @@ def test_a_state_that_cannot_be_seeded_counts_as_misses_with_the_reason() -> Non
     score = report.operations["describeSpec"]
     assert (score.matched, score.answers) == (0, 1)
     assert "could not be seeded" in score.mismatches[0]
+
+
+def test_a_body_over_the_limit_is_refused_before_it_is_held(tenant: tuple[Emulator, str], tmp_path: Path) -> None:
+    # The recorder reads bodies as the emulator does: capped (the artifact limit and 1 MiB), chunk by chunk.
+    emulator, tenant_url = tenant
+    thread, stop, _, recorder_url = _start(tenant_url, tmp_path / "tenant.yaml", "--record-writes")
+    try:
+        with httpx.Client(base_url=recorder_url, headers={"Authorization": TOKEN}, timeout=30) as client:
+            too_big = client.post(
+                "/v1/blocks/specs/", content=iter([b"x" * 2**20] * 12), headers={"content-type": "text/plain"}
+            )
+    finally:
+        stop.set()
+        thread.join(30)
+    assert too_big.status_code == 413, too_big.text
+    assert "at most" in too_big.json()["detail"]
+    assert [r.method for r in emulator.requests] == []

@@ -40,6 +40,7 @@ from press_blocks.emulator._wire import (
     declared_length,
     read_body,
     send_answer,
+    serve_lifespan,
 )
 
 __all__ = ["EmulatorApp"]
@@ -73,7 +74,7 @@ class EmulatorApp:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            await _lifespan(receive, send)
+            await serve_lifespan(receive, send)
             return
         if scope["type"] != "http":
             raise RuntimeError(f"the emulator serves HTTP only, not {scope['type']}")
@@ -337,13 +338,3 @@ class _Recorder:
         elif message["type"] == "http.response.body":
             self._chunks.append(bytes(message.get("body", b"")))
         await self._send(message)
-
-
-async def _lifespan(receive: Receive, send: Send) -> None:
-    while True:
-        message = await receive()
-        if message["type"] == "lifespan.startup":
-            await send({"type": "lifespan.startup.complete"})
-        elif message["type"] == "lifespan.shutdown":
-            await send({"type": "lifespan.shutdown.complete"})
-            return

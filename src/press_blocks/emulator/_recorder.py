@@ -28,9 +28,19 @@ import anyio.to_thread
 import httpx
 
 from press_blocks._constants import MASKED_TOKEN
+from press_blocks.emulator._constants import BODY_OVERHEAD_BYTES, DEFAULT_MAX_ARTIFACT_BYTES
 from press_blocks.emulator._contract import Contract
 from press_blocks.emulator._errors import ApiError
-from press_blocks.emulator._wire import Answer, Receive, Scope, Send, send_answer
+from press_blocks.emulator._wire import (
+    Answer,
+    ConnectionDropped,
+    Receive,
+    Scope,
+    Send,
+    read_body,
+    send_answer,
+    serve_lifespan,
+)
 
 __all__ = ["Exchange", "RecorderApp", "recording_path"]
 
@@ -112,21 +122,20 @@ class RecorderApp:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            while True:
-                message = await receive()
-                if message["type"] == "lifespan.startup":
-                    await send({"type": "lifespan.startup.complete"})
-                elif message["type"] == "lifespan.shutdown":
-                    await send({"type": "lifespan.shutdown.complete"})
-                    return
+            await serve_lifespan(receive, send)
+            return
         if scope["type"] != "http":
             raise RuntimeError(f"the recorder serves HTTP only, not {scope['type']}")
-        body = b""
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if not message.get("more_body"):
-                break
+        # As the emulator reads a body: capped, so a huge upload is refused rather than held.
+        limit = DEFAULT_MAX_ARTIFACT_BYTES + BODY_OVERHEAD_BYTES
+        too_large = ApiError(413, f"the recorder forwards bodies of at most {limit:,} bytes")
+        try:
+            body = await read_body(receive, limit, too_large)
+        except ApiError as exc:
+            await send_answer(send, Answer.error(exc))
+            return
+        except ConnectionDropped:
+            return  # the client went away while sending: nothing to forward, no one to answer
         await send_answer(send, await self._forward(scope, body))
 
     async def _forward(self, scope: Scope, body: bytes) -> Answer:

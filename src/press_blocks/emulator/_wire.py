@@ -169,3 +169,14 @@ async def send_answer(send: Send, answer: Answer) -> None:
     raw.append((b"content-length", str(len(answer.data)).encode()))
     await send({"type": "http.response.start", "status": answer.status, "headers": raw})
     await send({"type": "http.response.body", "body": answer.data, "more_body": False})
+
+
+async def serve_lifespan(receive: Receive, send: Send) -> None:
+    """Answer an ASGI server's lifespan messages: start-up and shut-down have nothing to do."""
+    while True:
+        message = await receive()
+        if message["type"] == "lifespan.startup":
+            await send({"type": "lifespan.startup.complete"})
+        elif message["type"] == "lifespan.shutdown":
+            await send({"type": "lifespan.shutdown.complete"})
+            return
