@@ -23,6 +23,7 @@ from press_blocks._pagination import aiterate, iterate
 from press_blocks._retry import Outcome, RetryKind, RetryPolicy
 from press_blocks._waiting import Waiter
 from press_blocks.errors import (
+    DeploymentWarning,
     InternalServerErrorException,
     InvalidArgumentError,
     InvalidFallbackFileError,
@@ -347,3 +348,62 @@ def test_fallback_aliases_may_expand_up_to_the_limit(tmp_path: Path, monkeypatch
     monkeypatch.setattr(_constants, "MAX_YAML_ALIAS_EXPANSION", 3)
     with pytest.raises(InvalidFallbackFileError, match="uses aliases"):
         parameters.load_parameters_file(file)
+
+
+# --- _waiting.py, found by scripts/mutation-test -------------------------------------------------------------
+
+
+def _waiter(revision: int | None = None, **options: Any) -> Waiter:
+    settings: dict[str, Any] = {"timeout": 10, "poll_interval": 1, "max_poll_interval": 2, "progress": False}
+    return Waiter("d", revision, policy=RetryPolicy(), **{**settings, **options})
+
+
+@pytest.mark.parametrize("status", ["building", "creating", "another", "deploying"])
+def test_only_deployed_settles_a_deployment(status: str) -> None:
+    """Mutant: ``<=`` for ``==`` against ``deployed`` settled every status that sorts before it."""
+    assert _waiter().settled({"metadata": {"status": status}}) is False
+
+
+@pytest.mark.parametrize("status", ["unknown", "updating", "validating", "warnings"])
+def test_only_superseded_settles_a_revision(status: str) -> None:
+    """Mutant: ``>=`` for ``==`` against ``superseded`` settled every status that sorts after it."""
+    assert _waiter(2).settled({"status": status}) is False
+
+
+def test_an_endless_timeout_is_refused() -> None:
+    """Mutants: ``>``/``>=``/``is`` for ``==`` against infinity in the wait's argument check."""
+    with pytest.raises(InvalidArgumentError, match="timeout must be a number of seconds"):
+        _waiter(timeout=float("inf"))
+
+
+def test_a_retry_after_exactly_at_the_cap_paces_the_next_poll() -> None:
+    """Mutant: ``<`` for ``<=`` against ``max_retry_after`` between polls."""
+    waiter = _waiter(timeout=600)
+    waiter.settled({"metadata": {"status": "deploying"}})
+    waiter.retry_after = RetryPolicy().max_retry_after
+    assert waiter.next_delay() == RetryPolicy().max_retry_after
+
+
+def test_a_deployment_warning_names_the_deployment_and_points_at_the_caller(mode: str) -> None:
+    """Mutants: the subject of a deployment named as a revision, and another ``stacklevel``."""
+    client = mock_client(
+        mode, lambda r: httpx.Response(200, json={"metadata": {"status": "warning"}}), base_url="http://w.test"
+    )
+    with pytest.warns(DeploymentWarning) as caught:
+        settle(mode, client, "wait_for_deployment", "d", timeout=5, progress=False)
+    assert str(caught[0].message).startswith("deployment d settled with status 'warning'")
+    assert caught[0].filename == __file__
+
+
+def test_the_first_failed_describe_waits_at_most_the_first_retry_delay() -> None:
+    """Mutants: the failure count starting at 1 or -1, or counting by 2 or 0 (the backoff doubles with it)."""
+    policy = RetryPolicy(initial_delay=1.0, max_delay=100.0)
+    policy.rng.uniform = lambda low, high: high  # type: ignore[method-assign]
+    waiter = Waiter("d", None, policy=policy, timeout=600, poll_interval=1, max_poll_interval=2, progress=False)
+    waiter.settled({"metadata": {"status": "deploying"}})
+    failure = InternalServerErrorException(
+        status_code=503, method="GET", url="u", request_id=None, body="", response=httpx.Response(503)
+    )
+    assert [waiter.after_error(failure) for _ in range(3)] == [1.0, 2.0, 4.0]
+    waiter.settled({"metadata": {"status": "deploying"}})
+    assert waiter.after_error(failure) == 1.0
