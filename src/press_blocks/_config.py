@@ -10,7 +10,7 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -102,6 +102,9 @@ class Settings:
     validate_responses: str = _constants.VALIDATE_RESPONSES
 
 
+_N = TypeVar("_N", int, float)
+
+
 def _env(environ: Mapping[str, str], *names: str) -> str | None:
     # An empty variable counts as unset: `export API_KEY=` must not mean "the empty token".
     for name in names:
@@ -188,6 +191,13 @@ def resolve_settings(
     """Resolve every setting of a session from its arguments and the environment."""
     env = os.environ if environ is None else environ
     resolved_stage = resolve_stage(stage, env)
+    # An argument wins; else the environment, so that the command line (no such options) can set them too.
+    if timeout is None:
+        timeout = _env_number(env, _constants.TIMEOUT_VARIABLE, float)
+    if deadline is None:
+        deadline = _env_number(env, _constants.DEADLINE_VARIABLE, float)
+    if max_response_bytes is None:
+        max_response_bytes = _env_number(env, _constants.MAX_RESPONSE_BYTES_VARIABLE, int)
     if max_retries is not None and not is_retry_count(max_retries):
         raise InvalidArgumentError(f"max_retries must be a whole number >= 0, not {max_retries!r}.")
     request_timeout = DEFAULT_TIMEOUT if timeout is None else checked_timeout(timeout)
@@ -210,6 +220,21 @@ def resolve_settings(
         else checked_size(max_response_bytes, "max_response_bytes"),
         validate_responses=resolve_validate_responses(validate_responses, env),
     )
+
+
+def _env_number(environ: Mapping[str, str], name: str, kind: type[_N]) -> _N | None:
+    """The number in environment variable ``name`` (unset: ``None``), or InvalidArgumentError naming it."""
+    text = _env(environ, name)
+    if text is None:
+        return None
+    try:
+        value = kind(text)
+    except ValueError:
+        value = None
+    if value is None or not value > 0 or value == float("inf"):
+        unit = "a whole number of bytes >= 1" if kind is int else "a number of seconds > 0"
+        raise InvalidArgumentError(f"the {name} environment variable must be {unit}, not {text!r}.")
+    return value
 
 
 def resolve_validate_responses(mode: str | None, environ: Mapping[str, str]) -> str:

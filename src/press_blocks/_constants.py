@@ -121,6 +121,11 @@ LOG_VARIABLE: Final = "PRESS_BLOCKS_LOG"
 # --- contract validation ------------------------------------------------------------------
 #: ``off``, ``warn`` or ``raise``: check every response against the OpenAPI document, without code.
 VALIDATE_RESPONSES_VARIABLE: Final = "PRESS_BLOCKS_VALIDATE_RESPONSES"
+#: Seconds, bytes: a session's timeout, deadline and response cap from the environment, for programs
+#: that cannot pass arguments (the command line's error lines name these).
+TIMEOUT_VARIABLE: Final = "PRESS_BLOCKS_TIMEOUT"
+DEADLINE_VARIABLE: Final = "PRESS_BLOCKS_DEADLINE"
+MAX_RESPONSE_BYTES_VARIABLE: Final = "PRESS_BLOCKS_MAX_RESPONSE_BYTES"
 #: What a response that differs from the document does: nothing (unchecked), a warning, an error.
 VALIDATE_RESPONSES_MODES: Final = ("off", "warn", "raise")
 VALIDATE_RESPONSES: Final = "off"

@@ -94,6 +94,26 @@ def exit_code_for(exc: BaseException) -> ExitCode:
     return ExitCode.INTERNAL
 
 
+# The library's advice is Python (an argument to pass); on the command line the same setting is an
+# environment variable or an option. Each pair: the library's words, the command line's.
+_CLI_ADVICE = (
+    ("(set timeout=...)", "(set PRESS_BLOCKS_TIMEOUT=SECONDS)"),
+    ("(set deadline=... on the Session or with_options)", "(set PRESS_BLOCKS_DEADLINE=SECONDS)"),
+    ("raise max_response_bytes if it is expected", "raise PRESS_BLOCKS_MAX_RESPONSE_BYTES if it is expected"),
+    (
+        "Wait longer with timeout=..., or look at it with describe_deployment.",
+        "Wait longer with --wait-timeout SECONDS, or look at it with 'press-blocks deployments describe'.",
+    ),
+)
+
+
+def cli_advice(text: str) -> str:
+    """``text`` with the library's Python advice replaced by the command line's."""
+    for python, command_line in _CLI_ADVICE:
+        text = text.replace(python, command_line)
+    return text
+
+
 def error_line(exc: BaseException) -> str:
     """Return the one line printed on stderr: the class, status, message and request id, never a token."""
     from press_blocks import errors
@@ -114,7 +134,7 @@ def error_line(exc: BaseException) -> str:
             text += f" (request {exc.request_id})"
         if exit_code_for(exc) is ExitCode.INTERNAL:
             text += " (an unexpected error in press-blocks: rerun with --debug for the traceback)"
-    return "press-blocks: " + scrub(printable(" ".join(text.split())))
+    return "press-blocks: " + scrub(printable(cli_advice(" ".join(text.split()))))
 
 
 # C0 and C1 control characters, DEL, and the bidirectional overrides that reorder what a terminal shows.
