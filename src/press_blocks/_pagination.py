@@ -20,18 +20,24 @@ if TYPE_CHECKING:
     import asyncio
     from concurrent.futures import Future
 
+    from press_blocks._config import Secret
+
 __all__ = ["PageWalker", "aiterate", "check_prefetch", "iterate"]
 
 
 class PageWalker:
     """Tracks one walk over the pages of a list operation."""
 
-    def __init__(self, operation: str, keys: Sequence[str], start_page: int | None = None) -> None:
+    def __init__(
+        self, operation: str, keys: Sequence[str], start_page: int | None = None, secret: Secret | None = None
+    ) -> None:
         if start_page is not None and (
             isinstance(start_page, bool) or not isinstance(start_page, int) or start_page < 1
         ):
             raise InvalidArgumentError(f"page_number must be a whole number >= 1, not {start_page!r}.")
         self.operation = operation
+        # A page's keys and values are the server's text: the session's token never shows in a message.
+        self._mask: Callable[[str], str] = secret.mask if secret is not None else str
         self.keys = tuple(keys)
         self.next_page: int | None = start_page or 1
         self.page_count: int | None = None
@@ -42,20 +48,20 @@ class PageWalker:
         """Check one page, note the page count, and return its items."""
         wanted = " or ".join(repr(k) for k in self.keys)
         if not isinstance(page, Mapping):
-            raise PaginationError(
+            raise self._error(
                 f"{self.operation} page {page_number} is a {type(page).__name__}, not an object with a list under "
                 f"{wanted}.",
                 key=self.keys[0],
             )
         items = next((page[key] for key in self.keys if key in page), None)
         if not isinstance(items, list):
-            raise PaginationError(
+            raise self._error(
                 f"{self.operation} page {page_number} has no list under {wanted} (keys: {sorted(page)}).",
                 key=self.keys[0],
             )
         count = page.get("pageCount")
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
-            raise PaginationError(
+            raise self._error(
                 f"{self.operation} page {page_number} has no valid 'pageCount' (got {count!r}).", key="pageCount"
             )
         self._check_progress(page_number, count, items)
@@ -69,23 +75,26 @@ class PageWalker:
             self.first_count = count
         limit = self.first_count + _constants.EXTRA_PAGES
         if count > limit or page_number > limit:
-            raise PaginationError(
+            raise self._error(
                 f"{self.operation} announced {self.first_count} page(s) on its first page and now {count} "
                 f"(page {page_number}); stopping after {_constants.EXTRA_PAGES} pages more than announced.",
                 key="pageCount",
             )
         if not items and page_number < count:
-            raise PaginationError(
+            raise self._error(
                 f"{self.operation} page {page_number} of {count} is empty; stopping rather than walk empty pages.",
                 key=self.keys[0],
             )
         if items and self._previous is not None and _identities(items) == _identities(self._previous):
-            raise PaginationError(
+            raise self._error(
                 f"{self.operation} page {page_number} repeats the items of the page before; no new items, so "
                 "the walk stops.",
                 key=self.keys[0],
             )
         self._previous = items
+
+    def _error(self, message: str, *, key: str) -> PaginationError:
+        return PaginationError(self._mask(message), key=key)
 
     def pages_ahead(self, after: int, window: int) -> range:
         """Return the page numbers after ``after`` worth fetching now, at most ``window`` of them."""

@@ -504,3 +504,22 @@ class TestWalksThatCannotRunAway:
 
         with pytest.raises(PaginationError, match="no new items"):
             list(sync_block(service).list_specs(prefetch=2))
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        {"s3cr3t-token-value": [], "pageCount": 1},  # the token as a key: listed among the page's keys
+        {"specs": [{"id": "a"}], "pageCount": "s3cr3t-token-value"},  # the token as the page count
+    ],
+)
+def test_a_malformed_page_never_puts_the_token_in_the_error(page: dict[str, Any]) -> None:
+    def service(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=page)
+
+    client = httpx.Client(transport=httpx.MockTransport(service))
+    block = Block(Session("s3cr3t-token-value", base_url=BASE, http_client=client))
+    with pytest.raises(PaginationError) as caught:
+        list(block.list_specs())
+    assert "s3cr3t-token-value" not in str(caught.value)
+    assert "***" in str(caught.value)

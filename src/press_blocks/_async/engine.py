@@ -143,7 +143,9 @@ class AsyncEngine:
         check_prefetch(prefetch)
         if self._dry_run():
             return cast("AsyncIterator[JSON] | Awaitable[JSON]", self._dry_run_pages(first))
-        walker = PageWalker(first.operation, OPERATIONS[first.operation].items, page_number)
+        walker = PageWalker(
+            first.operation, OPERATIONS[first.operation].items, page_number, secret=self.session.settings.token
+        )
         pages: AsyncPages[JSON] = AsyncPages()
         items = aiterate(walker, lambda number: self._execute(page(number), pages.observe), prefetch=prefetch)
         return pages.start(items)

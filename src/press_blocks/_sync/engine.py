@@ -144,7 +144,9 @@ class Engine:
         check_prefetch(prefetch)
         if self._dry_run():
             return cast("Iterator[JSON] | JSON", self._dry_run_pages(first))
-        walker = PageWalker(first.operation, OPERATIONS[first.operation].items, page_number)
+        walker = PageWalker(
+            first.operation, OPERATIONS[first.operation].items, page_number, secret=self.session.settings.token
+        )
         pages: Pages[JSON] = Pages()
         items = iterate(walker, lambda number: self._execute(page(number), pages.observe), prefetch=prefetch)
         return pages.start(items)
