@@ -31,6 +31,7 @@ from press_blocks.emulator._wire import (
     ABORT_EXTENSION,
     Answer,
     ASGIApp,
+    Body,
     ConnectionDropped,
     Message,
     Receive,
@@ -115,7 +116,7 @@ class EmulatorApp:
 
     async def _body(
         self, receive: Receive, headers: Mapping[str, str], declared: int | None
-    ) -> tuple[bytes, ApiError | None]:
+    ) -> tuple[Body, ApiError | None]:
         """Read the body, unless the request is refused whatever it holds: then the refusal, and nothing read.
 
         Without a token the answer is a 401, and over the limit a 413, before a byte of the body
@@ -155,7 +156,7 @@ class EmulatorApp:
         path: str,
         query: Sequence[tuple[str, str]],
         headers: Mapping[str, str],
-        body: bytes,
+        body: Body,
         refusal: ApiError | None = None,
     ) -> None:
         try:
@@ -192,7 +193,7 @@ class EmulatorApp:
         path: str,
         query: Sequence[tuple[str, str]],
         headers: Mapping[str, str],
-        body: bytes,
+        body: Body,
         refusal: ApiError | None,
     ) -> Answer:
         try:
@@ -226,7 +227,7 @@ class EmulatorApp:
         path: str,
         query: Sequence[tuple[str, str]],
         headers: Mapping[str, str],
-        body: bytes,
+        body: Body,
     ) -> ApiRequest:
         # Normalise what the official client sends before the document judges it:
         # `True`/`False` query booleans, bodies where none is defined (`{}`), "null" form
@@ -240,7 +241,7 @@ class EmulatorApp:
         ]
         content_type = headers.get("content-type", "")
         parts: dict[str, Part] | None = None
-        checked_body: bytes | None = body
+        checked_body: Body | None = body
         if not operation.body_types:
             # The official client sends `{}` here; any body is ignored, as the document defines
             # none (and promises no 400 for some of these operations, e.g. deleteSpec).
@@ -267,8 +268,8 @@ class EmulatorApp:
             if part.filename is None and part.content == b"null":
                 continue  # the official client's way of saying "not set"
             content = part.content
-            if part.name in operation.flag_parts and content.lower() in (b"true", b"false"):
-                content = content.lower()
+            if part.name in operation.flag_parts and bytes(content).lower() in (b"true", b"false"):
+                content = bytes(content).lower()
             if part.name in operation.binary_parts and len(content) > self.settings.max_artifact_bytes:
                 limit = self.settings.max_artifact_bytes
                 raise ApiError(413, f"The artifact is {len(content)} bytes; the limit is {limit} bytes compressed")
