@@ -135,7 +135,7 @@ class EmulatorApp:
         if declared is not None and declared > limit:
             return b"", too_large
         try:
-            return await read_body(receive, limit, too_large), None
+            return await read_body(receive, limit, too_large, expected=declared), None
         except ApiError as exc:
             return b"", exc
 

@@ -148,7 +148,7 @@ def _check_member(where: str, data: memoryview, start: int, member: zipfile.ZipI
         raise ApiError(400, f"{where} is a damaged zip archive (first bad entry: {member.filename})")
 
 
-def _unpacked(compressed: memoryview, method: int) -> Iterator[bytes]:
+def _unpacked(compressed: memoryview, method: int) -> Iterator[bytes | memoryview]:
     """Yield a member's bytes, at most one piece of :data:`_PIECE` bytes at a time.
 
     The compressed bytes go in a piece at a time too: a decompressor keeps a copy of whatever
@@ -156,7 +156,7 @@ def _unpacked(compressed: memoryview, method: int) -> Iterator[bytes]:
     """
     inputs = (compressed[index : index + _PIECE] for index in range(0, len(compressed), _PIECE))
     if method == zipfile.ZIP_STORED:
-        yield from map(bytes, inputs)
+        yield from inputs  # views of the upload: nothing to unpack, so nothing to copy
         return
     if method == zipfile.ZIP_DEFLATED:
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)

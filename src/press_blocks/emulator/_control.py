@@ -206,7 +206,7 @@ async def _read(request: Request, what: str) -> Body:
     if declared is not None and declared > limit:
         raise too_large
     try:
-        return await read_body(request.receive, limit, too_large)
+        return await read_body(request.receive, limit, too_large, expected=declared)
     except ConnectionDropped:
         raise ApiError(400, f"the client went away while sending {what}") from None  # no one hears it
 

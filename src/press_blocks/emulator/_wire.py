@@ -146,13 +146,15 @@ def declared_length(headers: Mapping[str, str]) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-async def read_body(receive: Receive, limit: int, too_large: ApiError) -> Body:
+async def read_body(receive: Receive, limit: int, too_large: ApiError, *, expected: int | None = None) -> Body:
     """Read a request body from ASGI messages, raising ``too_large`` as soon as it passes ``limit`` bytes.
 
     Chunk by chunk, so that a body sent without a ``Content-Length`` (chunked) is cut off too.
-    A body that comes in one message is returned as it came; one in pieces is gathered into a
-    single ``bytearray``, never joined at the end (which would hold it twice).
+    A body that comes in one piece (as from the in-process transports) is returned as it came;
+    one in several is gathered into a single ``bytearray``, of the ``expected`` length when the
+    caller knows it: never joined at the end, which would hold it twice.
     """
+    held = b""  # the only piece so far, kept as it came until a second one arrives
     gathered = bytearray()
     size = 0
     while True:
@@ -160,15 +162,36 @@ async def read_body(receive: Receive, limit: int, too_large: ApiError) -> Body:
         if message["type"] == "http.disconnect":
             raise ConnectionDropped("the client went away while sending its body")
         chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        more = bool(message.get("more_body", False))
-        if not more and not gathered:
-            return bytes(chunk)  # the same object when it is bytes already: not copied
-        gathered += chunk
-        if not more:
+        if chunk:
+            if size > limit - len(chunk):
+                raise too_large
+            if not size:
+                held = bytes(chunk)  # the same object when it is bytes already: not copied
+            else:
+                if held:
+                    gathered = _gather(gathered, 0, held, expected if expected is not None and expected <= limit else 0)
+                    held = b""
+                gathered = _gather(gathered, size, chunk, 0)
+            size += len(chunk)
+        if not message.get("more_body", False):
+            if held or not size:
+                return held
+            del gathered[size:]
             return gathered
+
+
+def _gather(gathered: bytearray, at: int, chunk: bytes, reserve: int) -> bytearray:
+    """Write ``chunk`` into ``gathered`` at ``at``, growing it when needed (to ``reserve`` bytes at first)."""
+    if not gathered and reserve:
+        gathered = bytearray(reserve)  # grown by appending, it would over-allocate by an eighth
+    if at + len(chunk) <= len(gathered):
+        # Through a view: a slice assignment from bytes would first copy them into a bytearray.
+        with memoryview(gathered) as view:
+            view[at : at + len(chunk)] = chunk
+    else:
+        del gathered[at:]
+        gathered += chunk
+    return gathered
 
 
 async def send_answer(send: Send, answer: Answer) -> None:
