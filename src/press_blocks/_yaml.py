@@ -283,21 +283,18 @@ def _check(
     sizes: dict[int, tuple[int, int]] = {}  # id -> (values, levels) in the container, aliases expanded
     open_ids: set[int] = set()  # containers whose contents are being counted
     distinct = 0
-    stack: list[tuple[Any, bool]] = [(root, False)]
+    # (container, None) to count it; (container, its containers) once they are counted, with its scalars.
+    stack: list[tuple[Any, list[Any] | None, int]] = [(root, None, 0)]
     while stack:
-        node, finished = stack.pop()
+        node, nested, scalars = stack.pop()
         key = id(node)
-        children = children_of(node)
-        if finished:
+        if nested is not None:
             open_ids.discard(key)
-            values, levels = 1, 0
-            for child in children:
-                size = sizes.get(id(child))  # every container below is counted by now; a scalar never is
-                if size is None:
-                    values += 1
-                else:
-                    values += size[0]
-                    levels = max(levels, size[1])
+            values, levels = 1 + scalars, 0
+            for child in nested:
+                size = sizes[id(child)]
+                values += size[0]
+                levels = max(levels, size[1])
             # Levels of lists and mappings, as JSON nesting is counted: a scalar adds none.
             sizes[key] = (values, levels + 1)
             if max_depth is not None and levels + 1 > max_depth:
@@ -313,9 +310,10 @@ def _check(
             raise YAMLLimitError("an alias refers to a value that contains it")
         elif key not in sizes:
             open_ids.add(key)
-            nested = [child for child in children if isinstance(child, containers)]
-            distinct += 1 + len(children) - len(nested)
+            children = children_of(node)
+            inner = [child for child in children if isinstance(child, containers)]
+            distinct += 1 + len(children) - len(inner)
             if max_values is not None and distinct > max_values:
                 raise YAMLLimitError(f"it holds more than {max_values:,} values")
-            stack.append((node, True))
-            stack.extend((child, False) for child in nested)
+            stack.append((node, inner, len(children) - len(inner)))
+            stack.extend((child, None, 0) for child in inner)
