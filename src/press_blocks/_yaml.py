@@ -12,11 +12,14 @@ gives.
 :func:`bounded_load` is the same load for text from someone else (a body a server received): it
 refuses a document that stands for more values than a bound once its aliases are expanded (a
 "billion laughs" of a few hundred bytes), that nests too deeply, or whose aliases refer to
-themselves, before anything walks the values it builds.
+themselves, before anything walks the values it builds. :func:`check_bounds` is the same count for
+a document already loaded (PyYAML builds an alias as a shared reference, which costs nothing until
+something walks it); both count with the one :func:`_check`, over values or over PyYAML's nodes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Final
 
 import yaml
@@ -34,7 +37,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-__all__ = ["MAX_FAST_DEPTH", "YAMLLimitError", "alias_expansion", "bounded_load", "reference_loader", "safe_load"]
+__all__ = ["MAX_FAST_DEPTH", "YAMLLimitError", "bounded_load", "check_bounds", "reference_loader", "safe_load"]
 
 MAX_FAST_DEPTH: Final = 100
 """Deeper documents go to the reference loader, so that its limits (libyaml's nesting error, the
@@ -202,7 +205,7 @@ def bounded_load(text: str, *, max_values: int, max_depth: int, loader: Any = No
         pass
     else:
         if max_depth <= MAX_FAST_DEPTH or len(text) >= max_values:
-            _check_values(value, max_values, max_depth)
+            check_bounds(value, max_values=max_values, max_depth=max_depth)
         return value
     composer = reference(text)
     try:
@@ -217,98 +220,100 @@ def bounded_load(text: str, *, max_values: int, max_depth: int, loader: Any = No
             raise
         if node is None:
             return None
-        _check_nodes(node, max_values, max_depth)
+        # Counted before it is built: building merges (<<: *x) copies what they merge.
+        _check(node, _NODE_CONTAINERS, _node_children, max_values=max_values, max_added=None, max_depth=max_depth)
         return composer.construct_document(node)
     finally:
         composer.dispose()
 
 
-def _check_nodes(root: Any, max_values: int, max_depth: int) -> None:
-    """Count the values a node graph stands for (aliases expanded) and its depth, each node visited once."""
-    sizes: dict[int, tuple[int, int]] = {}  # id(node) -> (values, depth) below and including it
-    started: set[int] = set()
-    stack: list[tuple[Any, bool]] = [(root, False)]
-    while stack:
-        node, finished = stack.pop()
-        key = id(node)
-        children = _node_children(node)
-        if finished:
-            started.discard(key)
-            values = 1 + sum(sizes[id(child)][0] for child in children)
-            # Levels of lists and mappings, as JSON nesting is counted: a scalar adds none.
-            depth = 1 + max((sizes[id(child)][1] for child in children), default=0) if _is_container(node) else 0
-            if values > max_values:
-                raise YAMLLimitError(f"its aliases expand to more than {max_values:,} values")
-            if depth > max_depth:
-                raise YAMLLimitError(f"it nests more than {max_depth} levels deep")
-            sizes[key] = (values, depth)
-        elif key in started:
-            # A node still being counted is an ancestor: an alias inside its own anchor.
-            raise YAMLLimitError("an alias refers to a value that contains it")
-        elif key not in sizes:
-            started.add(key)
-            stack.append((node, True))
-            stack.extend((child, False) for child in children)
+def check_bounds(
+    value: Any, *, max_values: int | None = None, max_added: int | None = None, max_depth: int | None = None
+) -> None:
+    """Raise :class:`YAMLLimitError` if a loaded document exceeds a bound, or contains itself.
+
+    A billion laughs is a few hundred bytes that PyYAML loads as shared references, and that a
+    template, ``json.dumps`` or a deep copy then expands to gigabytes; so each shared list or
+    mapping (a YAML alias) counts as often as it appears. The bounds: ``max_values`` values in
+    all (each scalar, key, list and mapping); ``max_added`` values that aliases add beyond those
+    written out (so a long file without aliases passes); ``max_depth`` levels of lists and mappings.
+    """
+    _check(value, _VALUE_CONTAINERS, _value_children, max_values=max_values, max_added=max_added, max_depth=max_depth)
 
 
-def _is_container(node: Any) -> bool:
-    return isinstance(node, (yaml.MappingNode, yaml.SequenceNode))
+# Tuples too: ``!!omap`` and ``!!pairs`` load as lists of them, and their values may be aliases.
+_VALUE_CONTAINERS: Final = (dict, list, tuple)
+_NODE_CONTAINERS: Final = (yaml.MappingNode, yaml.SequenceNode)
+
+
+def _value_children(value: Any) -> list[Any]:
+    """The keys and values of a mapping, or the items of a list or tuple."""
+    if isinstance(value, dict):
+        return [item for pair in value.items() for item in pair]
+    return list(value)
 
 
 def _node_children(node: Any) -> list[Any]:
+    """The keys and values of a mapping node, or the items of a sequence node."""
     if isinstance(node, yaml.MappingNode):
         return [item for pair in node.value for item in pair]
-    if isinstance(node, yaml.SequenceNode):
-        return list(node.value)
-    return []
+    return list(node.value)
 
 
-def _check_values(value: Any, max_values: int, max_depth: int) -> None:
-    """Count the values of an alias-free tree and its depth, as :func:`_check_nodes` counts nodes."""
-    count = 0
-    stack: list[tuple[Any, int]] = [(value, 1)]  # the level a list or mapping here would be at
-    while stack:
-        item, depth = stack.pop()
-        count += 1
-        if count > max_values:
-            raise YAMLLimitError(f"it holds more than {max_values:,} values")
-        if depth > max_depth and isinstance(item, (dict, list)):
-            raise YAMLLimitError(f"it nests more than {max_depth} levels deep")
-        if isinstance(item, dict):
-            stack.extend((child, depth + 1) for pair in item.items() for child in pair)
-        elif isinstance(item, list):
-            stack.extend((child, depth + 1) for child in item)
+def _check(
+    root: Any,
+    containers: tuple[type, ...],
+    children_of: Callable[[Any], list[Any]],
+    *,
+    max_values: int | None,
+    max_added: int | None,
+    max_depth: int | None,
+) -> None:
+    """The one count behind :func:`check_bounds` and :func:`bounded_load`, over values or over PyYAML's nodes.
 
-
-def alias_expansion(value: Any, limit: int) -> int:
-    """How many values ``value`` would gain if every shared list or mapping (a YAML alias) were copied.
-
-    A billion laughs is a few hundred bytes that PyYAML loads as shared references, and that a
-    template, ``json.dumps`` or a deep copy then expands to gigabytes. Counting stops past
-    ``limit`` (returning ``limit + 1``), as does a structure that contains itself. Iterative:
-    documents nested as deep as the loaders allow are counted without recursion.
+    Iterative, each container visited once (by identity, which is what an alias shares), so that
+    a document nested as deep as the loaders allow, or standing for billions of values, is
+    counted in time proportional to its text. ``distinct`` is what the text writes out; a
+    container's size is what it stands for, aliases expanded.
     """
-    if not isinstance(value, dict | list):
-        return 0
-    sizes: dict[int, int] = {}  # id -> values in the container, aliases expanded
+    if not isinstance(root, containers):
+        if max_values is not None and max_values < 1:
+            raise YAMLLimitError(f"it holds more than {max_values:,} values")
+        return
+    sizes: dict[int, tuple[int, int]] = {}  # id -> (values, levels) in the container, aliases expanded
     open_ids: set[int] = set()  # containers whose contents are being counted
-    distinct = 0  # values, each container counted once
-    stack: list[tuple[Any, bool]] = [(value, False)]
+    distinct = 0
+    # (container, None) to count it; (container, its containers) once they are counted, with its scalars.
+    stack: list[tuple[Any, list[Any] | None, int]] = [(root, None, 0)]
     while stack:
-        node, finished = stack.pop()
+        node, nested, scalars = stack.pop()
         key = id(node)
-        children = list(node.values()) if isinstance(node, dict) else node
-        if finished:
+        if nested is not None:
             open_ids.discard(key)
-            expanded = 1 + sum(sizes.get(id(child), 1) for child in children)
-            sizes[key] = expanded
-            if expanded - distinct > limit:
-                return limit + 1
+            values, levels = 1 + scalars, 0
+            for child in nested:
+                size = sizes[id(child)]
+                values += size[0]
+                levels = max(levels, size[1])
+            # Levels of lists and mappings, as JSON nesting is counted: a scalar adds none.
+            sizes[key] = (values, levels + 1)
+            if max_depth is not None and levels + 1 > max_depth:
+                raise YAMLLimitError(f"it nests more than {max_depth} levels deep")
+            if max_values is not None and values > max_values:
+                raise YAMLLimitError(f"its aliases expand to more than {max_values:,} values")
+            # What the text writes out only grows from here, and each value of it adds to the root's count too:
+            # if this container already outgrows it by the bound, the whole document does.
+            if max_added is not None and values - distinct > max_added:
+                raise YAMLLimitError(f"its aliases add more than {max_added:,} values to it")
         elif key in open_ids:
-            return limit + 1  # it contains itself: endless once expanded
+            # A container still being counted is an ancestor: an alias inside its own anchor.
+            raise YAMLLimitError("an alias refers to a value that contains it")
         elif key not in sizes:
             open_ids.add(key)
-            distinct += 1 + sum(1 for child in children if not isinstance(child, dict | list))
-            stack.append((node, True))
-            stack.extend((child, False) for child in children if isinstance(child, dict | list))
-    return max(0, sizes[id(value)] - distinct)
+            children = children_of(node)
+            inner = [child for child in children if isinstance(child, containers)]
+            distinct += 1 + len(children) - len(inner)
+            if max_values is not None and distinct > max_values:
+                raise YAMLLimitError(f"it holds more than {max_values:,} values")
+            stack.append((node, inner, len(children) - len(inner)))
+            stack.extend((child, None, 0) for child in inner)

@@ -100,11 +100,13 @@ def _read(path: str | os.PathLike[str] | None, what: str, argument: str) -> tupl
         raise FallbackValueError(f"{name} holds a value that cannot be read: {exc}".rstrip(".") + ".") from exc
     if data is None:
         raise EmptyFallbackFileError(f"{name} holds no data (only comments?).")
-    if _yaml.alias_expansion(data, _constants.MAX_YAML_ALIAS_EXPANSION) > _constants.MAX_YAML_ALIAS_EXPANSION:
+    try:
+        _yaml.check_bounds(data, max_added=_constants.MAX_YAML_ALIAS_EXPANSION)
+    except _yaml.YAMLLimitError:
         raise InvalidFallbackFileError(
             f"{name} uses aliases (*name) that expand it by over {_constants.MAX_YAML_ALIAS_EXPANSION:,} values, "
             "or refer to themselves; write the values out."
-        )
+        ) from None
     return file, data
 
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
+import io
 import os
+import zipfile
 
 import pytest
 
 from press_blocks._semver import SemVer
 from press_blocks.emulator import FaultRule
+from press_blocks.emulator._archive import check_zip
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._multipart import Part, encode_multipart, parse_multipart
 from press_blocks.emulator._params import MASK, describe_values, resolve_values
+from press_blocks.emulator._wire import Message, Receive, read_body
 
 
 def test_multipart_round_trips_binary_parts_byte_for_byte() -> None:
@@ -120,3 +125,49 @@ def test_body_previews_are_readable_bounded_and_mask_secrets() -> None:
     assert body_preview(b"--nope", "multipart/form-data; boundary=b") == "<6 bytes of malformed multipart/form-data>"
     # Secrets are masked; ones too short to be told from ordinary text are not.
     assert body_preview(b"key=s3cret-value t", "text/plain", {"s3cret-value", "t"}) == "key=***** t"
+
+
+def _messages(*pieces: bytes) -> Receive:
+    """An ASGI ``receive`` giving ``pieces`` as one body, the last message saying no more."""
+    queue = [
+        {"type": "http.request", "body": piece, "more_body": i < len(pieces) - 1} for i, piece in enumerate(pieces)
+    ]
+
+    async def receive() -> Message:
+        return queue.pop(0)
+
+    return receive
+
+
+@pytest.mark.parametrize("expected", [None, 10, 7, 12, 10_000])
+def test_a_body_in_pieces_is_gathered_whole_whatever_length_was_declared(expected: int | None) -> None:
+    # A declared length is a hint for the buffer only: shorter or longer than the body, the body wins.
+    too_large = ApiError(413, "too large")
+    body = asyncio.run(read_body(_messages(b"", b"abc", b"", b"defg", b"hij", b""), 100, too_large, expected=expected))
+    assert body == b"abcdefghij"
+    with pytest.raises(ApiError, match="too large"):
+        asyncio.run(read_body(_messages(b"abc", b"defg", b"hij"), 9, too_large, expected=expected))
+
+
+def test_a_body_in_one_piece_is_not_copied() -> None:
+    piece = os.urandom(1000)
+    too_large = ApiError(413, "too large")
+    # httpx's ASGI transport sends the body, then an empty last message.
+    assert asyncio.run(read_body(_messages(piece, b""), 1000, too_large, expected=1000)) is piece
+    assert asyncio.run(read_body(_messages(piece), 1000, too_large)) is piece
+    assert asyncio.run(read_body(_messages(b""), 1000, too_large)) == b""
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2])
+def test_a_member_longer_than_one_piece_is_checked_whole(method: int) -> None:
+    # Over 1 MiB compressed, so its bytes go to the decompressor in more than one piece.
+    content = os.urandom(1_300_000)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("blob", content, compress_type=method)
+    data = buffer.getvalue()
+    check_zip("artifact", memoryview(data), max_total=2**30, max_ratio=1100)
+    damaged = bytearray(data)
+    damaged[1_200_000] ^= 0xFF  # past the first piece
+    with pytest.raises(ApiError, match="damaged zip archive"):
+        check_zip("artifact", memoryview(bytes(damaged)), max_total=2**30, max_ratio=1100)

@@ -369,3 +369,35 @@ def test_bounded_load_bounds_plain_documents_too(loader: Any, fallbacks: list[st
     assert _yaml.bounded_load("", max_values=1, max_depth=1, loader=loader) is None
     with pytest.raises(yaml.YAMLError):
         _yaml.bounded_load("a: [", max_values=10, max_depth=5, loader=loader)
+
+
+def test_check_bounds_counts_what_aliases_add_not_what_is_written(loader: Any) -> None:
+    # A long file without aliases adds nothing: the command line's bound refuses no legitimate file.
+    _yaml.check_bounds(yaml.load("[" + ", ".join(["x"] * 10_000) + "]", loader), max_added=0)
+    aliased = yaml.load("a: &x [1, 2, 3]\nb: *x\n", loader)  # the alias adds the list and its 3 integers
+    _yaml.check_bounds(aliased, max_added=4)
+    with pytest.raises(_yaml.YAMLLimitError, match="add more than 3 values"):
+        _yaml.check_bounds(aliased, max_added=3)
+    # Keys count as the emulator's bound counts them: an aliased mapping adds its keys too.
+    with pytest.raises(_yaml.YAMLLimitError, match="add more than 4 values"):
+        _yaml.check_bounds(yaml.load("a: &x {k: 1, l: 2}\nb: *x\n", loader), max_added=4)
+
+
+def test_check_bounds_sees_aliases_inside_ordered_pairs(loader: Any) -> None:
+    # !!pairs and !!omap load as lists of tuples; a count that skipped tuples missed what they share.
+    text = "x: &x [1, 2, 3]\npairs: !!pairs [{a: *x}, {b: *x}]\nomap: !!omap [{c: *x}]\n"
+    shared = yaml.load(text, loader)
+    assert shared["pairs"] == [("a", [1, 2, 3]), ("b", [1, 2, 3])]
+    _yaml.check_bounds(shared, max_added=12)  # three copies of the list and its 3 integers
+    with pytest.raises(_yaml.YAMLLimitError, match="add more than 11 values"):
+        _yaml.check_bounds(shared, max_added=11)
+
+
+def test_check_bounds_refuses_a_value_that_contains_itself_and_deep_nesting(loader: Any) -> None:
+    with pytest.raises(_yaml.YAMLLimitError, match="refers to a value that contains it"):
+        _yaml.check_bounds(yaml.load("a: &x [1, *x]\n", loader), max_added=10**6)
+    with pytest.raises(_yaml.YAMLLimitError, match="nests more than 2 levels"):
+        _yaml.check_bounds([[[1]]], max_depth=2)
+    _yaml.check_bounds([[1]], max_depth=2, max_values=3)
+    with pytest.raises(_yaml.YAMLLimitError, match="holds more than 2 values"):
+        _yaml.check_bounds([[1]], max_values=2)

@@ -94,9 +94,11 @@ def _loaded(load: Callable[[], list[Any]], path: str, *, what: str = "", rendere
     except (ValueError, OverflowError) as exc:  # PyYAML's constructors: 2020-13-45, a 5,000-digit integer
         raise UsageError(f"{invalid}: {' '.join(str(exc).split())}") from None
     for data in documents:
-        if _yaml.alias_expansion(data, _constants.MAX_YAML_ALIAS_EXPANSION) > _constants.MAX_YAML_ALIAS_EXPANSION:
+        try:
+            _yaml.check_bounds(data, max_added=_constants.MAX_YAML_ALIAS_EXPANSION)
+        except _yaml.YAMLLimitError:
             raise UsageError(
                 f"{name} uses aliases (*name) that expand it by over {_constants.MAX_YAML_ALIAS_EXPANSION:,} values, "
                 "or that refer to themselves; write the values out"
-            )
+            ) from None
     return documents

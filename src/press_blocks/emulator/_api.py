@@ -11,7 +11,7 @@ from press_blocks.emulator._contract import Contract, Operation, ValidatedReques
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._multipart import Part
 from press_blocks.emulator._state import Store
-from press_blocks.emulator._wire import Answer, loads
+from press_blocks.emulator._wire import Answer, Body, loads
 
 __all__ = ["Api", "ApiRequest"]
 
@@ -134,7 +134,7 @@ class ApiRequest:
     """A validated API call: its operation, typed parameters, and body (JSON or form parts)."""
 
     def __init__(
-        self, operation: Operation, validated: ValidatedRequest, body: bytes, parts: Mapping[str, Part]
+        self, operation: Operation, validated: ValidatedRequest, body: Body, parts: Mapping[str, Part]
     ) -> None:
         self.operation = operation
         self.path = validated.path

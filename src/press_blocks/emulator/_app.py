@@ -31,6 +31,7 @@ from press_blocks.emulator._wire import (
     ABORT_EXTENSION,
     Answer,
     ASGIApp,
+    Body,
     ConnectionDropped,
     Message,
     Receive,
@@ -116,7 +117,7 @@ class EmulatorApp:
 
     async def _body(
         self, receive: Receive, headers: Mapping[str, str], declared: int | None
-    ) -> tuple[bytes, ApiError | None]:
+    ) -> tuple[Body, ApiError | None]:
         """Read the body, unless the request is refused whatever it holds: then the refusal, and nothing read.
 
         Without a token the answer is a 401, and over the limit a 413, before a byte of the body
@@ -135,7 +136,7 @@ class EmulatorApp:
         if declared is not None and declared > limit:
             return b"", too_large
         try:
-            return await read_body(receive, limit, too_large), None
+            return await read_body(receive, limit, too_large, expected=declared), None
         except ApiError as exc:
             return b"", exc
 
@@ -156,7 +157,7 @@ class EmulatorApp:
         path: str,
         query: Sequence[tuple[str, str]],
         headers: Mapping[str, str],
-        body: bytes,
+        body: Body,
         refusal: ApiError | None = None,
     ) -> None:
         try:
@@ -193,7 +194,7 @@ class EmulatorApp:
         path: str,
         query: Sequence[tuple[str, str]],
         headers: Mapping[str, str],
-        body: bytes,
+        body: Body,
         refusal: ApiError | None,
     ) -> Answer:
         try:
@@ -227,7 +228,7 @@ class EmulatorApp:
         path: str,
         query: Sequence[tuple[str, str]],
         headers: Mapping[str, str],
-        body: bytes,
+        body: Body,
     ) -> ApiRequest:
         # Normalise what the official client sends before the document judges it:
         # `True`/`False` query booleans, bodies where none is defined (`{}`), "null" form
@@ -241,7 +242,7 @@ class EmulatorApp:
         ]
         content_type = headers.get("content-type", "")
         parts: dict[str, Part] | None = None
-        checked_body: bytes | None = body
+        checked_body: Body | None = body
         if not operation.body_types:
             # The official client sends `{}` here; any body is ignored, as the document defines
             # none (and promises no 400 for some of these operations, e.g. deleteSpec).
@@ -268,8 +269,8 @@ class EmulatorApp:
             if part.filename is None and part.content == b"null":
                 continue  # the official client's way of saying "not set"
             content = part.content
-            if part.name in operation.flag_parts and content.lower() in (b"true", b"false"):
-                content = content.lower()
+            if part.name in operation.flag_parts and bytes(content).lower() in (b"true", b"false"):
+                content = bytes(content).lower()
             if part.name in operation.binary_parts and len(content) > self.settings.max_artifact_bytes:
                 limit = self.settings.max_artifact_bytes
                 raise ApiError(413, f"The artifact is {len(content)} bytes; the limit is {limit} bytes compressed")

@@ -17,10 +17,13 @@ import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from press_blocks.emulator._constants import UNZIP_RATIO_FLOOR_BYTES
 from press_blocks.emulator._errors import ApiError
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
 
 __all__ = ["check_zip"]
 
@@ -31,7 +34,38 @@ _PIECE: Final = 1024 * 1024
 _METHODS: Final = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate", zipfile.ZIP_BZIP2: "bzip2"}
 
 
-def check_zip(name: str, data: bytes, *, max_total: int, max_ratio: int) -> None:
+class _Reader(io.RawIOBase):
+    """A read-only, seekable file over a buffer; ``io.BytesIO`` would copy any buffer but ``bytes`` whole."""
+
+    def __init__(self, data: memoryview) -> None:
+        super().__init__()
+        self._data = data
+        self._position = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._position
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET, /) -> int:
+        if whence == io.SEEK_SET and offset < 0:
+            raise ValueError(f"negative seek value {offset}")
+        base = {io.SEEK_SET: 0, io.SEEK_CUR: self._position, io.SEEK_END: len(self._data)}[whence]
+        self._position = max(base + offset, 0)  # as io.BytesIO does
+        return self._position
+
+    def readinto(self, buffer: WriteableBuffer, /) -> int:
+        piece = self._data[self._position : self._position + len(memoryview(buffer))]
+        memoryview(buffer).cast("B")[: len(piece)] = piece
+        self._position += len(piece)
+        return len(piece)
+
+
+def check_zip(name: str, data: bytes | memoryview, *, max_total: int, max_ratio: int) -> None:
     """Raise a 400 :class:`ApiError` unless ``data`` is a zip archive that unpacks whole and within the bounds.
 
     The bounds: ``max_total`` bytes unpacked in all, and no member unpacking to more than
@@ -39,8 +73,9 @@ def check_zip(name: str, data: bytes, *, max_total: int, max_ratio: int) -> None
     excepted: a small repetitive file compresses that well and harms no one).
     """
     where = f"form part {name!r}"
+    data = memoryview(data).cast("B")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        with zipfile.ZipFile(_Reader(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise ApiError(400, f"{where} is not a readable zip archive: {exc}") from None
@@ -79,7 +114,7 @@ def check_zip(name: str, data: bytes, *, max_total: int, max_ratio: int) -> None
         _check_member(where, data, end - member.compress_size, member)
 
 
-def _span(where: str, data: bytes, member: zipfile.ZipInfo) -> tuple[int, int, zipfile.ZipInfo]:
+def _span(where: str, data: memoryview, member: zipfile.ZipInfo) -> tuple[int, int, zipfile.ZipInfo]:
     """Return where a member's local header starts and where its data ends, with the member."""
     offset = member.header_offset
     header = data[offset : offset + _LOCAL_HEADER.size]
@@ -92,9 +127,9 @@ def _span(where: str, data: bytes, member: zipfile.ZipInfo) -> tuple[int, int, z
     return offset, end, member
 
 
-def _check_member(where: str, data: bytes, start: int, member: zipfile.ZipInfo) -> None:
+def _check_member(where: str, data: memoryview, start: int, member: zipfile.ZipInfo) -> None:
     """Unpack one member in bounded pieces; raise a 400 if it gives more or less than declared, or a wrong CRC."""
-    compressed = memoryview(data)[start : start + member.compress_size]
+    compressed = data[start : start + member.compress_size]
     size = 0
     crc = 0
     try:
@@ -113,24 +148,33 @@ def _check_member(where: str, data: bytes, start: int, member: zipfile.ZipInfo) 
         raise ApiError(400, f"{where} is a damaged zip archive (first bad entry: {member.filename})")
 
 
-def _unpacked(compressed: memoryview, method: int) -> Iterator[bytes]:
-    """Yield a member's bytes, at most one piece of :data:`_PIECE` bytes at a time."""
+def _unpacked(compressed: memoryview, method: int) -> Iterator[bytes | memoryview]:
+    """Yield a member's bytes, at most one piece of :data:`_PIECE` bytes at a time.
+
+    The compressed bytes go in a piece at a time too: a decompressor keeps a copy of whatever
+    input it has not used yet, and handed the whole member it would copy the whole member.
+    """
+    inputs = (compressed[index : index + _PIECE] for index in range(0, len(compressed), _PIECE))
     if method == zipfile.ZIP_STORED:
-        for index in range(0, len(compressed), _PIECE):
-            yield bytes(compressed[index : index + _PIECE])
+        yield from inputs  # views of the upload: nothing to unpack, so nothing to copy
         return
     if method == zipfile.ZIP_DEFLATED:
         inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-        pending = bytes(compressed)
-        while not inflater.eof:
-            piece = inflater.decompress(pending, _PIECE)
-            pending = inflater.unconsumed_tail
-            if not piece and not pending:
-                return  # the stream ends early: the size check says so
-            yield piece
-        return
+        for given in inputs:
+            pending: bytes | memoryview = given
+            while not inflater.eof:
+                piece = inflater.decompress(pending, _PIECE)
+                pending = inflater.unconsumed_tail
+                if not piece and not pending:
+                    break  # this input is used up: on to the next
+                yield piece
+            if inflater.eof:
+                return
+        return  # a stream that ends early: the size check says so
     unbzip = bz2.BZ2Decompressor()
-    piece = unbzip.decompress(bytes(compressed), _PIECE)
-    yield piece
-    while not unbzip.eof and not unbzip.needs_input:
-        yield unbzip.decompress(b"", _PIECE)
+    for given in inputs:
+        yield unbzip.decompress(given, _PIECE)
+        while not unbzip.eof and not unbzip.needs_input:
+            yield unbzip.decompress(b"", _PIECE)
+        if unbzip.eof:
+            return

@@ -20,6 +20,7 @@ from press_blocks._contract_explain import explain, limit_lines
 from press_blocks._contract_validation import CompiledContract, document_text, escape, load_document
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._multipart import Part
+from press_blocks.emulator._wire import Body
 
 __all__ = ["Contract", "Operation", "ValidatedRequest", "contract", "document_text"]
 
@@ -291,7 +292,7 @@ class Contract:
         operation: Operation,
         path_params: Mapping[str, str],
         query: Sequence[tuple[str, str]],
-        body: bytes | None,
+        body: Body | None,
         content_type: str,
         form: Mapping[str, Part] | None = None,
     ) -> ValidatedRequest:
@@ -330,7 +331,7 @@ class Contract:
         return typed
 
     def _body_errors(
-        self, spec: _Body, body: bytes | None, content_type: str, form: Mapping[str, Part] | None
+        self, spec: _Body, body: Body | None, content_type: str, form: Mapping[str, Part] | None
     ) -> list[str]:
         if not body and form is None:
             return ["Missing required request body"] if spec.required else []
@@ -349,7 +350,7 @@ class Contract:
                     value[name] = ""  # any bytes are a binary part's value; its size is checked elsewhere
                     continue
                 try:
-                    value[name] = part.content.decode("utf-8")
+                    value[name] = str(part.content, "utf-8")
                 except UnicodeDecodeError:
                     return [f"Request body validation error: form part {name!r} is not UTF-8 text"]
         else:

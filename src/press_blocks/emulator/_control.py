@@ -32,6 +32,7 @@ from press_blocks.emulator._settings import Settings
 from press_blocks.emulator._wire import (
     Answer,
     ASGIApp,
+    Body,
     ConnectionDropped,
     Receive,
     Scope,
@@ -197,7 +198,7 @@ def _is_json(media_type: str) -> bool:
     return media_type == "application/json" or (media_type.startswith("application/") and media_type.endswith("+json"))
 
 
-async def _read(request: Request, what: str) -> bytes:
+async def _read(request: Request, what: str) -> Body:
     """Read a control body, refusing one over the limit before reading it when its length is declared."""
     limit = MAX_CONTROL_BODY_BYTES
     too_large = ApiError(413, f"{what} is over the control endpoints' limit of {limit:,} bytes")
@@ -205,7 +206,7 @@ async def _read(request: Request, what: str) -> bytes:
     if declared is not None and declared > limit:
         raise too_large
     try:
-        return await read_body(request.receive, limit, too_large)
+        return await read_body(request.receive, limit, too_large, expected=declared)
     except ConnectionDropped:
         raise ApiError(400, f"the client went away while sending {what}") from None  # no one hears it
 

@@ -13,6 +13,7 @@ from email.message import Message
 from email.parser import HeaderParser
 
 from press_blocks.emulator._errors import ApiError
+from press_blocks.emulator._wire import Body
 
 __all__ = ["Part", "encode_multipart", "parse_multipart"]
 
@@ -21,17 +22,20 @@ _CRLF = b"\r\n"
 
 @dataclass(frozen=True)
 class Part:
-    """One form part: its field name, file name (for file parts), content type and raw bytes."""
+    """One form part: its field name, file name (for file parts), content type and raw bytes.
+
+    A parsed part's ``content`` is a read-only view into the body it came from, not a copy.
+    """
 
     name: str
-    content: bytes
+    content: bytes | memoryview
     filename: str | None = None
     content_type: str | None = None
 
     def text(self) -> str:
         """Return the part decoded as UTF-8, or raise a 400 if it is not valid UTF-8."""
         try:
-            return self.content.decode("utf-8")
+            return str(self.content, "utf-8")
         except UnicodeDecodeError:
             raise ApiError(400, f"form part {self.name!r} is not UTF-8 text") from None
 
@@ -45,10 +49,10 @@ def _boundary(content_type: str) -> str:
     return boundary
 
 
-def parse_multipart(body: bytes, content_type: str) -> list[Part]:
+def parse_multipart(body: Body, content_type: str) -> list[Part]:
     """Split a ``multipart/form-data`` body into parts; raise a 400 when it is not well formed.
 
-    Each part's content is copied out of the body once, so an upload costs its own size, not a multiple.
+    Each part's content is a read-only view of the body, never a copy, so an upload costs its own size.
     """
     dash_boundary = b"--" + _boundary(content_type).encode("latin-1")
     delimiter = _CRLF + dash_boundary
@@ -60,6 +64,7 @@ def parse_multipart(body: bytes, content_type: str) -> list[Part]:
         if found < 0:
             raise ApiError(400, "malformed multipart body: the closing boundary is missing")
         position = found + len(delimiter)
+    view = memoryview(body).toreadonly()
     parts: list[Part] = []
     while True:
         if body.startswith(b"--", position):
@@ -67,11 +72,11 @@ def parse_multipart(body: bytes, content_type: str) -> list[Part]:
         end = body.find(delimiter, position)
         if end < 0:
             raise ApiError(400, "malformed multipart body: the closing boundary is missing")
-        parts.append(_section(body, position, end))
+        parts.append(_section(body, view, position, end))
         position = end + len(delimiter)
 
 
-def _section(body: bytes, start: int, end: int) -> Part:
+def _section(body: Body, view: memoryview, start: int, end: int) -> Part:
     """Read the part between a boundary line (ending at ``start``) and the next delimiter (at ``end``)."""
     while start < end and body[start] in b" \t":
         start += 1
@@ -79,14 +84,14 @@ def _section(body: bytes, start: int, end: int) -> Part:
         raise ApiError(400, "malformed multipart body: a boundary line is not followed by a line break")
     start += 2
     if body.startswith(_CRLF, start) and start + 2 <= end:
-        return _part(b"", body[start + 2 : end])
+        return _part(b"", view[start + 2 : end])
     blank = body.find(_CRLF + _CRLF, start, end)
     if blank < 0:
         raise ApiError(400, "malformed multipart body: a part has no blank line after its headers")
-    return _part(body[start:blank], body[blank + 4 : end])
+    return _part(bytes(body[start:blank]), view[blank + 4 : end])
 
 
-def _part(head: bytes, content: bytes) -> Part:
+def _part(head: bytes, content: memoryview) -> Part:
     headers = HeaderParser(policy=email.policy.compat32).parsestr(head.decode("latin-1"))
     if headers.get_content_disposition() != "form-data":
         raise ApiError(400, "malformed multipart body: a part has no 'Content-Disposition: form-data' header")
@@ -101,7 +106,7 @@ def _part(head: bytes, content: bytes) -> Part:
 def encode_multipart(parts: list[Part]) -> tuple[bytes, str]:
     """Encode parts as a ``multipart/form-data`` body; return the body and its Content-Type."""
     boundary = f"press-emulator-{uuid.uuid4().hex}"
-    chunks: list[bytes] = []
+    chunks: list[bytes | memoryview] = []
     for part in parts:
         disposition = f'form-data; name="{_quote(part.name)}"'
         if part.filename is not None:

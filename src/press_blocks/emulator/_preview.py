@@ -14,6 +14,7 @@ from press_blocks.emulator._constants import PREVIEW_MAX_CHARS
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._multipart import parse_multipart
 from press_blocks.emulator._params import MASK
+from press_blocks.emulator._wire import Body
 
 __all__ = ["Hidden", "body_preview", "redact"]
 
@@ -23,9 +24,9 @@ _MIN_SECRET_LENGTH = 6
 _PRETTY_LIMIT = 4 * PREVIEW_MAX_CHARS
 
 
-def _text(data: bytes, hidden: Hidden) -> str | None:
+def _text(data: Body | memoryview, hidden: Hidden) -> str | None:
     try:
-        text = data.decode("utf-8")
+        text = str(data, "utf-8")
     except UnicodeDecodeError:
         return None
     try:
@@ -67,7 +68,7 @@ def _printable(text: str) -> bool:
     return all(c.isprintable() or c in "\r\n\t" for c in text)
 
 
-def _form(data: bytes, content_type: str, hidden: Hidden) -> str:
+def _form(data: Body, content_type: str, hidden: Hidden) -> str:
     try:
         parts = parse_multipart(data, content_type)
     except ApiError:
@@ -85,7 +86,7 @@ def _form(data: bytes, content_type: str, hidden: Hidden) -> str:
 
 
 def body_preview(
-    data: bytes, content_type: str, secrets: Iterable[str] = (), hidden: Hidden | None = None
+    data: Body, content_type: str, secrets: Iterable[str] = (), hidden: Hidden | None = None
 ) -> str | None:
     """Return a readable preview of a body (``None`` when empty), cut at a bounded length, secrets masked.
 

@@ -20,6 +20,7 @@ __all__ = [
     "ABORT_EXTENSION",
     "ASGIApp",
     "Answer",
+    "Body",
     "ConnectionDropped",
     "Message",
     "Receive",
@@ -36,6 +37,8 @@ __all__ = [
 ]
 
 Scope = MutableMapping[str, Any]
+# A request body as read: the bytes of a single ASGI message, or the pieces of several gathered in place.
+Body = bytes | bytearray
 Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
@@ -63,7 +66,7 @@ class _TooDeep(ApiError):
         super().__init__(400, f"{what} nests more than {MAX_DEPTH} levels deep; flatten it")
 
 
-def loads(data: bytes | str, what: str) -> Any:
+def loads(data: Body | str, what: str) -> Any:
     """Decode JSON, or raise a 400 :class:`ApiError` naming ``what`` was not valid JSON or nests too deeply."""
     try:
         value = json.loads(data, parse_constant=_reject_constant)
@@ -77,7 +80,7 @@ def loads(data: bytes | str, what: str) -> Any:
     return value
 
 
-def check_nesting(data: bytes, what: str) -> None:
+def check_nesting(data: Body, what: str) -> None:
     """Raise the 400 :func:`loads` raises if ``data`` is JSON nested too deeply; say nothing of any other fault."""
     try:
         loads(data, what)
@@ -143,24 +146,52 @@ def declared_length(headers: Mapping[str, str]) -> int | None:
     return int(value) if value.isdigit() else None
 
 
-async def read_body(receive: Receive, limit: int, too_large: ApiError) -> bytes:
+async def read_body(receive: Receive, limit: int, too_large: ApiError, *, expected: int | None = None) -> Body:
     """Read a request body from ASGI messages, raising ``too_large`` as soon as it passes ``limit`` bytes.
 
     Chunk by chunk, so that a body sent without a ``Content-Length`` (chunked) is cut off too.
+    A body that comes in one piece (as from the in-process transports) is returned as it came;
+    one in several is gathered into a single ``bytearray``, of the ``expected`` length when the
+    caller knows it: never joined at the end, which would hold it twice.
     """
-    chunks: list[bytes] = []
+    held = b""  # the only piece so far, kept as it came until a second one arrives
+    gathered = bytearray()
     size = 0
     while True:
         message = await receive()
         if message["type"] == "http.disconnect":
             raise ConnectionDropped("the client went away while sending its body")
-        chunk = bytes(message.get("body", b""))
-        size += len(chunk)
-        if size > limit:
-            raise too_large
-        chunks.append(chunk)
+        chunk = message.get("body", b"")
+        if chunk:
+            if size > limit - len(chunk):
+                raise too_large
+            if not size:
+                held = bytes(chunk)  # the same object when it is bytes already: not copied
+            else:
+                if held:
+                    gathered = _gather(gathered, 0, held, expected if expected is not None and expected <= limit else 0)
+                    held = b""
+                gathered = _gather(gathered, size, chunk, 0)
+            size += len(chunk)
         if not message.get("more_body", False):
-            return b"".join(chunks)
+            if held or not size:
+                return held
+            del gathered[size:]
+            return gathered
+
+
+def _gather(gathered: bytearray, at: int, chunk: bytes, reserve: int) -> bytearray:
+    """Write ``chunk`` into ``gathered`` at ``at``, growing it when needed (to ``reserve`` bytes at first)."""
+    if not gathered and reserve:
+        gathered = bytearray(reserve)  # grown by appending, it would over-allocate by an eighth
+    if at + len(chunk) <= len(gathered):
+        # Through a view: a slice assignment from bytes would first copy them into a bytearray.
+        with memoryview(gathered) as view:
+            view[at : at + len(chunk)] = chunk
+    else:
+        del gathered[at:]
+        gathered += chunk
+    return gathered
 
 
 async def send_answer(send: Send, answer: Answer) -> None:
