@@ -136,7 +136,8 @@ class RecorderApp:
             return
         except ConnectionDropped:
             return  # the client went away while sending: nothing to forward, no one to answer
-        await send_answer(send, await self._forward(scope, body))
+        # httpx sends bytes; a body read in pieces is a bytearray (the emulator's reader avoids that copy).
+        await send_answer(send, await self._forward(scope, bytes(body)))
 
     async def _forward(self, scope: Scope, body: bytes) -> Answer:
         method: str = scope["method"].upper()
