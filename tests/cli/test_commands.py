@@ -245,3 +245,10 @@ def test_a_spec_with_an_artifact_uploads_its_build_context(cli: Cli) -> None:
     missing = cli("specs", "create", "spec.yaml", "-p", "context=nowhere")
     assert missing.code == 2
     assert "ArtifactPathError" in missing.err
+
+
+def test_apply_help_gives_the_exit_code_a_stale_plan_has(cli: Cli) -> None:
+    from press_blocks._cli._errors import ExitCode
+
+    help_text = " ".join(cli.ok("apply", "--help").out.split())
+    assert f"refusing (exit {int(ExitCode.PLAN_STALE)}) when the service changed since" in help_text

@@ -389,7 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Make the service match the files: create what is absent by name, publish a release, revise a "
             "deployment or update metadata where the files differ, and nothing else. Given a saved plan "
-            "(plan --out), carry out exactly that plan, refusing (exit 9) when the service changed since."
+            "(plan --out), carry out exactly that plan, refusing (exit 10) when the service changed since."
         ),
         parents=[_common()],
         epilog=_EPILOG,
