@@ -226,22 +226,20 @@ def _bounded_output(chunks: Iterator[str], path: str) -> str:
     return "".join(parts)
 
 
-def _check_size(value: Any) -> Any:
-    """``value``, unless it is a number or sized value past what a request file could need."""
+def _check_arguments(args: tuple[Any, ...], kwargs: Mapping[str, Any]) -> None:
+    """Refuse a numeric argument past ``MAX_RENDERED_SIZE`` (``center(10**9)``, ``indent(10**9)``)."""
     limit = _constants.MAX_RENDERED_SIZE
-    if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) > limit:
-        raise OverflowError(f"{value:.3g} is larger than a request file needs (at most {limit:,})")
-    return value
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int | float) and not isinstance(value, bool) and abs(value) > limit:
+            raise OverflowError(f"{value:.3g} is larger than a request file needs (at most {limit:,})")
 
 
 def _bounded_arguments(function: Callable[..., Any]) -> Callable[..., Any]:
-    """``function`` refusing numeric arguments past ``MAX_RENDERED_SIZE`` (``center(10**9)``, ``indent(10**9)``)."""
+    """``function`` refusing numeric arguments past ``MAX_RENDERED_SIZE``, as :func:`_check_arguments` does."""
 
     @functools.wraps(function)
     def bounded(*args: Any, **kwargs: Any) -> Any:
-        for value in (*args, *kwargs.values()):
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                _check_size(value)
+        _check_arguments(args, kwargs)
         return function(*args, **kwargs)
 
     return bounded
@@ -275,9 +273,7 @@ class _Environment(jinja2.sandbox.SandboxedEnvironment):
 
     def call(__self, __context: jinja2.runtime.Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         """A call from the template, with its numeric arguments bounded (``'x'.center(10**9)``)."""
-        for value in (*args, *kwargs.values()):
-            if isinstance(value, int | float) and not isinstance(value, bool):
-                _check_size(value)
+        _check_arguments(args, kwargs)
         return super().call(__context, __obj, *args, **kwargs)
 
     def join_path(self, template: str, parent: str) -> str:
