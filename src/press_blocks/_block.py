@@ -21,8 +21,6 @@ from press_blocks._session import Session
 
 if TYPE_CHECKING:
     from press_blocks._calls import Call
-
-if TYPE_CHECKING:
     from press_blocks._waiting import WaitProgress
     from press_blocks.artifacts import ArtifactInfo, ProgressCallback
     from press_blocks.types import (
