@@ -92,6 +92,13 @@ def snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).replace("-", "_").replace(" ", "_").lower()
 
 
+def names(operation: Mapping[str, Any]) -> tuple[str, str, str]:
+    """The operation's snake_case name, its generated endpoint module, and the client method that sends it."""
+    name = snake(operation["operationId"])
+    module = f"press_blocks_api.api.{snake(operation['tags'][0])}.{name}"
+    return name, module, operation.get("x-press-blocks-method", name)
+
+
 def resolve(document: Mapping[str, Any], node: Any) -> Any:
     """Follow local ``$ref`` pointers to the node they name."""
     while isinstance(node, Mapping) and "$ref" in node:
@@ -140,8 +147,7 @@ def rows(document: Mapping[str, Any]) -> Iterator[str]:
             query = [p["name"] for p in in_query]
             types = [resolve(document, p.get("schema", {})).get("type", "string") for p in in_query]
             answer, items = _answer(document, operation, query)
-            name = snake(operation["operationId"])
-            module = f"press_blocks_api.api.{snake(operation['tags'][0])}.{name}"
+            name, module, client_method = names(operation)
             fields = [
                 repr(operation["operationId"]),
                 repr(name),
@@ -153,7 +159,7 @@ def rows(document: Mapping[str, Any]) -> Iterator[str]:
                 repr(tuple((p, snake(p)) for p in path_names)),
                 repr(tuple((q, snake(q), t) for q, t in zip(query, types, strict=True))),
                 repr("requestBody" in operation),
-                repr(operation.get("x-press-blocks-method", name)),
+                repr(client_method),
                 repr(tuple(str(s) for s in operation.get("responses", {}) if not str(s).startswith("2"))),
                 repr(operation.get("summary", "")),
             ]

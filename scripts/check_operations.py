@@ -45,13 +45,13 @@ def document_operations(path: Path = DOCUMENT) -> list[dict[str, Any]]:
         for method in codegen.METHODS:
             if method in item:
                 operation = item[method]
-                name = codegen.snake(operation["operationId"])
+                name, module, client_method = codegen.names(operation)
                 found.append(
                     {
                         "operationId": operation["operationId"],
                         "name": name,
-                        "module": f"press_blocks_api.api.{codegen.snake(operation['tags'][0])}.{name}",
-                        "client_method": operation.get("x-press-blocks-method", name),
+                        "module": module,
+                        "client_method": client_method,
                         "method": method.upper(),
                         "path": path_template,
                         "has_path_parameters": "{" in path_template,
