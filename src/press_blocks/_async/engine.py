@@ -112,15 +112,15 @@ class AsyncEngine:
         return self._options.dry_run or self.session.dry_run
 
     async def _execute(self, call: Call, observer: ResponseObserver | None = None, waiter: Waiter | None = None) -> Any:
-        options = self._options
+        options, sender = self._options, self._sender()
         if self._dry_run():
-            return dry_run_of(self._sender(), call, options.timeout, options.headers)
+            return dry_run_of(sender, call, options.timeout, options.headers)
         deadline, max_retries = options.deadline, options.max_retries
         if waiter is not None:
             # A wait's describe ends with the wait, and the wait itself rides out what a retry would.
-            deadline = waiter.describe_deadline(deadline or self._sender().deadline_for(call, None))
+            deadline = waiter.describe_deadline(deadline or sender.deadline_for(call, None))
             max_retries = 0
-        return await self._sender().execute(
+        return await sender.execute(
             call,
             timeout=options.timeout,
             max_retries=max_retries,
