@@ -13,7 +13,7 @@ from typing import Any
 
 from press_blocks._cli._errors import UsageError
 
-__all__ = ["load_params", "one_line", "parse_params", "render_template"]
+__all__ = ["load_params", "parse_params", "render_template"]
 
 _INSTALL_HINT = "request files need the 'cli' extra (Jinja2): pip install 'press-blocks[cli]'"
 
@@ -53,8 +53,3 @@ def render_template(path: str, variables: Mapping[str, Any]) -> str:
             raise
         raise UsageError(_INSTALL_HINT) from None
     return _jinja.render(path, variables)
-
-
-def one_line(exc: BaseException) -> str:
-    """Return an exception's text on one line."""
-    return " ".join(str(exc).split())
