@@ -16,7 +16,7 @@ from typing import Any
 from press_blocks import _constants
 from press_blocks._cli._errors import UsageError
 
-__all__ = ["load_yaml", "read_text_file"]
+__all__ = ["load_yaml", "load_yaml_documents", "read_text_file"]
 
 
 def read_text_file(path: str, what: str) -> str:
