@@ -377,6 +377,12 @@ def _plan_deployment(
         resource.change("spec.release.version", deployed, wanted, "revise")
     current: Mapping[str, Any] = deployment.get("parameters") or revision.get("parameters") or {}
     hidden = hidden_names(current)
+    if parameters and wanted != deployed:
+        # A parameter the new release adds is not in the current values: its definition says if it is hidden.
+        if definitions is None and spec_id is not None:
+            definitions = _definitions(client, spec_id, wanted)
+        for section, names in hidden_names(definitions).items():
+            hidden[section] |= names
     for section, values in parameters.items():
         have = {
             str(item.get("name")): item.get("value") for item in current.get(section) or [] if isinstance(item, Mapping)
