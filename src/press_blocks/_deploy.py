@@ -51,7 +51,9 @@ class Document:
     """One desired resource: a request mapping in the ``specs create`` or ``deployments create`` shape."""
 
     kind: str  # "spec" or "deployment"
-    arguments: dict[str, Any]  # the client method's keyword arguments, snake_case (``body`` and the rest)
+    # The client method's keyword arguments, snake_case (``body`` and the rest); parameter values
+    # may be secret, so they stay out of the repr.
+    arguments: dict[str, Any] = field(repr=False)
     origin: str  # where it came from, for messages: a file path (and document number) or "mapping #n"
 
     @property
