@@ -111,12 +111,12 @@ def apply(
     else:
         the_plan = _plan_documents(client, _load(plan_or_source, variables or {}), secret, {})
     result = ApplyResult(the_plan)
-    specs: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, name) -> (id, version)
+    specs: dict[tuple[str, str], str] = {}  # (kind, name) -> id
     touched: list[str] = []
     for resource, document in zip(the_plan.resources, the_plan.documents, strict=True):
         if resource.kind == "spec":
             done = _apply_spec(client, resource, document, the_plan.artifacts)
-            specs[(str(document.body.get("kind")), resource.name)] = (str(resource.id), _version_of(document))
+            specs[(str(document.body.get("kind")), resource.name)] = str(resource.id)
         else:
             done = _apply_deployment(client, resource, document, secret, specs)
             if {"create", "revise"} & set(done):
@@ -184,9 +184,7 @@ def _plan_documents(
         else:
             resource = _plan_deployment(client, document, secret, specs)
         resources.append(resource)
-    the_plan = Plan(resources, documents, artifacts, key_id(secret) if secret else None)
-    the_plan.fresh = True
-    return the_plan
+    return Plan(resources, documents, artifacts, key_id(secret) if secret else None, fresh=True)
 
 
 def _version_of(document: Document) -> str:
@@ -532,7 +530,7 @@ def _apply_deployment(
     resource: ResourcePlan,
     document: Document,
     secret: bytes | None,
-    specs: Mapping[tuple[str, str], tuple[str, str]],
+    specs: Mapping[tuple[str, str], str],
 ) -> list[str]:
     if not resource.actions:
         return []
@@ -541,7 +539,7 @@ def _apply_deployment(
     if not reference.get("id"):
         kind = reference.get("kind")
         spec_id = resource.spec.get("id") or next(
-            (i for (k, n), (i, _) in specs.items() if n == reference["name"] and (kind is None or k == kind)), None
+            (i for (k, n), i in specs.items() if n == reference["name"] and (kind is None or k == kind)), None
         )
         reference = {"id": spec_id}
     else:
