@@ -51,7 +51,9 @@ class Document:
     """One desired resource: a request mapping in the ``specs create`` or ``deployments create`` shape."""
 
     kind: str  # "spec" or "deployment"
-    arguments: dict[str, Any]  # the client method's keyword arguments, snake_case (``body`` and the rest)
+    # The client method's keyword arguments, snake_case (``body`` and the rest); parameter values
+    # may be secret, so they stay out of the repr.
+    arguments: dict[str, Any] = field(repr=False)
     origin: str  # where it came from, for messages: a file path (and document number) or "mapping #n"
 
     @property
@@ -391,7 +393,6 @@ class Plan:
             "format": _PLAN_FORMAT,
             "plan": self.to_dict(),
             "documents": [{"kind": d.kind, "origin": d.origin, "request": d.arguments} for d in self.documents],
-            "artifacts": {key: list(value) for key, value in self.artifacts.items()},
         }
 
     @classmethod
@@ -402,10 +403,10 @@ class Plan:
         try:
             documents = [Document(str(d["kind"]), dict(d["request"]), str(d["origin"])) for d in data["documents"]]
             resources = [_resource_from(r) for r in data["plan"]["resources"]]
-            artifacts = {str(k): (str(v[0]), int(v[1])) for k, v in dict(data.get("artifacts") or {}).items()}
         except (KeyError, TypeError, ValueError, IndexError) as exc:
             raise InvalidArgumentError(f"{where} is a damaged saved plan ({type(exc).__name__}: {exc})") from None
-        return cls(resources, documents, artifacts, data["plan"].get("keyId"))
+        # No artifact fingerprints: the files may have changed since, so apply hashes them again.
+        return cls(resources, documents, {}, data["plan"].get("keyId"))
 
 
 _PLAN_FORMAT = "press-blocks-plan/1"

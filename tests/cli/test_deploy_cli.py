@@ -241,6 +241,16 @@ def test_a_saved_plan_applies_exactly_or_is_refused_when_stale(block: Cli) -> No
     assert block("apply", "plan2.json", "block.yaml").code == 2
 
 
+def test_a_plan_saved_over_a_readable_file_is_made_owner_only(here: Cli) -> None:
+    # The saved plan holds the rendered files, hidden values included.
+    existing = here.cwd / "plan.json"
+    existing.write_text("{}", encoding="utf-8")
+    existing.chmod(0o644)
+    here.ok("plan", "spec.yaml", "--out", "plan.json")
+    assert existing.stat().st_mode & 0o077 == 0
+    assert "press-blocks-plan/1" in existing.read_text(encoding="utf-8")
+
+
 def test_two_racing_applies_both_exit_0_and_leave_one_spec_and_one_deployment(here: Cli) -> None:
     import subprocess
     import sys

@@ -413,3 +413,23 @@ def test_a_create_lists_what_it_sets_with_hidden_values_masked(driver: Driver, a
     assert {c.field: c.new for c in outside.changes}["parameters.run.secret"] == "***"
     for rendered in (the_plan.render(), str(the_plan.to_dict()), driver.plan([deployment_request()]).render()):
         assert "pw123" not in rendered
+
+
+def test_a_revision_to_a_release_adding_a_hidden_parameter_masks_it(driver: Driver, artifact: Path) -> None:
+    # The deployment's current values do not list a parameter its new release adds: which values
+    # are hidden is then in the wanted release's definitions (the file's, or the service's).
+    driver.apply([spec_request(artifact), deployment_request()], key=KEY)
+    spec = spec_request(artifact, "1.1.0")
+    spec["parameters"]["run"].append({"name": "token", "type": "string", "required": False, "hideValue": True})
+    deployment = deployment_request("1.1.0")
+    deployment["body"]["parameters"]["run"]["token"] = "t0psecret"
+    in_run = driver.plan([spec, deployment], key=KEY)
+    driver.apply([spec])
+    outside = driver.plan([deployment], key=KEY)
+    for the_plan in (in_run, outside):
+        changes = {c.field: (c.old, c.new) for c in the_plan.resources[-1].changes}
+        assert changes["parameters.run.token"] == ("***", "***")
+        assert "t0psecret" not in the_plan.render()
+        assert "t0psecret" not in str(the_plan.to_dict())
+    driver.apply(outside, key=KEY)
+    assert not driver.plan([deployment], key=KEY).changes

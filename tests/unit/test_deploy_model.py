@@ -11,6 +11,7 @@ from press_blocks._deploy import (
     ResourcePlan,
     compare_version,
     deploy_key,
+    documents_from,
     key_id,
     parameters_mac,
     parse_marker,
@@ -87,3 +88,12 @@ def test_the_plan_renders_per_field_with_the_summary_line() -> None:
     ]
     assert plan.to_dict()["summary"] == {"create": 1, "release": 0, "revise": 1, "update": 1, "unchanged": 1}
     assert revised.changes[0] == FieldChange("parameters.run.secret", "***", "***", "revise")
+
+
+def test_a_document_and_a_plan_keep_parameter_values_out_of_their_repr() -> None:
+    request = {"body": {"metadata": {"name": "dep"}, "spec": {"name": "blk"}, "parameters": {"run": {"pw": "s3cr3t"}}}}
+    (document,) = documents_from([(request, "mapping #1")])
+    the_plan = Plan([ResourcePlan("deployment", "dep", "mapping #1")], [document])
+    for shown in (repr(document), repr(the_plan)):
+        assert "s3cr3t" not in shown
+    assert "mapping #1" in repr(document)

@@ -110,12 +110,12 @@ async def aapply(
     else:
         the_plan = await _plan_documents(client, _load(plan_or_source, variables or {}), secret, {})
     result = ApplyResult(the_plan)
-    specs: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, name) -> (id, version)
+    specs: dict[tuple[str, str], str] = {}  # (kind, name) -> id
     touched: list[str] = []
     for resource, document in zip(the_plan.resources, the_plan.documents, strict=True):
         if resource.kind == "spec":
-            done = await _apply_spec(client, resource, document, secret)
-            specs[(str(document.body.get("kind")), resource.name)] = (str(resource.id), _version_of(document))
+            done = await _apply_spec(client, resource, document, the_plan.artifacts)
+            specs[(str(document.body.get("kind")), resource.name)] = str(resource.id)
         else:
             done = await _apply_deployment(client, resource, document, secret, specs)
             if {"create", "revise"} & set(done):
@@ -175,17 +175,15 @@ async def _plan_documents(
     client: AsyncBlock, documents: list[Document], secret: bytes | None, artifacts: dict[str, tuple[str, int]]
 ) -> Plan:
     resources: list[ResourcePlan] = []
-    specs: dict[tuple[str, str], tuple[ResourcePlan, Document, Mapping[str, Any] | None]] = {}
+    specs: dict[tuple[str, str], tuple[ResourcePlan, Document]] = {}
     for document in documents:
         if document.kind == "spec":
-            resource, described = await _plan_spec(client, document, artifacts)
-            specs[(str(document.body.get("kind")), document.name)] = (resource, document, described)
+            resource = await _plan_spec(client, document, artifacts)
+            specs[(str(document.body.get("kind")), document.name)] = (resource, document)
         else:
             resource = await _plan_deployment(client, document, secret, specs)
         resources.append(resource)
-    the_plan = Plan(resources, documents, artifacts, key_id(secret) if secret else None)
-    the_plan.fresh = True
-    return the_plan
+    return Plan(resources, documents, artifacts, key_id(secret) if secret else None, fresh=True)
 
 
 def _version_of(document: Document) -> str:
@@ -217,9 +215,7 @@ def _artifact_value(digest: str | None, files: str | int | None) -> dict[str, An
     return {"digest": digest, "files": int(files) if files is not None else None}
 
 
-async def _plan_spec(
-    client: AsyncBlock, document: Document, artifacts: dict[str, tuple[str, int]]
-) -> tuple[ResourcePlan, Mapping[str, Any] | None]:
+async def _plan_spec(client: AsyncBlock, document: Document, artifacts: dict[str, tuple[str, int]]) -> ResourcePlan:
     body, arguments = document.body, document.arguments
     version = _version_of(document)
     resource = ResourcePlan("spec", document.name, document.origin)
@@ -235,7 +231,7 @@ async def _plan_spec(
         resource.change("release.version", None, version, "create")
         if fingerprint is not None:
             resource.change("artifact", None, _artifact_value(*fingerprint), "create")
-        return resource, None
+        return resource
     resource.id = str(found["id"])
     spec: Mapping[str, Any] = await client.describe_spec(resource.id)
     latest: Mapping[str, Any] = spec.get("latestRelease") or {}
@@ -259,7 +255,7 @@ async def _plan_spec(
         if fingerprint is not None:
             old = _artifact_value((stored or {}).get("artifact"), (stored or {}).get("files"))
             resource.change("artifact", old, _artifact_value(*fingerprint), "release")
-        return resource, spec
+        return resource
     if ordering < 0:
         raise DeployRefusedError(
             f"spec {document.name!r} ({resource.id}) is at {latest_version}; the file's version {version} is older: "
@@ -293,14 +289,14 @@ async def _plan_spec(
             differing.append(f"artifact ({was} -> {fingerprint[0]} ({fingerprint[1]} files))")
     if differing:
         raise refuse(f"spec {document.name!r} ({resource.id})", differing, version)
-    return resource, spec
+    return resource
 
 
 async def _plan_deployment(
     client: AsyncBlock,
     document: Document,
     secret: bytes | None,
-    specs: Mapping[tuple[str, str], tuple[ResourcePlan, Document, Mapping[str, Any] | None]],
+    specs: Mapping[tuple[str, str], tuple[ResourcePlan, Document]],
 ) -> ResourcePlan:
     body = document.body
     resource = ResourcePlan("deployment", document.name, document.origin)
@@ -309,6 +305,7 @@ async def _plan_deployment(
     spec_id: str | None = str(reference["id"]) if reference.get("id") else None
     definitions: Any = None
     in_run = None
+    kind: str | None = None  # the spec's kind, when known without reading it
     if spec_id is None:
         spec_name, spec_kind = str(reference["name"]), reference.get("kind")
         matches = [v for (k, n), v in specs.items() if n == spec_name and (spec_kind is None or k == spec_kind)]
@@ -317,6 +314,7 @@ async def _plan_deployment(
         if matches:
             in_run = matches[0]
             spec_id = in_run[0].id
+            kind = str(in_run[1].body.get("kind"))
         else:
             found = await _find_spec(client, spec_name, str(spec_kind) if spec_kind else None)
             if found is None:
@@ -324,6 +322,7 @@ async def _plan_deployment(
                     f"{document.origin}: no spec is named {spec_name!r}; add its spec to the files applied"
                 )
             spec_id = str(found["id"])
+            kind = found.get("kind")
         resource.spec = {"name": spec_name, "id": spec_id}
     else:
         resource.spec = {"id": spec_id}
@@ -334,7 +333,7 @@ async def _plan_deployment(
         definitions = spec_document.arguments.get("parameters")
     resource.spec["version"] = wanted
     parameters: Mapping[str, Any] = body.get("parameters") or {}
-    found = await _find_deployment(client, document.name, spec_id) if spec_id else None
+    found = await _find_deployment(client, document.name, spec_id, kind) if spec_id else None
     if found is None:
         _created_fields(resource, body.get("metadata") or {})
         resource.change("spec.release.version", None, wanted, "create")
@@ -376,6 +375,12 @@ async def _plan_deployment(
         resource.change("spec.release.version", deployed, wanted, "revise")
     current: Mapping[str, Any] = deployment.get("parameters") or revision.get("parameters") or {}
     hidden = hidden_names(current)
+    if parameters and wanted != deployed:
+        # A parameter the new release adds is not in the current values: its definition says if it is hidden.
+        if definitions is None and spec_id is not None:
+            definitions = await _definitions(client, spec_id, wanted)
+        for section, names in hidden_names(definitions).items():
+            hidden[section] |= names
     for section, values in parameters.items():
         have = {
             str(item.get("name")): item.get("value") for item in current.get(section) or [] if isinstance(item, Mapping)
@@ -441,8 +446,11 @@ async def _definitions(client: AsyncBlock, spec_id: str, version: str) -> Any:
     return release.get("parameters")
 
 
-async def _find_deployment(client: AsyncBlock, name: str, spec_id: str) -> Mapping[str, Any] | None:
-    """The deployment named exactly ``name`` of spec ``spec_id``, else another one of that name (refused later)."""
+async def _find_deployment(client: AsyncBlock, name: str, spec_id: str, kind: str | None) -> Mapping[str, Any] | None:
+    """The deployment named exactly ``name`` of spec ``spec_id``, else another of that name and kind (refused later).
+
+    ``kind`` is the spec's kind when the caller knows it; otherwise the spec is read for it.
+    """
     found = []
     async for item in client.list_deployments(name=name):
         if (item.get("metadata") or {}).get("name") == name:
@@ -450,7 +458,8 @@ async def _find_deployment(client: AsyncBlock, name: str, spec_id: str) -> Mappi
     same = [d for d in found if str((d.get("spec") or {}).get("id", "")) == spec_id]
     if same or not found:
         return same[0] if same else None
-    kind = (await client.describe_spec(spec_id)).get("kind")
+    if kind is None:
+        kind = (await client.describe_spec(spec_id)).get("kind")
     return next((d for d in found if d.get("kind") == kind), None)
 
 
@@ -458,7 +467,7 @@ async def _find_deployment(client: AsyncBlock, name: str, spec_id: str) -> Mappi
 
 
 async def _apply_spec(
-    client: AsyncBlock, resource: ResourcePlan, document: Document, secret: bytes | None
+    client: AsyncBlock, resource: ResourcePlan, document: Document, artifacts: dict[str, tuple[str, int]]
 ) -> list[str]:
     if not resource.actions:
         return []
@@ -474,20 +483,18 @@ async def _apply_spec(
             created = await client.create_spec(**{**arguments, "body": body}, progress=False)
         except ConflictException:
             # Another apply created it first: read it again and converge.
-            return await _converge(client, resource, document, secret, "create")
+            return await _converge_spec(client, resource, document, artifacts, "create")
         resource.id = str(created["id"])
         return ["create"]
     assert resource.id is not None, "a spec that is not created has an id"
     if "release" in resource.actions:
-        release_arguments = {key: value for key, value in arguments.items() if key in ("artifact", "parameters")}
-        if "auto_run_on_deploy" in arguments:
-            release_arguments["auto_run_on_deploy"] = arguments["auto_run_on_deploy"]
+        release_arguments = {key: arguments[key] for key in _RELEASE_ARGUMENTS if key in arguments}
         release_body = {"release": release, "config": body.get("config") or {}}
         try:
             await client.create_spec_release(resource.id, body=release_body, progress=False, **release_arguments)
         except (ConflictException, UnprocessableEntityException):
             # A racing apply may have published this very release: converge if so.
-            return await _converge(client, resource, document, secret, "release")
+            return await _converge_spec(client, resource, document, artifacts, "release")
         done.append("release")
     if "update" in resource.actions:
         update: dict[str, Any] = {"metadata": dict(body.get("metadata") or {})}
@@ -499,22 +506,22 @@ async def _apply_spec(
     return done
 
 
-async def _converge(
-    client: AsyncBlock, resource: ResourcePlan, document: Document, secret: bytes | None, failed: str
+_RELEASE_ARGUMENTS = ("artifact", "parameters", "auto_run_on_deploy")
+
+
+async def _converge_spec(
+    client: AsyncBlock,
+    resource: ResourcePlan,
+    document: Document,
+    artifacts: dict[str, tuple[str, int]],
+    failed: str,
 ) -> list[str]:
-    """After a racing write failed, plan the one resource again; carry out what is left, once."""
-    if document.kind == "spec":
-        fresh, _ = await _plan_spec(client, document, {})
-    else:
-        fresh = await _plan_deployment(client, document, secret, {})
+    """After a racing write failed, plan the spec again (its artifact hashed once per run); do what is left, once."""
+    fresh = await _plan_spec(client, document, artifacts)
     resource.id = fresh.id
     if failed in fresh.actions:
-        raise PlanStaleError(
-            f"{document.kind} {document.name!r}: another change reached the service during apply; plan again"
-        )
-    if document.kind == "spec":
-        return await _apply_spec(client, fresh, document, secret)
-    return []
+        raise PlanStaleError(f"spec {document.name!r}: another change reached the service during apply; plan again")
+    return await _apply_spec(client, fresh, document, artifacts)
 
 
 async def _apply_deployment(
@@ -522,7 +529,7 @@ async def _apply_deployment(
     resource: ResourcePlan,
     document: Document,
     secret: bytes | None,
-    specs: Mapping[tuple[str, str], tuple[str, str]],
+    specs: Mapping[tuple[str, str], str],
 ) -> list[str]:
     if not resource.actions:
         return []
@@ -531,7 +538,7 @@ async def _apply_deployment(
     if not reference.get("id"):
         kind = reference.get("kind")
         spec_id = resource.spec.get("id") or next(
-            (i for (k, n), (i, _) in specs.items() if n == reference["name"] and (kind is None or k == kind)), None
+            (i for (k, n), i in specs.items() if n == reference["name"] and (kind is None or k == kind)), None
         )
         reference = {"id": spec_id}
     else:

@@ -88,6 +88,9 @@ def _save(path: str, data: dict[str, Any]) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            if hasattr(os, "fchmod"):
+                # The mode above applies to a new file only: narrow one that was there before writing into it.
+                os.fchmod(handle.fileno(), 0o600)
             json.dump(data, handle, indent=2, default=str)
             handle.write("\n")
     except OSError as exc:
