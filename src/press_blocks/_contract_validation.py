@@ -25,7 +25,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from press_blocks._contract_explain import KNOWN_PROPERTIES, Problem, field_path, problems
+from press_blocks._contract_explain import KNOWN_PROPERTIES, Problem, field_path, problems, show
 from press_blocks._schema_check import Check, Unsupported, compile_check
 
 __all__ = [
@@ -449,9 +449,11 @@ def _redacted(problem: Problem, sample: str) -> str:
     """The problem's line with the value it quotes replaced by its redacted sample (a response may hold secrets)."""
     if problem.keyword in ("required", KNOWN_PROPERTIES):
         return problem.line()
-    head, got, _ = problem.text.rpartition(", got ")
-    if got:
-        return f"{field_path('', problem.path)}: {head}, got {sample}"
+    # Only a line the explainer wrote ends with the value it quotes; a jsonschema message may
+    # hold the value anywhere (and the value may itself say ", got "), so it is never split.
+    quoted = f", got {show(problem.value)}"
+    if problem.text.endswith(quoted):
+        return f"{field_path('', problem.path)}: {problem.text.removesuffix(quoted)}, got {sample}"
     where = field_path("", problem.path)
     return f"{where}: does not match the document's {problem.keyword!r} rule (the value: {sample})"
 
