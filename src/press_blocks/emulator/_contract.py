@@ -38,6 +38,7 @@ class Operation:
     path: str
     body_types: tuple[str, ...]
     boolean_query: frozenset[str]
+    string_query: frozenset[str] = frozenset()
     json_parts: Mapping[str, str] = field(default_factory=dict)
     flag_parts: frozenset[str] = frozenset()
     binary_parts: frozenset[str] = frozenset()
@@ -85,6 +86,11 @@ def _cast(json_type: str, value: str) -> Any:
             raise ValueError(f"Failed to cast value to boolean type: {value}")
         return value.lower() == "true"
     return value
+
+
+def _query_names(parameters: Iterable[_Param], json_type: str) -> frozenset[str]:
+    """The names of the query parameters of one JSON type (normalised per request, so known once)."""
+    return frozenset(p.name for p in parameters if p.location == "query" and p.type == json_type)
 
 
 @dataclass(frozen=True)
@@ -137,23 +143,25 @@ class Contract:
                 if method not in item:
                     continue
                 op = item[method]
+                parameters = self._params(
+                    [
+                        *((f"{base}/parameters/{i}", p) for i, p in enumerate(shared_params)),
+                        *((f"{base}/{method}/parameters/{i}", p) for i, p in enumerate(op.get("parameters", []))),
+                    ]
+                )
                 operation = Operation(
                     operation_id=op["operationId"],
                     method=method,
                     path=path,
                     body_types=self._body_types(op),
-                    boolean_query=self._boolean_query([*shared_params, *op.get("parameters", [])]),
+                    boolean_query=_query_names(parameters, "boolean"),
+                    string_query=_query_names(parameters, "string"),
                     json_parts=self._json_parts(op),
                     flag_parts=self._flag_parts(op),
                     binary_parts=frozenset(
                         name for name, prop in self._form_properties(op).items() if prop.get("format") == "binary"
                     ),
-                    parameters=self._params(
-                        [
-                            *((f"{base}/parameters/{i}", p) for i, p in enumerate(shared_params)),
-                            *((f"{base}/{method}/parameters/{i}", p) for i, p in enumerate(op.get("parameters", []))),
-                        ]
-                    ),
+                    parameters=parameters,
                     body=self._body(f"{base}/{method}", op),
                 )
                 operations[method] = operation
@@ -190,14 +198,6 @@ class Contract:
         if "requestBody" not in op:
             return ()
         return tuple(self.resolve(op["requestBody"]).get("content", {}))
-
-    def _boolean_query(self, params: Iterable[Any]) -> frozenset[str]:
-        names = set()
-        for ref_or_param in params:
-            param = self.resolve(ref_or_param)
-            if param.get("in") == "query" and self.resolve(param.get("schema", {})).get("type") == "boolean":
-                names.add(param["name"])
-        return frozenset(names)
 
     def _params(self, params: Iterable[tuple[str, Any]]) -> tuple[_Param, ...]:
         result = []
