@@ -177,16 +177,11 @@ class Contract:
 
     def resolve(self, node: Any) -> Any:
         """Follow local ``$ref`` pointers until a non-reference node is reached."""
-        while isinstance(node, dict) and "$ref" in node:
-            node = self.pointer(node["$ref"])
-        return node
+        return self.compiled.resolve(node)
 
     def pointer(self, ref: str) -> Any:
         """Return the document node a local JSON pointer (``#/a/b``) names."""
-        target: Any = self.document
-        for part in ref.removeprefix("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        return target
+        return self.compiled.pointer(ref)
 
     def _auth_header(self) -> str:
         for scheme in self.document.get("components", {}).get("securitySchemes", {}).values():
