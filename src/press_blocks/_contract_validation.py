@@ -213,12 +213,7 @@ class CompiledContract:
 
     def pointer(self, ref: str) -> Any:
         """Return the document node a local JSON pointer (``#/a/b``) names."""
-        target: Any = self.document
-        for part in ref.removeprefix(_BASE).removeprefix("#/").split("/"):
-            if part:
-                key = part.replace("~1", "/").replace("~0", "~")
-                target = target[int(key)] if isinstance(target, list) else target[key]
-        return target
+        return _walk(self.document, ref)
 
     def resolve(self, node: Any) -> Any:
         """Follow ``$ref`` pointers until a non-reference node is reached."""
@@ -246,17 +241,10 @@ class CompiledContract:
     def _fast_check(self, validator: Any) -> Check | None:
         checker = validator.format_checker
         registry_schema = self._registry.contents(_BASE)
-
-        def resolve(ref: str) -> Any:
-            target: Any = registry_schema
-            for part in ref.removeprefix(_BASE).removeprefix("#/").split("/"):
-                target = target[part.replace("~1", "/").replace("~0", "~")]
-            return target
-
         try:
             return compile_check(
                 validator.schema,
-                resolve=resolve,
+                resolve=functools.partial(_walk, registry_schema),
                 format_ok=checker.conforms,
                 known_keyword=KNOWN_PROPERTIES,
             )
@@ -443,6 +431,16 @@ class CompiledContract:
                 break
         self._responses[key] = found
         return found
+
+
+def _walk(root: Any, ref: str) -> Any:
+    """Return the node of ``root`` a local JSON pointer (``#/a/b``, or one under the base URI) names."""
+    target = root
+    for part in ref.removeprefix(_BASE).removeprefix("#/").split("/"):
+        if part:
+            key = part.replace("~1", "/").replace("~0", "~")
+            target = target[int(key)] if isinstance(target, list) else target[key]
+    return target
 
 
 def _redacted(problem: Problem, sample: str) -> str:
