@@ -30,6 +30,7 @@ from press_blocks._schema_check import Check, Unsupported, compile_check
 
 __all__ = [
     "KINDS",
+    "METHODS",
     "CompiledContract",
     "Difference",
     "compiled_contract",
@@ -46,7 +47,8 @@ _PACKAGE = "press_blocks.emulator"
 _DOCUMENT = "press-blocks.yaml"
 #: The base URI the document is registered under, for the references compilation keeps.
 _BASE = "urn:press-blocks:openapi"
-_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+#: The keys of a path item that name operations, in the order operations are read.
+METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _NEEDED = ("jsonschema", "openapi_schema_validator")
 # Keys whose values are data or prose, never schemas to compile.
 _OPAQUE = frozenset(
@@ -204,7 +206,7 @@ class CompiledContract:
         self._responses: dict[tuple[str, str], _Response | None] = {}
         self.operations: dict[str, tuple[str, str]] = {}  # operationId → (method, path template)
         for path, item in document.get("paths", {}).items():
-            for method in _METHODS:
+            for method in METHODS:
                 if method in item:
                     self.operations[str(item[method]["operationId"])] = (method, path)
         self.by_module = {snake_case(op): op for op in self.operations}

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from press_blocks._contract_explain import explain, limit_lines
-from press_blocks._contract_validation import CompiledContract, document_text, escape, load_document
+from press_blocks._contract_validation import METHODS, CompiledContract, document_text, escape, load_document
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._multipart import Part
 from press_blocks.emulator._wire import Body
@@ -26,7 +26,6 @@ __all__ = ["Contract", "Operation", "ValidatedRequest", "contract", "document_te
 
 #: How much of an undecodable body a 400 repeats.
 _MAX_SHOWN = 60
-_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 
 @dataclass(frozen=True)
@@ -139,7 +138,7 @@ class Contract:
             operations: dict[str, Operation] = {}
             shared_params = item.get("parameters", [])
             base = f"#/paths/{escape(path)}"
-            for method in _METHODS:
+            for method in METHODS:
                 if method not in item:
                     continue
                 op = item[method]
