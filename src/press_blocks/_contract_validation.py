@@ -25,11 +25,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from press_blocks._contract_explain import KNOWN_PROPERTIES, Problem, field_path, problems
+from press_blocks._contract_explain import KNOWN_PROPERTIES, Problem, field_path, problems, show
 from press_blocks._schema_check import Check, Unsupported, compile_check
 
 __all__ = [
     "KINDS",
+    "METHODS",
     "CompiledContract",
     "Difference",
     "compiled_contract",
@@ -46,7 +47,8 @@ _PACKAGE = "press_blocks.emulator"
 _DOCUMENT = "press-blocks.yaml"
 #: The base URI the document is registered under, for the references compilation keeps.
 _BASE = "urn:press-blocks:openapi"
-_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
+#: The keys of a path item that name operations, in the order operations are read.
+METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 _NEEDED = ("jsonschema", "openapi_schema_validator")
 # Keys whose values are data or prose, never schemas to compile.
 _OPAQUE = frozenset(
@@ -204,7 +206,7 @@ class CompiledContract:
         self._responses: dict[tuple[str, str], _Response | None] = {}
         self.operations: dict[str, tuple[str, str]] = {}  # operationId → (method, path template)
         for path, item in document.get("paths", {}).items():
-            for method in _METHODS:
+            for method in METHODS:
                 if method in item:
                     self.operations[str(item[method]["operationId"])] = (method, path)
         self.by_module = {snake_case(op): op for op in self.operations}
@@ -213,12 +215,7 @@ class CompiledContract:
 
     def pointer(self, ref: str) -> Any:
         """Return the document node a local JSON pointer (``#/a/b``) names."""
-        target: Any = self.document
-        for part in ref.removeprefix(_BASE).removeprefix("#/").split("/"):
-            if part:
-                key = part.replace("~1", "/").replace("~0", "~")
-                target = target[int(key)] if isinstance(target, list) else target[key]
-        return target
+        return _walk(self.document, ref)
 
     def resolve(self, node: Any) -> Any:
         """Follow ``$ref`` pointers until a non-reference node is reached."""
@@ -246,17 +243,10 @@ class CompiledContract:
     def _fast_check(self, validator: Any) -> Check | None:
         checker = validator.format_checker
         registry_schema = self._registry.contents(_BASE)
-
-        def resolve(ref: str) -> Any:
-            target: Any = registry_schema
-            for part in ref.removeprefix(_BASE).removeprefix("#/").split("/"):
-                target = target[part.replace("~1", "/").replace("~0", "~")]
-            return target
-
         try:
             return compile_check(
                 validator.schema,
-                resolve=resolve,
+                resolve=functools.partial(_walk, registry_schema),
                 format_ok=checker.conforms,
                 known_keyword=KNOWN_PROPERTIES,
             )
@@ -445,13 +435,25 @@ class CompiledContract:
         return found
 
 
+def _walk(root: Any, ref: str) -> Any:
+    """Return the node of ``root`` a local JSON pointer (``#/a/b``, or one under the base URI) names."""
+    target = root
+    for part in ref.removeprefix(_BASE).removeprefix("#/").split("/"):
+        if part:
+            key = part.replace("~1", "/").replace("~0", "~")
+            target = target[int(key)] if isinstance(target, list) else target[key]
+    return target
+
+
 def _redacted(problem: Problem, sample: str) -> str:
     """The problem's line with the value it quotes replaced by its redacted sample (a response may hold secrets)."""
     if problem.keyword in ("required", KNOWN_PROPERTIES):
         return problem.line()
-    head, got, _ = problem.text.rpartition(", got ")
-    if got:
-        return f"{field_path('', problem.path)}: {head}, got {sample}"
+    # Only a line the explainer wrote ends with the value it quotes; a jsonschema message may
+    # hold the value anywhere (and the value may itself say ", got "), so it is never split.
+    quoted = f", got {show(problem.value)}"
+    if problem.text.endswith(quoted):
+        return f"{field_path('', problem.path)}: {problem.text.removesuffix(quoted)}, got {sample}"
     where = field_path("", problem.path)
     return f"{where}: does not match the document's {problem.keyword!r} rule (the value: {sample})"
 

@@ -158,3 +158,17 @@ def test_no_server_exits_7() -> None:
         port = sock.getsockname()[1]
     result = verify(f"http://127.0.0.1:{port}")
     assert result.returncode == 7, result.stderr
+
+
+def test_an_answer_nested_too_deeply_to_decode_is_a_difference_not_a_crash() -> None:
+    from press_blocks._cli._verify import Verifier
+
+    nested = b"[" * 100_000 + b"]" * 100_000
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=nested, headers={"content-type": "application/json"})
+
+    with httpx.Client(transport=httpx.MockTransport(answer), base_url="http://127.0.0.1:9") as client:
+        report = Verifier(client, limit=3, page_size=3).run()
+    assert list(report.operations) == ["listSpecs", "listDeployments"]
+    assert [(f.path, f.kind) for f in report.operations["listSpecs"].findings.values()] == [("$", "not-json")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import uuid
 import zipfile
 
 import pytest
@@ -13,9 +14,29 @@ from press_blocks._semver import SemVer
 from press_blocks.emulator import FaultRule
 from press_blocks.emulator._archive import check_zip
 from press_blocks.emulator._errors import ApiError
-from press_blocks.emulator._multipart import Part, encode_multipart, parse_multipart
+from press_blocks.emulator._multipart import Part, parse_multipart
 from press_blocks.emulator._params import MASK, describe_values, resolve_values
 from press_blocks.emulator._wire import Message, Receive, read_body
+
+
+def encode_multipart(parts: list[Part]) -> tuple[bytes, str]:
+    """Encode parts as a ``multipart/form-data`` body (the emulator only reads them); return it and its type."""
+    boundary = f"press-emulator-{uuid.uuid4().hex}"
+    chunks: list[bytes | memoryview] = []
+    for part in parts:
+        disposition = f'form-data; name="{_quote(part.name)}"'
+        if part.filename is not None:
+            disposition += f'; filename="{_quote(part.filename)}"'
+        head = f"--{boundary}\r\nContent-Disposition: {disposition}\r\n"
+        if part.content_type:
+            head += f"Content-Type: {part.content_type}\r\n"
+        chunks += [head.encode("utf-8"), b"\r\n", part.content, b"\r\n"]
+    chunks.append(f"--{boundary}--\r\n".encode("ascii"))
+    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
+
+
+def _quote(value: str) -> str:
+    return value.replace("\\", "\\\\").replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def test_multipart_round_trips_binary_parts_byte_for_byte() -> None:

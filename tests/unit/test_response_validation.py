@@ -136,3 +136,21 @@ def test_without_the_extra_the_error_says_what_to_install() -> None:
     env = {"PATH": "", "PYTHONPATH": ":".join(sys.path)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, timeout=60)
     assert "pip install 'press-blocks[contract]'" in out.stdout
+
+
+def test_a_refused_value_that_itself_says_got_is_not_quoted_in_the_message(
+    spec_emulator: tuple[Emulator, str],
+) -> None:
+    from press_blocks._contract_validation import compiled_contract
+
+    emulator, spec_id = spec_emulator
+    with httpx.Client(transport=emulator.transport(), base_url=emulator.base_url) as client:
+        data = client.get(f"/v1/blocks/specs/{spec_id}", headers={"Authorization": "t"}).json()
+    # A format failure has no "expected …, got …" line of its own: the value is all jsonschema quotes.
+    data["metadata"]["createdAt"] = f"{HIDDEN}, got it"
+    [difference] = compiled_contract(strict=True).response_differences(
+        "describeSpec", 200, "application/json", data=data
+    )
+    assert difference.path == "$.metadata.createdAt"
+    assert HIDDEN not in difference.message
+    assert difference.sample in difference.message

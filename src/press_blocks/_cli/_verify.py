@@ -256,18 +256,25 @@ class Verifier:
             raise _Refused(
                 f"the service answered {response.status_code} to GET {template}: check PEAK_AUTH_TOKEN and the stage"
             )
+        # Decoded once, here: the contract reports a body that is not JSON (or nests past the
+        # interpreter's recursion limit) when it is handed the raw bytes instead.
+        data: Any = None
+        raw: bytes | None = None
+        if response.content:
+            try:
+                data = json.loads(response.content)
+            except (ValueError, RecursionError):
+                raw = response.content
         differences = self.contract.response_differences(
             operation,
             response.status_code,
             response.headers.get("content-type", ""),
-            body=response.content if response.content else None,
+            data=data,
+            body=raw,
             headers=response.headers,
         )
         self._record(operation, differences)
-        try:
-            return response.json() if 200 <= response.status_code < 300 else None
-        except ValueError:
-            return None
+        return data if 200 <= response.status_code < 300 else None
 
     def _record(self, operation: str, differences: Sequence[Any]) -> None:
         report = self.report.operations.setdefault(operation, OperationReport(operation))

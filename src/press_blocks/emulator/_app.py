@@ -233,12 +233,11 @@ class EmulatorApp:
         # Normalise what the official client sends before the document judges it:
         # `True`/`False` query booleans, bodies where none is defined (`{}`), "null" form
         # parts, and empty string filters (`name=`), which mean no filter.
-        string_query = {p.name for p in operation.parameters if p.location == "query" and p.type == "string"}
         query = [
             (k, v.lower()) if k in operation.boolean_query and v.lower() in ("true", "false") else (k, v)
             for k, v in query
             # An empty string filter means no filter (the document declares no allowEmptyValue).
-            if v or k not in string_query
+            if v or k not in operation.string_query
         ]
         content_type = headers.get("content-type", "")
         parts: dict[str, Part] | None = None

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from press_blocks._contract_explain import explain, limit_lines
-from press_blocks._contract_validation import CompiledContract, document_text, escape, load_document
+from press_blocks._contract_validation import METHODS, CompiledContract, document_text, escape, load_document
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._multipart import Part
 from press_blocks.emulator._wire import Body
@@ -26,7 +26,6 @@ __all__ = ["Contract", "Operation", "ValidatedRequest", "contract", "document_te
 
 #: How much of an undecodable body a 400 repeats.
 _MAX_SHOWN = 60
-_METHODS = ("get", "put", "post", "delete", "patch", "head", "options", "trace")
 
 
 @dataclass(frozen=True)
@@ -38,6 +37,7 @@ class Operation:
     path: str
     body_types: tuple[str, ...]
     boolean_query: frozenset[str]
+    string_query: frozenset[str] = frozenset()
     json_parts: Mapping[str, str] = field(default_factory=dict)
     flag_parts: frozenset[str] = frozenset()
     binary_parts: frozenset[str] = frozenset()
@@ -87,6 +87,11 @@ def _cast(json_type: str, value: str) -> Any:
     return value
 
 
+def _query_names(parameters: Iterable[_Param], json_type: str) -> frozenset[str]:
+    """The names of the query parameters of one JSON type (normalised per request, so known once)."""
+    return frozenset(p.name for p in parameters if p.location == "query" and p.type == json_type)
+
+
 @dataclass(frozen=True)
 class _Route:
     path: str
@@ -133,27 +138,29 @@ class Contract:
             operations: dict[str, Operation] = {}
             shared_params = item.get("parameters", [])
             base = f"#/paths/{escape(path)}"
-            for method in _METHODS:
+            for method in METHODS:
                 if method not in item:
                     continue
                 op = item[method]
+                parameters = self._params(
+                    [
+                        *((f"{base}/parameters/{i}", p) for i, p in enumerate(shared_params)),
+                        *((f"{base}/{method}/parameters/{i}", p) for i, p in enumerate(op.get("parameters", []))),
+                    ]
+                )
                 operation = Operation(
                     operation_id=op["operationId"],
                     method=method,
                     path=path,
                     body_types=self._body_types(op),
-                    boolean_query=self._boolean_query([*shared_params, *op.get("parameters", [])]),
+                    boolean_query=_query_names(parameters, "boolean"),
+                    string_query=_query_names(parameters, "string"),
                     json_parts=self._json_parts(op),
                     flag_parts=self._flag_parts(op),
                     binary_parts=frozenset(
                         name for name, prop in self._form_properties(op).items() if prop.get("format") == "binary"
                     ),
-                    parameters=self._params(
-                        [
-                            *((f"{base}/parameters/{i}", p) for i, p in enumerate(shared_params)),
-                            *((f"{base}/{method}/parameters/{i}", p) for i, p in enumerate(op.get("parameters", []))),
-                        ]
-                    ),
+                    parameters=parameters,
                     body=self._body(f"{base}/{method}", op),
                 )
                 operations[method] = operation
@@ -169,16 +176,11 @@ class Contract:
 
     def resolve(self, node: Any) -> Any:
         """Follow local ``$ref`` pointers until a non-reference node is reached."""
-        while isinstance(node, dict) and "$ref" in node:
-            node = self.pointer(node["$ref"])
-        return node
+        return self.compiled.resolve(node)
 
     def pointer(self, ref: str) -> Any:
         """Return the document node a local JSON pointer (``#/a/b``) names."""
-        target: Any = self.document
-        for part in ref.removeprefix("#/").split("/"):
-            target = target[part.replace("~1", "/").replace("~0", "~")]
-        return target
+        return self.compiled.pointer(ref)
 
     def _auth_header(self) -> str:
         for scheme in self.document.get("components", {}).get("securitySchemes", {}).values():
@@ -190,14 +192,6 @@ class Contract:
         if "requestBody" not in op:
             return ()
         return tuple(self.resolve(op["requestBody"]).get("content", {}))
-
-    def _boolean_query(self, params: Iterable[Any]) -> frozenset[str]:
-        names = set()
-        for ref_or_param in params:
-            param = self.resolve(ref_or_param)
-            if param.get("in") == "query" and self.resolve(param.get("schema", {})).get("type") == "boolean":
-                names.add(param["name"])
-        return frozenset(names)
 
     def _params(self, params: Iterable[tuple[str, Any]]) -> tuple[_Param, ...]:
         result = []

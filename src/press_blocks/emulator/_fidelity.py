@@ -115,20 +115,23 @@ def fidelity(exchanges: Iterable[Exchange], fixture: Mapping[str, Any] | None = 
     """Replay the recorded GETs against an emulator seeded from ``fixture`` (by default, the recording's own)."""
     from press_blocks.emulator._emulator import Emulator
     from press_blocks.emulator._errors import SeedError
-    from press_blocks.emulator._snapshot import fixture_from_exchanges
+    from press_blocks.emulator._snapshot import Seen
 
-    exchanges = list(exchanges)
     report = FidelityReport()
     seeded: dict[str, Any] | None = dict(fixture) if fixture is not None else None
     unseeded: str | None = None
     emulator = Emulator(fixture=seeded) if seeded is not None else Emulator()
+    # The recording's state grows one exchange at a time: never read the earlier ones again.
+    seen = Seen(apply_deletes=True)
     client = _client(emulator)
     try:
-        for index, exchange in enumerate(exchanges):
+        for exchange in exchanges:
+            if fixture is None:
+                seen.take(exchange)
             if exchange.method != "GET":
                 continue
             if fixture is None:
-                state = fixture_from_exchanges(exchanges[: index + 1], apply_deletes=True)
+                state = seen.fixture()
                 if state != seeded:  # a new state to answer from: a fresh emulator seeded with it
                     client.close()
                     seeded, unseeded = state, None

@@ -1,4 +1,4 @@
-"""Reading and writing ``multipart/form-data`` bodies, byte-exact for binary parts.
+"""Reading ``multipart/form-data`` bodies, byte-exact for binary parts.
 
 The emulator parses the body itself so that it can normalise what the official client sends
 (the string ``"null"`` for unset fields) before its parts are validated against the document.
@@ -7,7 +7,6 @@ The emulator parses the body itself so that it can normalise what the official c
 from __future__ import annotations
 
 import email.policy
-import uuid
 from dataclasses import dataclass
 from email.message import Message
 from email.parser import HeaderParser
@@ -15,7 +14,7 @@ from email.parser import HeaderParser
 from press_blocks.emulator._errors import ApiError
 from press_blocks.emulator._wire import Body
 
-__all__ = ["Part", "encode_multipart", "parse_multipart"]
+__all__ = ["Part", "parse_multipart"]
 
 _CRLF = b"\r\n"
 
@@ -101,23 +100,3 @@ def _part(head: bytes, content: memoryview) -> Part:
     filename = headers.get_filename()
     content_type = headers.get("content-type")
     return Part(name=name, content=content, filename=filename, content_type=content_type)
-
-
-def encode_multipart(parts: list[Part]) -> tuple[bytes, str]:
-    """Encode parts as a ``multipart/form-data`` body; return the body and its Content-Type."""
-    boundary = f"press-emulator-{uuid.uuid4().hex}"
-    chunks: list[bytes | memoryview] = []
-    for part in parts:
-        disposition = f'form-data; name="{_quote(part.name)}"'
-        if part.filename is not None:
-            disposition += f'; filename="{_quote(part.filename)}"'
-        head = f"--{boundary}\r\nContent-Disposition: {disposition}\r\n"
-        if part.content_type:
-            head += f"Content-Type: {part.content_type}\r\n"
-        chunks += [head.encode("utf-8"), _CRLF, part.content, _CRLF]
-    chunks.append(f"--{boundary}--\r\n".encode("ascii"))
-    return b"".join(chunks), f"multipart/form-data; boundary={boundary}"
-
-
-def _quote(value: str) -> str:
-    return value.replace("\\", "\\\\").replace('"', "%22").replace("\r", "%0D").replace("\n", "%0A")

@@ -168,9 +168,10 @@ class RecorderApp:
         operation, path_params = self._operation(method, path)
         query = parse_qsl(raw_query, keep_blank_values=True)
         if operation is not None:
-            self._record(Exchange(operation, method, path, query, response.status_code, _json(response)))
+            data = _json(response)
+            self._record(Exchange(operation, method, path, query, response.status_code, data))
             if method not in _READS and response.is_success:
-                await self._read_back(operation, path_params, _json(response), headers)
+                await self._read_back(operation, path_params, data, headers)
         answer = Answer(response.status_code, headers=_kept(response.headers))
         answer.data = b"" if response.status_code == 204 else response.content
         return answer

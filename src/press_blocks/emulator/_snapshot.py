@@ -18,7 +18,7 @@ from typing import Any
 from press_blocks._semver import SemVer
 from press_blocks.emulator._contract import contract
 
-__all__ = ["fixture_from_exchanges"]
+__all__ = ["Seen", "fixture_from_exchanges"]
 
 _METADATA_INPUT = ("name", "title", "summary", "description", "descriptionContentType", "imageUrl", "tags")
 _DEFINITION_INPUT = (
@@ -35,10 +35,15 @@ _DEFINITION_INPUT = (
 _SCOPES = ("private", "public", "shared")
 
 
-class _Seen:
-    """The objects of a recording, in the order first seen, each merged across the answers that showed it."""
+class Seen:
+    """The objects of a recording, in the order first seen, each merged across the answers that showed it.
 
-    def __init__(self) -> None:
+    Fed one exchange at a time (:meth:`take`), it gives the fixture of what it has taken so far
+    (:meth:`fixture`) at any point, without reading the earlier exchanges again.
+    """
+
+    def __init__(self, *, apply_deletes: bool = False) -> None:
+        self.apply_deletes = apply_deletes
         self.specs: dict[str, dict[str, Any]] = {}
         self.releases: dict[str, dict[str, dict[str, Any]]] = {}
         self.deployments: dict[str, dict[str, Any]] = {}
@@ -68,6 +73,37 @@ class _Seen:
             return
         known = self.revisions.setdefault(deployment_id, {})
         known[revision["revision"]] = {**known.get(revision["revision"], {}), **revision}
+
+    def take(self, exchange: Any) -> None:
+        """Take in one recorded exchange: a successful answer's objects, or (with ``apply_deletes``) a delete."""
+        if not 200 <= exchange.status < 300:
+            return
+        try:
+            _, path_params = contract().match(exchange.method, exchange.path)
+        except Exception:  # a path the document does not route: nothing to learn from it
+            return
+        if exchange.method == "DELETE":
+            if self.apply_deletes:
+                self.delete(exchange.operation, path_params)
+        elif exchange.body is not None:
+            self.add(exchange.operation, path_params, exchange.body)
+
+    def fixture(self) -> dict[str, Any]:
+        """Return the fixture of everything taken so far (empty lists left out); ``self`` is left as it was."""
+        specs = [entry for spec_id in self.specs if (entry := _spec_entry(self, spec_id)) is not None]
+        spec_versions = {e["id"]: {e["spec"]["release"]["version"], *_later_versions(e)} for e in specs}
+        deployments = [
+            entry
+            for dep_id in self.deployments
+            if (entry := _deployment_entry(self, dep_id, spec_versions)) is not None
+        ]
+        kept = {e["id"] for e in deployments}
+        apps = [_app_entry(app, kept) for app in self.apps.values()]
+        fixture: dict[str, Any] = {}
+        for key, value in (("specs", specs), ("deployments", deployments), ("appDeployments", apps)):
+            if value:
+                fixture[key] = value
+        return fixture
 
     def delete(self, operation: str, path_params: Mapping[str, str]) -> None:
         """Forget a spec or deployment a successful delete removed."""
@@ -111,32 +147,10 @@ def fixture_from_exchanges(exchanges: Iterable[Any], *, apply_deletes: bool = Fa
     With ``apply_deletes``, a spec or deployment a recorded delete removed is left out (the
     state at the recording's end); by default the fixture keeps everything seen.
     """
-    seen = _Seen()
-    routes = contract()
+    seen = Seen(apply_deletes=apply_deletes)
     for exchange in exchanges:
-        if not 200 <= exchange.status < 300:
-            continue
-        try:
-            _, path_params = routes.match(exchange.method, exchange.path)
-        except Exception:  # a path the document does not route: nothing to learn from it
-            continue
-        if exchange.method == "DELETE":
-            if apply_deletes:
-                seen.delete(exchange.operation, path_params)
-        elif exchange.body is not None:
-            seen.add(exchange.operation, path_params, exchange.body)
-    specs = [entry for spec_id in seen.specs if (entry := _spec_entry(seen, spec_id)) is not None]
-    spec_versions = {e["id"]: {e["spec"]["release"]["version"], *_later_versions(e)} for e in specs}
-    deployments = [
-        entry for dep_id in seen.deployments if (entry := _deployment_entry(seen, dep_id, spec_versions)) is not None
-    ]
-    kept = {e["id"] for e in deployments}
-    apps = [_app_entry(app, kept) for app in seen.apps.values()]
-    fixture: dict[str, Any] = {}
-    for key, value in (("specs", specs), ("deployments", deployments), ("appDeployments", apps)):
-        if value:
-            fixture[key] = value
-    return fixture
+        seen.take(exchange)
+    return seen.fixture()
 
 
 def _mapping(value: Any) -> Mapping[str, Any]:
@@ -176,7 +190,7 @@ def _release_key(version: str) -> tuple[int, Any]:
     return (0, SemVer(version)) if SemVer.valid(version) else (1, 0)
 
 
-def _spec_entry(seen: _Seen, spec_id: str) -> dict[str, Any] | None:
+def _spec_entry(seen: Seen, spec_id: str) -> dict[str, Any] | None:
     spec = seen.specs[spec_id]
     releases = [r for r in seen.releases.get(spec_id, {}).values() if isinstance(r.get("config"), dict)]
     if not releases or not isinstance(spec.get("kind"), str):
@@ -250,7 +264,7 @@ def _revision_version(revision: Mapping[str, Any]) -> str | None:
     return version if isinstance(version, str) else None
 
 
-def _deployment_entry(seen: _Seen, deployment_id: str, spec_versions: Mapping[str, set[str]]) -> dict[str, Any] | None:
+def _deployment_entry(seen: Seen, deployment_id: str, spec_versions: Mapping[str, set[str]]) -> dict[str, Any] | None:
     deployment = seen.deployments[deployment_id]
     spec_id = _mapping(deployment.get("spec")).get("id")
     revisions = seen.revisions.get(deployment_id, {})
