@@ -433,3 +433,14 @@ def test_a_revision_to_a_release_adding_a_hidden_parameter_masks_it(driver: Driv
         assert "t0psecret" not in str(the_plan.to_dict())
     driver.apply(outside, key=KEY)
     assert not driver.plan([deployment], key=KEY).changes
+
+
+def test_a_deployment_the_api_would_refuse_fails_the_plan_before_any_write(driver: Driver, artifact: Path) -> None:
+    # Without the check, apply created the spec and only then met the deployment's bad body.
+    bad = deployment_request()
+    del bad["body"]["metadata"]["summary"]
+    source = [spec_request(artifact), bad]
+    for attempt in (driver.plan, driver.apply):
+        with pytest.raises(InvalidArgumentError, match=r"deployment 'dep' .*missing the required key 'summary'"):
+            attempt(source, key=KEY)
+    assert [r.method for r in driver.emulator.requests if r.method != "GET"] == []

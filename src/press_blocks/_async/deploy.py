@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from press_blocks import _constants
+from press_blocks import _constants, _requests
 from press_blocks._deploy import (
     HIDDEN,
     PAST,
@@ -183,7 +183,9 @@ async def _plan_documents(
         else:
             resource = await _plan_deployment(client, document, secret, specs)
         resources.append(resource)
-    return Plan(resources, documents, artifacts, key_id(secret) if secret else None, fresh=True)
+    planned = Plan(resources, documents, artifacts, key_id(secret) if secret else None, fresh=True)
+    _check_writes(planned)
+    return planned
 
 
 def _version_of(document: Document) -> str:
@@ -533,25 +535,7 @@ async def _apply_deployment(
 ) -> list[str]:
     if not resource.actions:
         return []
-    body = dict(document.body)
-    reference = dict(body["spec"])
-    if not reference.get("id"):
-        kind = reference.get("kind")
-        spec_id = resource.spec.get("id") or next(
-            (i for (k, n), i in specs.items() if n == reference["name"] and (kind is None or k == kind)), None
-        )
-        reference = {"id": spec_id}
-    else:
-        reference = {"id": reference["id"]}
-    if resource.spec["version"] != "latest":
-        reference["release"] = {"version": resource.spec["version"]}
-    # else: a new deployment of a spec outside the run; leaving the release out deploys its latest.
-    body["spec"] = reference
-    revision = dict(body.get("revision") or {})
-    if resource.fingerprints:
-        revision["notes"] = with_marker(revision.get("notes"), resource.fingerprints)
-    revision.setdefault("notes", "Deployed by press-blocks apply")
-    body["revision"] = revision
+    body, revision_body = _deployment_bodies(resource, document, _spec_id(resource, document, specs))
     if "create" in resource.actions:
         try:
             created = await client.create_deployment(body)
@@ -566,12 +550,63 @@ async def _apply_deployment(
     assert resource.id is not None, "a deployment that is not created has an id"
     done = []
     if "revise" in resource.actions:
-        revision_body: dict[str, Any] = {"release": {"version": resource.spec["version"]}, "revision": revision}
-        if "parameters" in body:
-            revision_body["parameters"] = body["parameters"]
         await client.create_deployment_revision(resource.id, revision_body)
         done.append("revise")
     if "update" in resource.actions:
         await client.update_deployment_metadata(resource.id, dict(body.get("metadata") or {}))
         done.append("update")
     return done
+
+
+def _spec_id(resource: ResourcePlan, document: Document, specs: Mapping[tuple[str, str], str]) -> str | None:
+    """The id of the spec a deployment runs: its file's, the plan's, or the spec this run created."""
+    reference = document.body["spec"]
+    if reference.get("id"):
+        return str(reference["id"])
+    kind = reference.get("kind")
+    found = resource.spec.get("id") or next(
+        (i for (k, n), i in specs.items() if n == reference["name"] and (kind is None or k == kind)), None
+    )
+    return None if found is None else str(found)
+
+
+def _deployment_bodies(
+    resource: ResourcePlan, document: Document, spec_id: str | None
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The bodies apply sends for a deployment: the create body and the new revision's body."""
+    body = dict(document.body)
+    reference: dict[str, Any] = {"id": spec_id}
+    if resource.spec["version"] != "latest":
+        reference["release"] = {"version": resource.spec["version"]}
+    # else: a new deployment of a spec outside the run; leaving the release out deploys its latest.
+    body["spec"] = reference
+    revision = dict(body.get("revision") or {})
+    if resource.fingerprints:
+        revision["notes"] = with_marker(revision.get("notes"), resource.fingerprints)
+    revision.setdefault("notes", "Deployed by press-blocks apply")
+    body["revision"] = revision
+    revision_body: dict[str, Any] = {"release": {"version": resource.spec["version"]}, "revision": revision}
+    if "parameters" in body:
+        revision_body["parameters"] = body["parameters"]
+    return body, revision_body
+
+
+#: The spec id a deployment's body carries in :func:`_check_writes` when the run has yet to create the spec.
+_PLANNED = "spec-created-by-this-apply"
+
+
+def _check_writes(plan: Plan) -> None:
+    """Build every write the plan's deployments need, as apply will, so that bad input fails before any write."""
+    for resource, document in zip(plan.resources, plan.documents, strict=True):
+        if resource.kind != "deployment" or not resource.actions:
+            continue
+        body, revision_body = _deployment_bodies(resource, document, _spec_id(resource, document, {}) or _PLANNED)
+        try:
+            if "create" in resource.actions:
+                _requests.create_deployment_call(body)
+            if "revise" in resource.actions:
+                _requests.create_deployment_revision_call(resource.id or _PLANNED, revision_body)
+            if "update" in resource.actions:
+                _requests.update_deployment_metadata_call(resource.id or _PLANNED, dict(body.get("metadata") or {}))
+        except InvalidArgumentError as exc:
+            raise InvalidArgumentError(f"deployment {resource.name!r} ({resource.origin}): {exc}") from None
