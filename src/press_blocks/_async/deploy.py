@@ -148,9 +148,12 @@ def _load(source: Source, variables: Mapping[str, Any]) -> list[Document]:
                 f"a deploy source is a request file, a directory or a mapping, not {type(item).__name__}"
             )
         path = Path(item)
-        files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml")) if path.is_dir() else [path]
-        if path.is_dir() and not files:
-            raise InvalidArgumentError(f"{os.fspath(path)} holds no .yaml or .yml request file")
+        if not path.is_dir():
+            files = [path]
+        else:
+            files = sorted(p for p in path.iterdir() if p.suffix in (".yaml", ".yml"))
+            if not files:
+                raise InvalidArgumentError(f"{os.fspath(path)} holds no .yaml or .yml request file")
         for file in files:
             pairs.extend(_read_file(os.fspath(file), variables))
     return documents_from(pairs)
